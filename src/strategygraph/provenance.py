@@ -1,0 +1,150 @@
+"""Check every source pointer in the graph against the source file it points into.
+
+A pointer is trusted only if the file is there with the recorded SHA-256, its offsets lie inside the
+file, its quote selector is exactly the text at those offsets, and the curated text is that span after
+the documented normalisation (:func:`strategygraph.source_text.normalise`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .namespaces import short_name
+from .source_text import normalise
+from .store import GraphStore, as_int, as_str
+from .validation import Violation
+
+POINTERS_QUERY = """
+SELECT ?node ?pointer ?document ?file ?sha ?start ?end ?exact ?text WHERE {
+    VALUES (?pointer ?textProperty) {
+        (sg:source sg:text) (sg:titleSource dcterms:title) (sg:descriptionSource dcterms:description)
+    }
+    ?node ?pointer ?resource .
+    ?resource oa:hasSource ?document ; oa:hasSelector ?position .
+    ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    OPTIONAL { ?document sg:sourceFile ?file }
+    OPTIONAL { ?document sg:sha256 ?sha }
+    OPTIONAL { ?resource oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?exact }
+    OPTIONAL { ?node ?textProperty ?text . FILTER (lang(?text) = "" || langMatches(lang(?text), "da")) }
+}
+ORDER BY ?node ?pointer
+"""
+
+
+@dataclass(frozen=True)
+class SourcePointer:
+    node: str
+    pointer: str
+    document: str
+    file: str | None
+    sha256: str | None
+    start: int
+    end: int
+    exact: str | None
+    text: str | None
+
+
+def source_pointers(store: GraphStore) -> list[SourcePointer]:
+    pointers = []
+    for row in store.select(POINTERS_QUERY).dicts():
+        pointers.append(
+            SourcePointer(
+                node=str(row["node"]),
+                pointer=str(row["pointer"]),
+                document=str(row["document"]),
+                file=as_str(row["file"]),
+                sha256=as_str(row["sha"]),
+                start=as_int(row["start"]),
+                end=as_int(row["end"]),
+                exact=as_str(row["exact"]),
+                text=as_str(row["text"]),
+            )
+        )
+    return pointers
+
+
+def _find_source(relative: str, data_dirs: Sequence[Path]) -> Path | None:
+    for folder in data_dirs:
+        candidate = folder / relative
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[Violation]:
+    """Every way a source pointer disagrees with its source file, as violations (empty: all good)."""
+    graph = store.to_rdflib()
+
+    def short(iri: str) -> str:
+        return short_name(iri, graph)
+
+    problems: set[Violation] = set()
+    texts: dict[str, str | None] = {}
+    for pointer in source_pointers(store):
+        node, via = short(pointer.node), short(pointer.pointer)
+        if pointer.file is None:
+            problems.add(Violation(short(pointer.document), "sg:sourceFile", "source document names no file"))
+            continue
+        if pointer.document not in texts:
+            texts[pointer.document] = _read_source(pointer, data_dirs, problems, short)
+        source = texts[pointer.document]
+        if source is None:
+            continue
+        if not 0 <= pointer.start < pointer.end <= len(source):
+            problems.add(
+                Violation(
+                    node,
+                    via,
+                    f"offsets {pointer.start}–{pointer.end} lie outside the source file ({len(source)} characters)",
+                )
+            )
+            continue
+        span = source[pointer.start : pointer.end]
+        if pointer.exact is not None and pointer.exact != span:
+            problems.add(
+                Violation(
+                    node,
+                    via,
+                    f"quote selector differs from the source at {pointer.start}–{pointer.end}",
+                    repr(normalise(span)[:60]),
+                )
+            )
+        if pointer.text is not None and normalise(span) != pointer.text:
+            problems.add(
+                Violation(
+                    node,
+                    via,
+                    f"text differs from the source at {pointer.start}–{pointer.end} (after normalising whitespace)",
+                    repr(normalise(span)[:60]),
+                )
+            )
+    return sorted(problems)
+
+
+def _read_source(
+    pointer: SourcePointer, data_dirs: Sequence[Path], problems: set[Violation], short: Callable[[str], str]
+) -> str | None:
+    document = short(pointer.document)
+    assert pointer.file is not None
+    path = _find_source(pointer.file, data_dirs)
+    if path is None:
+        problems.add(Violation(document, "sg:sourceFile", f"source file {pointer.file!r} not found in the data folder"))
+        return None
+    data = path.read_bytes()
+    if pointer.sha256 is not None and hashlib.sha256(data).hexdigest() != pointer.sha256:
+        problems.add(
+            Violation(
+                document,
+                "sg:sha256",
+                f"{path} has changed since it was curated (SHA-256 differs); offsets cannot be trusted",
+            )
+        )
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.add(Violation(document, "sg:sourceFile", f"{path} is not UTF-8 text"))
+        return None

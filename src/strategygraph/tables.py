@@ -1,0 +1,95 @@
+"""Plain tables and their renderings (aligned text, CSV, TSV, Markdown, JSON) for command output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """Column headers and rows of cells; ``keys`` name the columns in JSON (default: the headers)."""
+
+    headers: tuple[str, ...]
+    rows: list[tuple[Cell, ...]]
+    keys: tuple[str, ...] = field(default=())
+
+    @property
+    def json_keys(self) -> tuple[str, ...]:
+        return self.keys or self.headers
+
+
+def _cell_text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float):
+        return f"{cell:.3f}"
+    return str(cell)
+
+
+def _width(text: str) -> int:
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def render_text(table: Table, max_width: int = 80) -> str:
+    """An aligned text table; long cells are cut at ``max_width`` characters with an ellipsis."""
+
+    def clip(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[clip(_cell_text(c)) for c in row] for row in table.rows]
+    widths = [_width(h) for h in table.headers]
+    for row in cells:
+        widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    out = [line(table.headers), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    return "\n".join(out) + "\n"
+
+
+def render_delimited(table: Table, delimiter: str = ",") -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(table.headers)
+    writer.writerows([_cell_text(c) for c in row] for row in table.rows)
+    return buffer.getvalue()
+
+
+def render_markdown(table: Table) -> str:
+    def escape(text: str) -> str:
+        return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+    out = [
+        "| " + " | ".join(escape(h) for h in table.headers) + " |",
+        "|" + "|".join(" --- " for _ in table.headers) + "|",
+    ]
+    out.extend("| " + " | ".join(escape(_cell_text(c)) for c in row) + " |" for row in table.rows)
+    return "\n".join(out) + "\n"
+
+
+def render_json(table: Table) -> str:
+    records = [dict(zip(table.json_keys, row, strict=True)) for row in table.rows]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(table: Table, fmt: str) -> str:
+    """Render ``table`` as ``table``, ``csv``, ``tsv``, ``md`` or ``json``."""
+    if fmt == "csv":
+        return render_delimited(table, ",")
+    if fmt == "tsv":
+        return render_delimited(table, "\t")
+    if fmt == "md":
+        return render_markdown(table)
+    if fmt == "json":
+        return render_json(table)
+    return render_text(table)
