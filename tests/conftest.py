@@ -1,0 +1,63 @@
+"""Shared fixtures: the bundled graph, a CLI runner, tiny fixture folders, and golden files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from strategygraph.loading import DataSources, load_graph
+from strategygraph.store import GraphStore
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+GOLDEN = TESTS / "golden"
+HEDENSTED = REPO / "data" / "hedensted"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture(scope="session")
+def bundled_sources() -> DataSources:
+    return DataSources.bundled([HEDENSTED])
+
+
+@pytest.fixture(scope="session")
+def bundled_store(bundled_sources: DataSources) -> GraphStore:
+    return load_graph(bundled_sources)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+GoldenCheck = Callable[[str, str], None]
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> GoldenCheck:
+    """``golden(name, text)``: compare ``text`` with ``tests/golden/<name>``; rewrite only on --update-golden."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"golden file {path} is missing; create it with pytest --update-golden"
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, f"output differs from {path}; if the change is intended, run pytest --update-golden"
+
+    return check

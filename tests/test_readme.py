@@ -1,0 +1,27 @@
+"""README opens with exactly two set-up commands, and CI runs the same test command."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import REPO
+
+
+def _setup_commands() -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"\A# [^\n]+\n\n```sh\n(.*?)```", readme, re.DOTALL)
+    assert match, "README must open with a title and one sh code block"
+    return [line for line in match.group(1).splitlines() if line.strip()]
+
+
+def test_readme_opens_with_two_commands() -> None:
+    commands = _setup_commands()
+    assert len(commands) == 2
+    assert "pip install ." in commands[0]
+    assert "pip install -e '.[test]'" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    test_command = _setup_commands()[1].split("&&")[-1].strip()
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci.splitlines()
