@@ -112,10 +112,10 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
 @click.option(
     "--store",
     "store_kind",
-    type=click.Choice(["memory"]),
-    default="memory",
+    type=click.Choice(["auto", "memory", "oxigraph"]),
+    default="auto",
     show_default=True,
-    help="Graph store: rdflib in memory.",
+    help="Graph store: rdflib in memory, Oxigraph, or auto (Oxigraph from 250 kB of Turtle on).",
 )
 @click.version_option(package_name="strategygraph")
 @click.pass_context
