@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from generate import generate
 from strategygraph.loading import DataSources
 from strategygraph.namespaces import PREFIXES, SG
 from strategygraph.provenance import POINTERS_QUERY
-from strategygraph.store import GraphStore, open_store
+from strategygraph.store import GraphStore, Triple, open_store
 from strategygraph.substitution import plan_substitution
 from strategygraph.summary import _COUNTS_QUERY
 
@@ -150,7 +150,30 @@ def child(mode: str, data: Path, repeat: int, budget: float) -> dict[str, Any]:
         queries[name] = timing
     report["queries"] = queries
     report["rss_after_queries_mb"] = peak_rss_mb()
+    started = time.perf_counter()
+    store.to_rdflib()
+    report["to_rdflib_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    store.add(_mention_like_triples(100_000))
+    report["add_100k_s"] = time.perf_counter() - started
     return report
+
+
+def _mention_like_triples(count: int) -> Iterator[Triple]:
+    """Triples shaped like the tagger's theme mentions: an IRI subject, IRI, integer and string objects."""
+    from rdflib import Literal, URIRef
+
+    for index in range(count):
+        mention = URIRef(f"https://w3id.org/strategygraph/id/bench/mention/{index // 4}")
+        kind = index % 4
+        if kind == 0:
+            yield mention, URIRef(SG.theme), URIRef(f"https://w3id.org/strategygraph/theme/t{index % 27}")
+        elif kind == 1:
+            yield mention, URIRef(SG.start), Literal(index % 300)
+        elif kind == 2:
+            yield mention, URIRef(SG.end), Literal(index % 300 + 7)
+        else:
+            yield mention, URIRef(SG.matchedText), Literal("fællesskab")
 
 
 def _raw_query(store: GraphStore, query: str, bindings: dict[str, Any]) -> int:
@@ -191,12 +214,19 @@ def _seconds(value: float | None, budget: float, width: int) -> str:
 def print_table(size: int, results: dict[str, Any], budget: float) -> None:
     print(f"\n## {size:,} triples target: {results['data']}")
     raw = results["raw-bulk"]["load_s"]
-    print(f"{'store':<10} {'triples':>9} {'load s':>8} {'× raw bulk':>11} {'peak RSS MB':>12}")
+    print(
+        f"{'store':<10} {'triples':>9} {'load s':>8} {'× raw bulk':>11} {'RSS MB':>7} {'RSS end':>8} "
+        f"{'to_rdflib s':>12} {'add 100k s':>11}"
+    )
     for mode in MODES:
         if mode in results:
             row = results[mode]
+            extra = "".join(
+                f"{row[key]:>{width}.2f}" if key in row else f"{'-':>{width}}"
+                for key, width in (("rss_after_queries_mb", 9), ("to_rdflib_s", 13), ("add_100k_s", 12))
+            )
             ratio = row["load_s"] / raw
-            print(f"{mode:<10} {row['triples']:>9} {row['load_s']:>8.2f} {ratio:>11.2f} {row['rss_mb']:>12.0f}")
+            print(f"{mode:<10} {row['triples']:>9} {row['load_s']:>8.2f} {ratio:>11.2f} {row['rss_mb']:>7.0f}{extra}")
     print(f"{'query':<44} {'rows':>6} {'memory s':>9} {'oxigraph s':>11} {'raw ox s':>9} {'ox/raw':>7} {'mem/ox':>7}")
     for name, timing in results["oxigraph"]["queries"].items():
         ox_s, raw_s = timing["store_s"], timing["raw_s"]
