@@ -3,9 +3,10 @@
 A pattern is a sequence of word patterns, written in base form and separated by spaces:
 
 =========  ==========================================================================================
-``ord``    the word in any inflection: the same Snowball stem, and the written form plus an ending or
-           minus an inflectional ending (``fællesskaber`` ~ fællesskabet; ``demens`` is not ``dem``,
-           ``forpligtende`` not ``forpligtet``, ``ledig`` not ``ledelse``)
+``ord``    the word in any inflection: the written form plus an inflectional ending (demens-en), or
+           the same Snowball stem and the written form plus or minus an ending (``fællesskaber`` ~
+           fællesskabet; ``demens`` is not ``dem``, ``forpligtende`` not ``forpligtet``, ``ledig`` not
+           ``ledelse``)
 ``ord*``   a word beginning with ``ord``: the word itself, its inflections and compounds (``klima*``)
 ``ord+``   only as the first part of a compound, or a suspended first part (``ældre+``: ældreområdet,
            ældres, "ældre- og handicapområdet"; not the adjective in "ældre bygninger")
@@ -45,6 +46,14 @@ GAP_WORDS = 4
 BASE_ENDINGS = frozenset({"", "e", "r", "t", "n", "s", "er", "en", "et", "ne", "es", "re"})
 """Danish inflectional endings a written form may carry that another form of the word lacks
 (fællesskab-er, borger-ne, møde → mødt)."""
+
+ADDED_ENDINGS = frozenset(
+    {"", "e", "r", "s", "t", "n", "en", "er", "et", "es", "ne", "ns", "ts", "rs", "te", "de", "re", "st"}
+    | {"ede", "ene", "ens", "ers", "ets", "ere", "tes", "des", "est", "erne", "enes", "eres", "ende", "este", "ernes"}
+)
+"""Danish inflectional endings added to a base form (demens-en, virksomhed-erne, ledig-e); the Snowball
+stemmer sometimes gives such forms another stem than the base form."""
+_LONGEST_ADDED_ENDING = max(map(len, ADDED_ENDINGS))
 
 MIN_COMPOUND_PART = 2
 """The shortest first part of a compound that counts (so ``*ældre`` can tell ``forældre`` apart)."""
@@ -195,12 +204,15 @@ class _WordIndex:
     patterns: list[WordPattern] = field(default_factory=list)
     ids: dict[WordPattern, int] = field(default_factory=dict)
     inflected: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    bases: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     exact: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     prefix: dict[str, list[tuple[int, bool]]] = field(default_factory=lambda: defaultdict(list))
     head: dict[str, list[tuple[int, str, bool]]] = field(default_factory=lambda: defaultdict(list))
     contains: list[tuple[int, str]] = field(default_factory=list)
     any_word: list[int] = field(default_factory=list)
     cache: dict[tuple[str, bool], frozenset[int]] = field(default_factory=dict)
+    longest_prefix: int = 0
+    longest_head: int = 0
 
     def add(self, pattern: WordPattern) -> int:
         known = self.ids.get(pattern)
@@ -212,12 +224,15 @@ class _WordIndex:
         text, form = pattern.text, pattern.form
         if form is Form.INFLECTED:
             self.inflected[pattern.stem].append((wid, text))
+            self.bases[text].append(wid)
         elif form is Form.EXACT:
             self.exact[text].append(wid)
         elif form in (Form.PREFIX, Form.MODIFIER):
             self.prefix[text].append((wid, form is Form.MODIFIER))
+            self.longest_prefix = max(self.longest_prefix, len(text))
         elif form in (Form.HEAD, Form.HEAD_ONLY):
             self.head[pattern.stem].append((wid, text, form is Form.HEAD_ONLY))
+            self.longest_head = max(self.longest_head, len(pattern.stem))
         elif form is Form.CONTAINS:
             self.contains.append((wid, text))
         else:
@@ -235,20 +250,23 @@ class _WordIndex:
 
     def _matches(self, word: str, suspended: bool) -> Iterable[int]:
         stem = self.stem(word)
+        size = len(word)
         yield from self.any_word
         yield from self.exact.get(word, ())
         yield from (wid for wid, base in self.inflected.get(stem, ()) if _inflects(word, base))
-        for end in range(1, len(word) + 1):
+        for cut in range(max(1, size - _LONGEST_ADDED_ENDING), size + 1):
+            if word[cut:] in ADDED_ENDINGS:
+                yield from self.bases.get(word[:cut], ())
+        for end in range(1, min(size, self.longest_prefix) + 1):
             for wid, modifier_only in self.prefix.get(word[:end], ()):
-                if not modifier_only or end < len(word) or suspended:
+                if not modifier_only or end < size or suspended:
                     yield wid
-        for start in range(len(stem)):
+        for start in range(max(0, len(stem) - self.longest_head), len(stem)):
             if 0 < start < MIN_COMPOUND_PART:
                 continue
             for wid, base, head_only in self.head.get(stem[start:], ()):
-                if start == 0 and not head_only and _inflects(word, base):
-                    yield wid
-                elif start > 0 and word[start:].startswith(base):
+                alone = start == 0 and not head_only and _inflects(word, base)
+                if alone or (start > 0 and word[start:].startswith(base)):
                     yield wid
         yield from (wid for wid, part in self.contains if part in word)
 

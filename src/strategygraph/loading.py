@@ -30,5 +30,9 @@ class DataSources:
 
 
 def load_graph(sources: DataSources, store: str = "memory") -> GraphStore:
-    """Load ontology and data into a store of the given kind."""
-    return open_store(sources.files(), store)
+    """Load ontology and data into a store of the given kind, then derive the theme mentions."""
+    from .mentions import derive_theme_mentions
+
+    graph = open_store(sources.files(), store)
+    derive_theme_mentions(graph)
+    return graph

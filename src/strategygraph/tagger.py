@@ -58,7 +58,9 @@ def _words(text: str) -> _Words:
     return _Words(starts, ends, lowered, suspended, breaks)
 
 
-def _extend(rule: Rule, element: int, word: int, found: Sequence[frozenset[int]], breaks: Sequence[bool]) -> list[int] | None:
+def _extend(
+    rule: Rule, element: int, word: int, found: Sequence[frozenset[int]], breaks: Sequence[bool]
+) -> list[int] | None:
     """The word indices matching ``rule`` from its ``element``-th element at ``word``, or None."""
     if element == len(rule.words):
         return []

@@ -77,7 +77,11 @@ class Theme:
     @property
     def surface_forms(self) -> tuple[str, ...]:
         """Every Danish label (preferred, alternative, hidden): each is matched as a phrase."""
-        return (*(label for lang, label in self.pref_labels if lang == TAGGING_LANGUAGE), *self.alt_labels, *self.hidden_labels)
+        return (
+            *(label for lang, label in self.pref_labels if lang == TAGGING_LANGUAGE),
+            *self.alt_labels,
+            *self.hidden_labels,
+        )
 
 
 @dataclass(frozen=True)
