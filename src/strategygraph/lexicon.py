@@ -271,14 +271,15 @@ class _WordIndex:
         yield from (wid for wid, part in self.contains if part in word)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Lexicon:
-    """The thesaurus compiled for tagging: rules indexed by their first word pattern."""
+    """The thesaurus compiled for tagging: rules indexed by their first word pattern. It caches which
+    word patterns each word it has seen matches, so reuse one lexicon for many texts."""
 
     thesaurus: Thesaurus
-    rules: list[Rule]
+    rules: tuple[Rule, ...]
     words: _WordIndex
-    first_word: dict[int, list[int]]
+    first_word: dict[int, tuple[int, ...]]
 
     @classmethod
     def compile(cls, thesaurus: Thesaurus, stem: Stem | None = None) -> Lexicon:
@@ -297,7 +298,7 @@ class Lexicon:
             first = rule.words[0]
             assert first is not None
             first_word[first].append(number)
-        return cls(thesaurus, rules, words, dict(first_word))
+        return cls(thesaurus, tuple(rules), words, {wid: tuple(numbers) for wid, numbers in first_word.items()})
 
 
 def _parse(source: str, stem: Stem, where: str) -> Pattern:
