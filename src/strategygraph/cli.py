@@ -209,5 +209,43 @@ def build(app: AppContext, out: Path, fmt: str | None) -> None:
     click.echo(f"{out}: {len(app.store())} triples ({fmt})", err=True)
 
 
+@cli.command("tag")
+@click.argument("text")
+@format_option("table", "json")
+@pass_app
+def tag_command(app: AppContext, text: str, fmt: str) -> None:
+    """Find the thesaurus's themes in a Danish TEXT ("-" reads standard input), with the evidence:
+    the matched words and their character offsets.
+
+    Loads only the bundled thesaurus (ontology/themes.ttl), not the data.
+
+    \b
+    Examples:
+        strategygraph tag "Vi skal styrke børnefællesskaberne og forældrenes engagement"
+        echo "Flere ældre og færre hænder" | strategygraph tag - --format json
+    """
+    from .errors import InputError
+    from .i18n import text as words
+    from .lexicon import Lexicon
+    from .tables import Cell, Table, render
+    from .tagger import tag
+    from .thesaurus import load_thesaurus_file
+
+    if text == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(f"not UTF-8 text (byte {error.start})", path="<stdin>") from None
+    hits = tag(text, Lexicon.compile(load_thesaurus_file()), app.lang)
+    rows: list[tuple[Cell, ...]] = [(hit.theme, hit.label, hit.matched, hit.start, hit.end) for hit in hits]
+    if fmt == "json":
+        click.echo(render(Table(("theme", "label", "matched", "start", "end"), rows), "json"), nl=False)
+        return
+    headers = tuple(words(key, app.lang) for key in ("theme", "label", "matched", "start", "end", "via"))
+    table = Table(headers, [(*row, hit.via) for row, hit in zip(rows, hits, strict=True)])
+    click.echo(render(table, "table"), nl=False)
+
+
 def main() -> None:
     cli(prog_name="strategygraph")

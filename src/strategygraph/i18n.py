@@ -16,6 +16,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "pillars": ("Sigtepunkter", "Pillars"),
     "mentions": ("Temaforekomster", "Theme mentions"),
     "triples": ("Tripler", "Triples"),
+    "theme": ("Tema", "Theme"),
+    "label": ("Betegnelse", "Label"),
+    "matched": ("Matchet tekst", "Matched text"),
+    "start": ("Start", "Start"),
+    "end": ("Slut", "End"),
+    "via": ("Leksikon", "Lexicon entry"),
     "conforms": (
         "Data overholder formerne og alle kildehenvisninger passer ({triples} tripler).",
         "The data conforms to the shapes and every source pointer matches ({triples} triples).",

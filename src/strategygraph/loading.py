@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .mentions import derive_theme_mentions
 from .resources import bundle
 from .store import GraphStore, open_store, turtle_files
 
@@ -30,5 +31,7 @@ class DataSources:
 
 
 def load_graph(sources: DataSources, store: str = "memory") -> GraphStore:
-    """Load ontology and data into a store of the given kind."""
-    return open_store(sources.files(), store)
+    """Load ontology and data into a store of the given kind, then derive the theme mentions."""
+    graph = open_store(sources.files(), store)
+    derive_theme_mentions(graph)
+    return graph
