@@ -272,3 +272,17 @@ def test_the_example_and_the_template_validate(runner: CliRunner, tmp_path: Path
 def test_the_example_is_marked_fictitious() -> None:
     front = (EXAMPLE / "seminar.md").read_text(encoding="utf-8").split("---\n")[1]
     assert "title: Fiktivt eksempel" in front
+
+
+def test_the_readme_example_imports(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### The Markdown format\n\n```markdown\n", 1)[1].split("```\n", 1)[0]
+    imported = import_seminar(example.encode("utf-8"), "readme.md")
+    assert imported.outline.counts() == {
+        "slides": 2,
+        "committees": 2,
+        "focus_areas": 2,
+        "statements": 4,
+        "reflections": 2,
+    }
+    assert imported.outline.focus_areas()[0].attribution.confidence == "strong-inference"
