@@ -47,13 +47,20 @@ SELECT ?unit ?theme WHERE {
 """
 
 _FOCUS_AREAS_QUERY = """
-SELECT ?focusArea ?unit WHERE { ?unit a sg:Statement ; sg:focusArea ?focusArea . }
+SELECT ?focusArea ?unit ?municipality WHERE {
+    ?unit a sg:Statement ; sg:focusArea ?focusArea .
+    OPTIONAL { ?focusArea sg:seminar ?seminar . ?seminar sg:municipality ?municipality }
+}
 """
 
+# A pillar belongs to the municipality whose strategy scheme it tops (dcterms:creator of the scheme);
+# a focus area can only serve its own municipality's pillars. A pillar whose scheme names no creator
+# is taken to be shared by every municipality in the graph.
 _PILLARS_QUERY = """
-SELECT ?pillar ?slug ?theme WHERE {
+SELECT ?pillar ?slug ?theme ?municipality WHERE {
     ?pillar a sg:Pillar ; sg:slug ?slug .
     { ?pillar sg:pillarTheme ?theme } UNION { ?pillar sg:servedBy ?theme }
+    OPTIONAL { ?pillar skos:topConceptOf ?scheme . ?scheme dcterms:creator ?municipality }
 }
 """
 
@@ -134,16 +141,22 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
 def _pillar_contributions(store: GraphStore, final: dict[URIRef, list[Mention]]) -> list[Triple]:
     serving: dict[URIRef, set[URIRef]] = defaultdict(set)
     slugs: dict[URIRef, str] = {}
-    for pillar, slug, theme in store.select(_PILLARS_QUERY).rows:
+    owner: dict[URIRef, str | None] = {}
+    for pillar, slug, theme, municipality in store.select(_PILLARS_QUERY).rows:
         serving[_iri(pillar)].add(_iri(theme))
         slugs[_iri(pillar)] = str(slug)
+        owner[_iri(pillar)] = None if municipality is None else str(municipality)
     statements: dict[URIRef, list[URIRef]] = defaultdict(list)
-    for focus_area, unit in store.select(_FOCUS_AREAS_QUERY).rows:
+    municipality_of: dict[URIRef, str | None] = {}
+    for focus_area, unit, municipality in store.select(_FOCUS_AREAS_QUERY).rows:
         statements[_iri(focus_area)].append(_iri(unit))
+        municipality_of[_iri(focus_area)] = None if municipality is None else str(municipality)
     triples: list[Triple] = []
     for focus_area in sorted(statements):
         mentions = [mention for unit in statements[focus_area] for mention in final.get(unit, ())]
         for pillar in sorted(serving):
+            if owner[pillar] is not None and owner[pillar] != municipality_of[focus_area]:
+                continue
             evidence = sorted({node for node, theme in mentions if theme in serving[pillar]})
             if not evidence:
                 continue
