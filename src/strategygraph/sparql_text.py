@@ -121,11 +121,57 @@ _ENDS_SELECT = {"WHERE", "FROM"}
 _ENDS_MODIFIER = {"HAVING", "ORDER", "GROUP", "LIMIT", "OFFSET", "VALUES"}
 
 
+@dataclass
+class _Select:
+    """One SELECT clause: where it opened, what it projects, and what its direct subqueries project."""
+
+    braces: int
+    projected: set[str]
+    from_subqueries: set[str]
+
+
+def _select_clauses(significant: list[Token]) -> list[_Select]:
+    """Every SELECT clause in order, with the variables its direct subqueries put in scope."""
+    clauses: list[_Select] = []
+    open_clauses: list[_Select] = []
+    braces = parens = 0
+    projecting: _Select | None = None
+    projection_parens = 0
+    previous = ""
+    for token in significant:
+        keyword, text = token.keyword, token.text
+        if keyword == "SELECT":
+            projecting = _Select(braces, set(), set())
+            projection_parens = parens
+            clauses.append(projecting)
+            open_clauses.append(projecting)
+        elif projecting is not None and (keyword in _ENDS_SELECT or (text == "{" and parens == projection_parens)):
+            projecting = None
+        elif projecting is not None and token.kind == "variable" and (parens == projection_parens or previous == "AS"):
+            projecting.projected.add(token.variable)
+        if text == "{":
+            braces += 1
+        elif text == "}":
+            braces -= 1
+            while open_clauses and open_clauses[-1].braces > braces:
+                closed = open_clauses.pop()
+                if open_clauses:
+                    open_clauses[-1].from_subqueries |= closed.projected
+        elif text == "(":
+            parens += 1
+        elif text == ")":
+            parens -= 1
+        previous = keyword or text
+    return clauses
+
+
 class _Substitution:
     """One pass over the tokens, tracking just enough syntax to keep the rewritten query valid."""
 
-    def __init__(self, bindings: Mapping[str, Identifier]) -> None:
+    def __init__(self, bindings: Mapping[str, Identifier], clauses: list[_Select]) -> None:
         self.terms = {name: sparql_term(term) for name, term in bindings.items()}
+        self.clauses = iter(clauses)
+        self.clause: _Select | None = None
         self.parens = 0
         self.projection_at: int | None = None  # paren depth of an open SELECT clause
         self.modifier_at: int | None = None  # paren depth of an open GROUP BY / ORDER BY clause
@@ -143,6 +189,8 @@ class _Substitution:
         if self.in_values_header:
             raise StrategyGraphError(f"parameter {name!r} is a VALUES variable in the query; it cannot be bound")
         if self.projection_at == self.parens:
+            if self.clause is not None and name in self.clause.from_subqueries:
+                return f"?{name}"  # a subquery already projects it as the term
             return f"({term} AS ?{name})"
         if self.modifier_at == self.parens:
             return f"({term})"
@@ -152,6 +200,7 @@ class _Substitution:
         keyword, text = token.keyword, token.text
         if keyword == "SELECT":
             self.projection_at, self.modifier_at = self.parens, None
+            self.clause = next(self.clauses, None)
         elif keyword in _ENDS_SELECT or (text == "{" and self.projection_at == self.parens):
             self.projection_at = None
         if keyword in {"GROUP", "ORDER"}:
@@ -175,10 +224,12 @@ def substitute(query: str, bindings: Mapping[str, Identifier]) -> str:
     """``query`` with every bound variable replaced by its term (substitution semantics, see above)."""
     if not bindings:
         return query
-    state = _Substitution(bindings)
+    all_tokens = list(tokens(query))
+    significant = [token for token in all_tokens if token.kind not in {"space", "comment"}]
+    state = _Substitution(bindings, _select_clauses(significant))
     out: list[str] = []
     used: set[str] = set()
-    for token in tokens(query):
+    for token in all_tokens:
         if token.kind in {"space", "comment"}:
             out.append(token.text)
             continue
