@@ -21,6 +21,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The data conforms to the shapes and every source pointer matches ({triples} triples).",
     ),
     "violations": ("{count} overtrædelser.", "{count} violations."),
+    "query_name": ("Navn", "Name"),
+    "query_title": ("Titel", "Title"),
+    "query_parameters": ("Parametre", "Parameters"),
+    "published": (
+        "{graph} på {url}: {before} tripler før, {after} efter ({sent} sendt).",
+        "{graph} at {url}: {before} triples before, {after} after ({sent} sent).",
+    ),
+    "serving": (
+        "SPARQL-endpoint (skrivebeskyttet): {query_url}\nForespørgselseditor (YASGUI): {base_url}/\n"
+        "Tidsgrænse pr. forespørgsel: {timeout:g} s. Stop med Ctrl-C.",
+        "SPARQL endpoint (read-only): {query_url}\nQuery editor (YASGUI): {base_url}/\n"
+        "Time limit per query: {timeout:g} s. Stop with Ctrl-C.",
+    ),
 }
 
 
