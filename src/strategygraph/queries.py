@@ -172,7 +172,7 @@ def read_query_file(path: Path, name: str | None = None) -> NamedQuery:
 def catalogue(queries_dir: Path | None = None) -> list[NamedQuery]:
     """Every query of the catalogue, sorted by name."""
     folder = queries_dir or bundle().queries_dir
-    return [read_query_file(path) for path in sorted(folder.glob("*.rq"))]
+    return [read_query_file(path) for path in sorted(folder.glob("*.rq"), key=lambda path: path.stem)]
 
 
 def catalogue_names(queries_dir: Path | None = None) -> list[str]:

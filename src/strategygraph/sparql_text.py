@@ -8,7 +8,8 @@ and results differ from the local engine (rdflib#1772). rdflib's own ``initBindi
 gives a remote endpoint that same meaning: every occurrence of a bound variable token is replaced by
 the RDF term, written by :func:`sparql_term` (which validates IRIs and escapes literals), so user text
 only ever reaches the query as one well-formed term token. Where SPARQL needs a variable (a bare
-``SELECT`` projection, ``GROUP BY``/``ORDER BY``) the term is wrapped so the grammar still holds; where
+``SELECT`` projection, ``GROUP BY``/``ORDER BY``) the term is wrapped so the grammar still holds, and ``BOUND(?x)`` becomes
+``(true)``; where
 the query assigns the variable itself (``AS ?x``, a ``VALUES`` header, ``SELECT *``) substitution has
 no meaning and is refused.
 """
@@ -229,6 +230,7 @@ def substitute(query: str, bindings: Mapping[str, Identifier]) -> str:
     state = _Substitution(bindings, _select_clauses(significant))
     out: list[str] = []
     used: set[str] = set()
+    recent: list[int] = []  # positions in ``out`` of the last two significant tokens
     for token in all_tokens:
         if token.kind in {"space", "comment"}:
             out.append(token.text)
@@ -237,9 +239,12 @@ def substitute(query: str, bindings: Mapping[str, Identifier]) -> str:
             rewritten = state.variable(token)
             if rewritten != token.text:
                 used.add(token.variable)
+                if len(recent) == 2 and out[recent[0]].upper() == "BOUND" and out[recent[1]] == "(":
+                    out[recent[0]], rewritten = "", "true"  # BOUND(term) is true
             out.append(rewritten)
         else:
             out.append(token.text)
+        recent = [*recent[-1:], len(out) - 1]
         state.track(token)
     if state.star_projection and used:
         names = ", ".join(sorted(used))
