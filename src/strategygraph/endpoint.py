@@ -3,6 +3,8 @@
 The graph is loaded into a temporary Oxigraph database (``oxigraph load``) and served by
 ``oxigraph serve-read-only`` on a private loopback port: Oxigraph implements the SPARQL 1.1 Protocol,
 refuses updates and Graph Store writes (HTTP 403), and serves the YASGUI query editor from its own files.
+The editor's script would also ask prefix.cc for prefixes; the relay sends the page with a
+Content-Security-Policy that keeps the browser on this endpoint, so nothing leaves the machine.
 
 Oxigraph 0.5's ``--timeout-s`` does not stop every query: a sort or a streamed result runs on after
 the limit, and a cancelled aggregate answers ``200 OK`` with a cut-off body. So a small relay stands
@@ -32,6 +34,11 @@ from pathlib import Path
 from .errors import StrategyGraphError
 
 BUFFER_LIMIT = 8 * 1024 * 1024
+# The YASGUI page's own code asks prefix.cc for prefixes on load; this keeps the browser on this endpoint.
+PAGE_POLICY = (
+    "default-src 'self'; connect-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:"
+)
 MAX_REQUEST_BODY = 16 * 1024 * 1024
 _HOP_BY_HOP = {
     "connection",
@@ -252,6 +259,8 @@ class _RelayHandler(BaseHTTPRequestHandler):
         for name, value in response.getheaders():
             if name.lower() not in _HOP_BY_HOP:
                 self.send_header(name, value)
+        if response.getheader("Content-Type", "").startswith("text/html"):
+            self.send_header("Content-Security-Policy", PAGE_POLICY)
         if size <= BUFFER_LIMIT:
             self.send_header("Content-Length", str(size))
             self.end_headers()
