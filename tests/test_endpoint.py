@@ -52,10 +52,14 @@ def _send(request: urllib.request.Request, within: float = 30) -> tuple[int, str
 
 
 def _get(url: str, query: str, accept: str) -> tuple[int, str, bytes]:
-    return _send(urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept}))
+    return _send(
+        urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
+    )
 
 
-def _post(url: str, body: bytes, content_type: str, accept: str = "application/sparql-results+json") -> tuple[int, str, bytes]:
+def _post(
+    url: str, body: bytes, content_type: str, accept: str = "application/sparql-results+json"
+) -> tuple[int, str, bytes]:
     headers = {"Content-Type": content_type, "Accept": accept}
     return _send(urllib.request.Request(url, data=body, headers=headers, method="POST"))
 
@@ -74,9 +78,15 @@ def test_get_with_json_results(endpoint: Endpoint, bundled_store: GraphStore) ->
 
 
 def test_post_form_and_direct_post_with_csv_results(endpoint: Endpoint) -> None:
-    query = "SELECT ?slug WHERE { ?c a <https://w3id.org/strategygraph/ontology#Committee> ; <https://w3id.org/strategygraph/ontology#slug> ?slug } ORDER BY ?slug"
+    query = (
+        "PREFIX sg: <https://w3id.org/strategygraph/ontology#> "
+        "SELECT ?slug WHERE { ?c a sg:Committee ; sg:slug ?slug } ORDER BY ?slug"
+    )
     form = urllib.parse.urlencode({"query": query}).encode()
-    for body, content_type in [(form, "application/x-www-form-urlencoded"), (query.encode(), "application/sparql-query")]:
+    for body, content_type in [
+        (form, "application/x-www-form-urlencoded"),
+        (query.encode(), "application/sparql-query"),
+    ]:
         status, returned_type, answer = _post(endpoint.query_url, body, content_type, accept="text/csv")
         assert (status, returned_type) == (200, "text/csv")
         rows = list(csv.reader(io.StringIO(answer.decode("utf-8"))))
@@ -152,9 +162,7 @@ def test_a_browser_loads_the_query_editor_without_leaving_the_machine(endpoint: 
             page.on("request", lambda request: requested.append(request.url))
             page.route(
                 "**/*",
-                lambda route: route.continue_()
-                if route.request.url.startswith(endpoint.base_url)
-                else route.abort(),
+                lambda route: route.continue_() if route.request.url.startswith(endpoint.base_url) else route.abort(),
             )
             page.goto(endpoint.base_url + "/", wait_until="networkidle")
             page.wait_for_selector(".yasqe", timeout=10_000)
@@ -174,7 +182,10 @@ def test_a_bad_address_or_timeout_is_a_one_line_error(bundled_store: GraphStore)
         pass
     with running_endpoint("", port=0) as first:
         port = int(first.base_url.rsplit(":", 1)[1])
-        with pytest.raises(StrategyGraphError, match=f"cannot listen on 127.0.0.1:{port}"), running_endpoint("", port=port):
+        with (
+            pytest.raises(StrategyGraphError, match=f"cannot listen on 127.0.0.1:{port}"),
+            running_endpoint("", port=port),
+        ):
             pass
 
 
@@ -186,10 +197,10 @@ def test_serve_command_answers_and_stops_cleanly_on_sigterm() -> None:
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    assert process.stdout is not None
     try:
         ready, _, _ = select.select([process.stdout], [], [], 60)
         assert ready, "serve printed nothing within 60 s"
-        assert process.stdout is not None
         first_line = process.stdout.readline()
         assert first_line.startswith("SPARQL endpoint (read-only): http://127.0.0.1:"), first_line
         query_url = first_line.split(": ", 1)[1].strip()

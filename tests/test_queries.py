@@ -56,15 +56,22 @@ def test_catalogue_file_is_complete_and_runs_unchanged_elsewhere(name: str) -> N
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_catalogue_query_on_bundled_data_matches_golden(name: str, bundled_store: GraphStore, golden: GoldenCheck) -> None:
+def test_catalogue_query_on_bundled_data_matches_golden(
+    name: str, bundled_store: GraphStore, golden: GoldenCheck
+) -> None:
     query = find_query(name)
     golden(f"queries/hedensted/{name}.csv", render_result(run_query(bundled_store, query), "csv"))
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_catalogue_query_on_theme_fixture_matches_golden(name: str, themes_store: GraphStore, golden: GoldenCheck) -> None:
+def test_catalogue_query_on_theme_fixture_matches_golden(
+    name: str, themes_store: GraphStore, golden: GoldenCheck
+) -> None:
     query = find_query(name)
-    golden(f"queries/themes-mini/{name}.json", results_json(run_query(themes_store, query, {"lang": "en"} if query.parameter("lang") else {})))
+    golden(
+        f"queries/themes-mini/{name}.json",
+        results_json(run_query(themes_store, query, {"lang": "en"} if query.parameter("lang") else {})),
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -227,8 +227,7 @@ def queries_command(app: AppContext, fmt: str) -> None:
     from .tables import Table, render
 
     rows: list[tuple[str | int | float | None, ...]] = [
-        (query.name, query.title(app.lang), "; ".join(p.signature() for p in query.parameters))
-        for query in catalogue()
+        (query.name, query.title(app.lang), "; ".join(p.signature() for p in query.parameters)) for query in catalogue()
     ]
     headers = (text("query_name", app.lang), text("query_title", app.lang), text("query_parameters", app.lang))
     click.echo(render(Table(headers, rows, keys=("name", "title", "parameters")), fmt), nl=False)
@@ -256,7 +255,12 @@ def queries_command(app: AppContext, fmt: str) -> None:
 )
 @pass_app
 def query_command(
-    app: AppContext, name: str, params: tuple[tuple[str, str], ...], fmt: str, endpoint: str | None, graphs: tuple[str, ...]
+    app: AppContext,
+    name: str,
+    params: tuple[tuple[str, str], ...],
+    fmt: str,
+    endpoint: str | None,
+    graphs: tuple[str, ...],
 ) -> None:
     """Run a catalogue query by NAME, or your own SELECT/ASK query file (FILE.rq).
 
@@ -274,7 +278,6 @@ def query_command(
     from .errors import StrategyGraphError
     from .queries import find_query, run_query
     from .query_results import render_result
-    from .store import GraphStore
 
     arguments: dict[str, str] = {}
     for key, value in params:
@@ -298,7 +301,9 @@ def query_command(
 
 @cli.command()
 @click.option("--endpoint", required=True, metavar="URL", help="SPARQL 1.1 Graph Store Protocol endpoint URL.")
-@click.option("--graph", default=None, metavar="IRI", help="Named graph to replace.  [default: the strategygraph graph]")
+@click.option(
+    "--graph", default=None, metavar="IRI", help="Named graph to replace.  [default: the strategygraph graph]"
+)
 @pass_app
 def publish(app: AppContext, endpoint: str, graph: str | None) -> None:
     """Upload the built graph to a triple store, replacing one named graph (SPARQL 1.1 Graph Store Protocol).
@@ -341,6 +346,7 @@ def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
     Example:
         strategygraph serve --port 7878
     """
+    import contextlib
     import signal
     import threading
 
@@ -354,10 +360,8 @@ def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
     with running_endpoint(ntriples, host, port, timeout) as endpoint:
         message = text("serving", app.lang)
         click.echo(message.format(query_url=endpoint.query_url, base_url=endpoint.base_url, timeout=timeout))
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stopped.wait()
-        except KeyboardInterrupt:
-            pass
 
 
 def main() -> None:

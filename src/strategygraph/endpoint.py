@@ -167,25 +167,25 @@ class _RelayHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: RelayServer
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self._relay()
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self._relay()
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._relay()
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def do_PUT(self) -> None:
         self._relay()
 
-    def do_DELETE(self) -> None:  # noqa: N802
+    def do_DELETE(self) -> None:
         self._relay()
 
-    def do_OPTIONS(self) -> None:  # noqa: N802
+    def do_OPTIONS(self) -> None:
         self._relay()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the endpoint does not log requests."""
 
     def _plain(self, status: int, message: str) -> None:
@@ -212,7 +212,7 @@ class _RelayHandler(BaseHTTPRequestHandler):
         body = self._request_body()
         if body is None:
             return
-        engine, limit = self.server.engine, self.server.timeout
+        engine, limit = self.server.engine, self.server.time_limit
         expired = threading.Event()
         try:
             generation, port = engine.current(within=limit)
@@ -284,7 +284,7 @@ class _RelayHandler(BaseHTTPRequestHandler):
 
     def _refuse_after_failure(self, expired: threading.Event) -> None:
         if expired.is_set():
-            self._plain(503, f"query stopped: no answer within {self.server.timeout:g} s (serve --timeout)")
+            self._plain(503, f"query stopped: no answer within {self.server.time_limit:g} s (serve --timeout)")
         else:
             self._plain(503, "the query engine was restarted to stop another query that ran too long; try again")
 
@@ -294,10 +294,10 @@ class RelayServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], engine: OxigraphProcess, timeout: float) -> None:
+    def __init__(self, address: tuple[str, int], engine: OxigraphProcess, time_limit: float) -> None:
         super().__init__(address, _RelayHandler)
         self.engine = engine
-        self.timeout = timeout
+        self.time_limit = time_limit
 
 
 @dataclass(frozen=True)
@@ -312,7 +312,9 @@ class Endpoint:
 
 
 @contextlib.contextmanager
-def running_endpoint(ntriples: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0) -> Iterator[Endpoint]:
+def running_endpoint(
+    ntriples: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0
+) -> Iterator[Endpoint]:
     """Serve the graph read-only on ``host:port`` until the ``with`` block ends; then stop and clean up."""
     if timeout <= 0:
         raise StrategyGraphError("the timeout must be a positive number of seconds")
@@ -327,9 +329,8 @@ def running_endpoint(ntriples: str, host: str = "127.0.0.1", port: int = 7878, t
             thread = threading.Thread(target=relay.serve_forever, name="strategygraph-serve", daemon=True)
             thread.start()
             try:
-                bound_host, bound_port = relay.server_address[:2]
-                shown = f"[{bound_host}]" if ":" in str(bound_host) else str(bound_host)
-                yield Endpoint(f"http://{shown}:{bound_port}")
+                shown = f"[{host}]" if ":" in host else host
+                yield Endpoint(f"http://{shown}:{relay.server_address[1]}")
             finally:
                 relay.shutdown()
                 relay.server_close()

@@ -245,7 +245,8 @@ def check_syntax(query: NamedQuery) -> None:
     try:
         parseQuery(query.text)
     except ParseException as error:
-        raise InputError(f"SPARQL syntax error: {error.msg} (column {error.col})", path=query.path, line=error.lineno)
+        message = f"SPARQL syntax error: {error.msg} (column {error.col})"
+        raise InputError(message, path=query.path, line=error.lineno) from None
 
 
 def run_query(store: GraphStore, query: NamedQuery, arguments: Mapping[str, str] | None = None) -> SelectResult:

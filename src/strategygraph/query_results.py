@@ -37,7 +37,8 @@ def results_json(result: SelectResult, form: str = "SELECT") -> str:
     """The result in the W3C SPARQL 1.1 Query Results JSON Format (``boolean`` for ASK)."""
     document: dict[str, Any]
     if form == "ASK":
-        answer = bool(result.rows and result.rows[0][0] is not None and result.rows[0][0].toPython())
+        first = result.rows[0][0] if result.rows else None
+        answer = isinstance(first, Literal) and bool(first.toPython())
         document = {"head": {}, "boolean": answer}
     else:
         bindings = [

@@ -58,7 +58,7 @@ def http_request(
     """Send one HTTP request: (status, content type, body); errors become one-line StrategyGraphErrors."""
     request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) checked
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.headers.get_content_type(), response.read()
     except urllib.error.HTTPError as error:
         if missing_ok and error.code == 404:
@@ -174,7 +174,9 @@ def graph_triple_count(store_url: str, graph: str, timeout: float = 60.0) -> int
     return len(Graph().parse(data=body.decode("utf-8"), format=rdf_format))
 
 
-def publish_graph(store: GraphStore, store_url: str, graph: str = DEFAULT_GRAPH, timeout: float = 300.0) -> PublishReport:
+def publish_graph(
+    store: GraphStore, store_url: str, graph: str = DEFAULT_GRAPH, timeout: float = 300.0
+) -> PublishReport:
     """Replace ``graph`` on the Graph Store Protocol endpoint ``store_url`` with the whole local graph."""
     check_endpoint_url(store_url)
     check_iri(graph)

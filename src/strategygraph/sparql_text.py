@@ -8,8 +8,8 @@ and results differ from the local engine (rdflib#1772). rdflib's own ``initBindi
 gives a remote endpoint that same meaning: every occurrence of a bound variable token is replaced by
 the RDF term, written by :func:`sparql_term` (which validates IRIs and escapes literals), so user text
 only ever reaches the query as one well-formed term token. Where SPARQL needs a variable (a bare
-``SELECT`` projection, ``GROUP BY``/``ORDER BY``) the term is wrapped so the grammar still holds, and ``BOUND(?x)`` becomes
-``(true)``; where
+``SELECT`` projection, ``GROUP BY``/``ORDER BY``) the term is wrapped so the grammar still holds, and
+``BOUND(?x)`` becomes ``(true)``; where
 the query assigns the variable itself (``AS ?x``, a ``VALUES`` header, ``SELECT *``) substitution has
 no meaning and is refused.
 """
@@ -186,7 +186,9 @@ class _Substitution:
         if term is None:
             return token.text
         if self.previous == "AS":
-            raise StrategyGraphError(f"parameter {name!r} is assigned in the query (AS {token.text}); it cannot be bound")
+            raise StrategyGraphError(
+                f"parameter {name!r} is assigned in the query (AS {token.text}); it cannot be bound"
+            )
         if self.in_values_header:
             raise StrategyGraphError(f"parameter {name!r} is a VALUES variable in the query; it cannot be bound")
         if self.projection_at == self.parens:
