@@ -252,5 +252,11 @@ def check_syntax(query: NamedQuery) -> None:
 def run_query(store: GraphStore, query: NamedQuery, arguments: Mapping[str, str] | None = None) -> SelectResult:
     """Run ``query`` on ``store`` with ``arguments`` (parameter name → value as typed) bound as RDF terms."""
     bindings = bind_arguments(query, arguments or {})
-    check_syntax(query)
-    return store.select(query.text, bindings)
+    try:
+        return store.select(query.text, bindings)
+    except StrategyGraphError:
+        raise
+    except Exception as error:  # the engine's own exception types differ; a syntax error is named precisely
+        check_syntax(query)
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise InputError(f"the query failed: {first_line}", path=query.path) from None
