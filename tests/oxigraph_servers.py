@@ -9,16 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
-from strategygraph.endpoint import free_port, oxigraph_executable
+from strategygraph.endpoint import Endpoint, free_port, oxigraph_executable
 
 
 @dataclass(frozen=True)
-class OxigraphServer:
-    base_url: str
-
-    @property
-    def query_url(self) -> str:
-        return f"{self.base_url}/query"
+class OxigraphServer(Endpoint):
+    """A writable server: ``query_url`` for SPARQL, ``store_url`` for the Graph Store Protocol."""
 
     @property
     def store_url(self) -> str:
