@@ -1,6 +1,6 @@
 """Time every catalogue query on the bundled data: median of repeated runs, local store and Oxigraph endpoint.
 
-Run: .venv/bin/python bench/queries.py [--repeat N] [--no-endpoint]
+Run: .venv/bin/python bench/queries.py [--repeat N] [--no-endpoint] [--data DIR]
 
 Prints one line per query: rows, median local time (rdflib in memory, query parsed once and cached as
 the CLI does within one run), median time through `strategygraph serve` (the Oxigraph server over
@@ -13,6 +13,7 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from strategygraph.endpoint import running_endpoint
 from strategygraph.loading import DataSources, load_graph
@@ -36,11 +37,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--no-endpoint", action="store_true", help="time the local store only")
+    parser.add_argument("--data", type=Path, action="append", default=[], help="data folder (default: bundled)")
     options = parser.parse_args()
 
     started = time.perf_counter()
-    local: GraphStore = load_graph(DataSources.bundled())
-    print(f"bundled graph: {len(local)} triples, loaded in {time.perf_counter() - started:.2f} s")
+    local: GraphStore = load_graph(DataSources.bundled(options.data))
+    print(f"graph: {len(local)} triples, loaded in {time.perf_counter() - started:.2f} s")
     queries = catalogue()
 
     def run_all(remote: GraphStore | None) -> None:
