@@ -119,7 +119,9 @@ def test_ask_file_gives_a_boolean(runner: CliRunner, tmp_path: Path) -> None:
 def test_lang_comes_from_the_global_option_unless_given(runner: CliRunner) -> None:
     english = runner.invoke(cli, ["--lang", "en", "query", "committees", "--format", "csv"])
     override = runner.invoke(cli, ["--lang", "en", "query", "committees", "-p", "lang", "da", "--format", "csv"])
-    assert "Committee for Employment" in english.stdout or "Committee for" in english.stdout
+    local_option = runner.invoke(cli, ["query", "committees", "--lang", "en", "--format", "csv"])
+    assert local_option.stdout == english.stdout
+    assert "Committee for Community" in english.stdout
     assert "Udvalget for Beskæftigelse" in override.stdout
 
 
@@ -129,7 +131,7 @@ def test_parameters_narrow_the_result(runner: CliRunner) -> None:
     assert len(rows) == 2
     assert all(row.startswith("laering,") for row in rows)
     search = runner.invoke(cli, ["query", "search-text", "-p", "search", "ØKONOMI", "--format", "csv"])
-    assert "Økonomi i balance" in search.stdout or "økonomi" in search.stdout.lower()
+    assert "økonomi" in search.stdout
     assert len(search.stdout.splitlines()) > 1
 
 

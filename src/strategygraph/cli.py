@@ -253,6 +253,13 @@ def queries_command(app: AppContext, fmt: str) -> None:
     metavar="IRI",
     help="With --endpoint: query this named graph as the default graph (default-graph-uri; repeatable).",
 )
+@click.option(
+    "--lang",
+    "query_lang",
+    type=click.Choice(["da", "en"]),
+    default=None,
+    help="Language of labels (default: the global --lang).",
+)
 @pass_app
 def query_command(
     app: AppContext,
@@ -261,6 +268,7 @@ def query_command(
     fmt: str,
     endpoint: str | None,
     graphs: tuple[str, ...],
+    query_lang: str | None,
 ) -> None:
     """Run a catalogue query by NAME, or your own SELECT/ASK query file (FILE.rq).
 
@@ -286,7 +294,7 @@ def query_command(
         arguments[key] = value
     query = find_query(name)
     if query.parameter("lang") is not None:
-        arguments.setdefault("lang", app.lang)
+        arguments.setdefault("lang", query_lang or app.lang)
     store: GraphStore
     if endpoint is not None:
         from .remote import SparqlEndpoint

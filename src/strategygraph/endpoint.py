@@ -252,7 +252,7 @@ class _RelayHandler(BaseHTTPRequestHandler):
         except (OSError, http.client.HTTPException):
             self._refuse_after_failure(expired)
             return
-        if expired.is_set() and size <= BUFFER_LIMIT and not response.isclosed():
+        if expired.is_set():  # the server was stopped meanwhile: the body may be cut short
             self._refuse_after_failure(expired)
             return
         self.send_response(response.status, response.reason)

@@ -182,7 +182,7 @@ def catalogue_names(queries_dir: Path | None = None) -> list[str]:
 
 def find_query(name_or_file: str, queries_dir: Path | None = None) -> NamedQuery:
     """A catalogue query by name, or the user's own file when the argument is a path to a ``.rq`` file."""
-    if name_or_file.endswith(".rq") or "/" in name_or_file or Path(name_or_file).is_file():
+    if name_or_file.endswith(".rq") or "/" in name_or_file or "\\" in name_or_file:
         return read_query_file(Path(name_or_file))
     folder = queries_dir or bundle().queries_dir
     path = folder / f"{name_or_file}.rq"
