@@ -31,6 +31,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{folder}: seminaret {seminar} er importeret og valideret.",
         "{folder}: seminar {seminar} imported and validated.",
     ),
+    "query_name": ("Navn", "Name"),
+    "query_title": ("Titel", "Title"),
+    "query_parameters": ("Parametre", "Parameters"),
+    "published": (
+        "{graph} på {url}: {before} tripler før, {after} efter ({sent} sendt).",
+        "{graph} at {url}: {before} triples before, {after} after ({sent} sent).",
+    ),
+    "serving": (
+        "SPARQL-endpoint (skrivebeskyttet): {query_url}\nForespørgselseditor (YASGUI): {base_url}/\n"
+        "Tidsgrænse pr. forespørgsel: {timeout:g} s. Stop med Ctrl-C.",
+        "SPARQL endpoint (read-only): {query_url}\nQuery editor (YASGUI): {base_url}/\n"
+        "Time limit per query: {timeout:g} s. Stop with Ctrl-C.",
+    ),
 }
 
 
