@@ -7,14 +7,18 @@ Library modules are imported inside the commands so that `--help` stays fast.
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from .exports import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from .loading import DataSources
@@ -49,6 +53,7 @@ class AppContext:
     data_dirs: tuple[Path, ...]
     lang: str
     store_kind: str
+    seminar: str | None = None
     _store: GraphStore | None = field(default=None, repr=False)
 
     def sources(self) -> DataSources:
@@ -60,7 +65,7 @@ class AppContext:
         if self._store is None:
             from .loading import load_graph
 
-            self._store = load_graph(self.sources(), self.store_kind)
+            self._store = load_graph(self.sources(), self.store_kind, self.seminar)
         return self._store
 
 
@@ -84,6 +89,56 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def replace_folder_atomically(
+    out: Path, files: Mapping[str, bytes], check: Callable[[Path], None], *, force: bool = False
+) -> None:
+    """Write ``files`` (by relative path) into a new folder next to ``out``, ``check`` it, then rename it to ``out``.
+
+    A non-empty ``out`` is replaced only with ``force``. On any error, ``out`` is left exactly as it was and
+    the temporary folder is removed.
+    """
+    from .errors import InputError
+
+    if out.exists() and not out.is_dir():
+        raise InputError("exists and is not a folder", path=out)
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise InputError("folder exists and is not empty (use --force to replace it)", path=out)
+    if not out.parent.is_dir():
+        raise InputError("output folder's parent does not exist", path=out.parent)
+
+    def sibling(kind: str) -> Path:
+        return out.parent / f".{out.name}.{secrets.token_hex(4)}.{kind}"
+
+    temporary = sibling("tmp")
+    temporary.mkdir()
+    try:
+        for relative, data in sorted(files.items()):
+            _write_file(temporary / relative, data)
+        check(temporary)
+        if not out.exists():
+            temporary.rename(out)
+            return
+        previous = sibling("old")
+        out.rename(previous)
+        try:
+            temporary.rename(out)
+        except BaseException:
+            previous.rename(out)
+            raise
+        shutil.rmtree(previous)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
         raise
 
 
@@ -117,15 +172,23 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     show_default=True,
     help="Graph store: rdflib in memory, Oxigraph, or auto (Oxigraph from 250 kB of Turtle on).",
 )
+@click.option(
+    "--seminar",
+    "seminar",
+    default=None,
+    metavar="ID",
+    help="Scope every command to one seminar: its slug, or <municipality-slug>/<seminar-slug>.",
+)
 @click.version_option(package_name="strategygraph")
 @click.pass_context
-def cli(ctx: click.Context, data_dirs: tuple[Path, ...], lang: str, store_kind: str) -> None:
+def cli(ctx: click.Context, data_dirs: tuple[Path, ...], lang: str, store_kind: str, seminar: str | None) -> None:
     """strategygraph: a knowledge graph of a municipality's strategy.
 
     Committees, focus areas, statements and group reflections as RDF, with every sentence traceable
-    to its source. Runs on the bundled Hedensted Kommune data unless --data names other folders.
+    to its source. Runs on the bundled Hedensted Kommune data unless --data names other folders (data
+    folders, or folders of them); --seminar picks one seminar when they hold several.
     """
-    ctx.obj = AppContext(data_dirs=data_dirs, lang=lang, store_kind=store_kind)
+    ctx.obj = AppContext(data_dirs=data_dirs, lang=lang, store_kind=store_kind, seminar=seminar)
 
 
 @cli.command()
@@ -207,6 +270,288 @@ def build(app: AppContext, out: Path, fmt: str | None) -> None:
         fmt = {".trig": "trig", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}.get(out.suffix.lower(), "ttl")
     write_atomically(out, serialize_graph(app.store(), fmt))
     click.echo(f"{out}: {len(app.store())} triples ({fmt})", err=True)
+
+
+@cli.command("tag")
+@click.argument("text")
+@format_option("table", "json")
+@pass_app
+def tag_command(app: AppContext, text: str, fmt: str) -> None:
+    """Find the thesaurus's themes in a Danish TEXT ("-" reads standard input), with the evidence:
+    the matched words and their character offsets.
+
+    Loads only the bundled thesaurus (ontology/themes.ttl), not the data.
+
+    \b
+    Examples:
+        strategygraph tag "Vi skal styrke børnefællesskaberne og forældrenes engagement"
+        echo "Flere ældre og færre hænder" | strategygraph tag - --format json
+    """
+    from .errors import InputError
+    from .i18n import text as words
+    from .lexicon import Lexicon
+    from .tables import Cell, Table, render
+    from .tagger import tag
+    from .thesaurus import load_thesaurus_file
+
+    if text == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(f"not UTF-8 text (byte {error.start})", path="<stdin>") from None
+    hits = tag(text, Lexicon.compile(load_thesaurus_file()), app.lang)
+    rows: list[tuple[Cell, ...]] = [(hit.theme, hit.label, hit.matched, hit.start, hit.end) for hit in hits]
+    if fmt == "json":
+        click.echo(render(Table(("theme", "label", "matched", "start", "end"), rows), "json"), nl=False)
+        return
+    headers = tuple(words(key, app.lang) for key in ("theme", "label", "matched", "start", "end", "via"))
+    table = Table(headers, [(*row, hit.via) for row, hit in zip(rows, hits, strict=True)])
+    click.echo(render(table, "table"), nl=False)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Data folder to create."
+)
+@click.option("--municipality", default=None, help="Spreadsheets: the municipality, e.g. 'Fjordlund Kommune'.")
+@click.option("--title", default=None, help="Spreadsheets: the seminar's title.")
+@click.option("--date", default=None, help="Spreadsheets: the seminar's date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@pass_app
+def import_(
+    app: AppContext, source: Path, out: Path, municipality: str | None, title: str | None, date: str | None, force: bool
+) -> None:
+    """Turn a seminar written in Markdown (or a CSV/XLSX spreadsheet) into a validated data folder.
+
+    The folder holds Turtle in the same model as the bundled data and the source file under source/;
+    it is written only if it passes the SHACL shapes and every source pointer checks out. The format
+    is described in the README (template: data/templates/seminar.md).
+
+    \b
+    Example:
+        strategygraph import seminar.md --out data/fjordlund
+        strategygraph import seminar.xlsx --municipality "Fjordlund Kommune" --title "Udvalgsseminar" --out data/x
+        strategygraph --data data/fjordlund validate
+    """
+    from .errors import InputError, StrategyGraphError
+    from .i18n import text
+    from .importing import check_data_folder, import_seminar
+    from .spreadsheet_format import SeminarMetadata
+    from .tables import Table, render_text
+
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=source) from None
+    imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date))
+
+    def check(folder: Path) -> None:
+        violations = check_data_folder(folder, app.lang)
+        if violations:
+            raise StrategyGraphError(
+                f"{source}: the imported data does not validate ({len(violations)}); first: {violations[0].line()}"
+            )
+
+    replace_folder_atomically(out, imported.files, check, force=force)
+    counts = imported.outline.counts()
+    table = Table(
+        (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
+    )
+    click.echo(render_text(table), nl=False)
+    click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True, help="Export format.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option(
+    "--seminar", "seminar", default=None, metavar="ID", help="The seminar to export (as the global --seminar)."
+)
+@pass_app
+def export(app: AppContext, fmt: str, out: Path, seminar: str | None) -> None:
+    """Write the graph, or one seminar, in another format.
+
+    \b
+    Formats:
+        md   one seminar in the Markdown import format; `strategygraph import` reads it back
+    \b
+    Example:
+        strategygraph export --format md --out hedensted.md
+        strategygraph --data data/ export --format md --seminar hedensted/tvaergaaende-fokusomraader --out h.md
+    """
+    from .exports import export_graph
+
+    if seminar is not None:
+        if app.seminar not in (None, seminar):
+            raise click.UsageError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
+        app.seminar = seminar
+    write_atomically(out, export_graph(app.store(), fmt, app.lang))
+    click.echo(f"{out}: {fmt}", err=True)
+
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
+
+
+@cli.command("queries")
+@format_option(*RESULT_FORMATS)
+@pass_app
+def queries_command(app: AppContext, fmt: str) -> None:
+    """List the query catalogue: name, title and parameters.
+
+    \b
+    Example:
+        strategygraph --lang en queries
+    """
+    from .i18n import text
+    from .queries import catalogue
+    from .tables import Table, render
+
+    rows: list[tuple[str | int | float | None, ...]] = [
+        (query.name, query.title(app.lang), "; ".join(p.signature() for p in query.parameters)) for query in catalogue()
+    ]
+    headers = (text("query_name", app.lang), text("query_title", app.lang), text("query_parameters", app.lang))
+    click.echo(render(Table(headers, rows, keys=("name", "title", "parameters")), fmt), nl=False)
+
+
+@cli.command("query")
+@click.argument("name")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="A parameter value (repeatable); bound as an RDF term, never pasted into the query.",
+)
+@format_option(*RESULT_FORMATS)
+@click.option("--endpoint", default=None, metavar="URL", help="Run on this SPARQL 1.1 query endpoint instead.")
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    help="With --endpoint: query this named graph as the default graph (default-graph-uri; repeatable).",
+)
+@click.option(
+    "--lang",
+    "query_lang",
+    type=click.Choice(["da", "en"]),
+    default=None,
+    help="Language of labels (default: the global --lang).",
+)
+@pass_app
+def query_command(
+    app: AppContext,
+    name: str,
+    params: tuple[tuple[str, str], ...],
+    fmt: str,
+    endpoint: str | None,
+    graphs: tuple[str, ...],
+    query_lang: str | None,
+) -> None:
+    """Run a catalogue query by NAME, or your own SELECT/ASK query file (FILE.rq).
+
+    --format json is the W3C SPARQL 1.1 Query Results JSON format. Queries that show labels take a
+    lang parameter, filled from the global --lang unless given with -p.
+
+    \b
+    Examples:
+        strategygraph query focus-areas-by-committee --format csv
+        strategygraph query committee-themes -p committee laering
+        strategygraph query my-question.rq -p theme theme:faellesskaber
+        strategygraph query committees --endpoint http://localhost:7878/query \\
+            --graph https://w3id.org/strategygraph/graph
+    """
+    from .errors import StrategyGraphError
+    from .queries import find_query, run_query
+    from .query_results import render_result
+
+    arguments: dict[str, str] = {}
+    for key, value in params:
+        if key in arguments:
+            raise StrategyGraphError(f"parameter {key!r} is given twice")
+        arguments[key] = value
+    query = find_query(name)
+    if query.parameter("lang") is not None:
+        arguments.setdefault("lang", query_lang or app.lang)
+    store: GraphStore
+    if endpoint is not None:
+        from .remote import SparqlEndpoint
+
+        store = SparqlEndpoint(endpoint, graphs)
+    elif graphs:
+        raise StrategyGraphError("--graph needs --endpoint")
+    else:
+        store = app.store()
+    click.echo(render_result(run_query(store, query, arguments), fmt, query.form), nl=False)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL", help="SPARQL 1.1 Graph Store Protocol endpoint URL.")
+@click.option(
+    "--graph", default=None, metavar="IRI", help="Named graph to replace.  [default: the strategygraph graph]"
+)
+@pass_app
+def publish(app: AppContext, endpoint: str, graph: str | None) -> None:
+    """Upload the built graph to a triple store, replacing one named graph (SPARQL 1.1 Graph Store Protocol).
+
+    Reports the graph's triple count before and after.
+
+    \b
+    Example:
+        strategygraph publish --endpoint http://localhost:7878/store
+    """
+    from .i18n import text
+    from .remote import DEFAULT_GRAPH, publish_graph
+
+    report = publish_graph(app.store(), endpoint, graph or DEFAULT_GRAPH)
+    click.echo(
+        text("published", app.lang).format(
+            graph=f"<{report.graph}>", url=report.store_url, before=report.before, after=report.after, sent=report.sent
+        )
+    )
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run before it is stopped.",
+)
+@pass_app
+def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 Protocol endpoint (the Oxigraph server).
+
+    Updates are refused; a query running longer than --timeout is stopped. The server also serves
+    the YASGUI query editor from its own files, so it works offline in a browser.
+
+    \b
+    Example:
+        strategygraph serve --port 7878
+    """
+    import contextlib
+    import signal
+    import threading
+
+    from .endpoint import running_endpoint
+    from .i18n import text
+    from .serialization import serialize_graph
+
+    ntriples = serialize_graph(app.store(), "nt")
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    with running_endpoint(ntriples, host, port, timeout) as endpoint:
+        message = text("serving", app.lang)
+        click.echo(message.format(query_url=endpoint.query_url, base_url=endpoint.base_url, timeout=timeout))
+        with contextlib.suppress(KeyboardInterrupt):
+            stopped.wait()
 
 
 def main() -> None:

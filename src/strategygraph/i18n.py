@@ -16,11 +16,34 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "pillars": ("Sigtepunkter", "Pillars"),
     "mentions": ("Temaforekomster", "Theme mentions"),
     "triples": ("Tripler", "Triples"),
+    "theme": ("Tema", "Theme"),
+    "label": ("Betegnelse", "Label"),
+    "matched": ("Matchet tekst", "Matched text"),
+    "start": ("Start", "Start"),
+    "end": ("Slut", "End"),
+    "via": ("Leksikon", "Lexicon entry"),
     "conforms": (
         "Data overholder formerne og alle kildehenvisninger passer ({triples} tripler).",
         "The data conforms to the shapes and every source pointer matches ({triples} triples).",
     ),
     "violations": ("{count} overtrædelser.", "{count} violations."),
+    "imported": (
+        "{folder}: seminaret {seminar} er importeret og valideret.",
+        "{folder}: seminar {seminar} imported and validated.",
+    ),
+    "query_name": ("Navn", "Name"),
+    "query_title": ("Titel", "Title"),
+    "query_parameters": ("Parametre", "Parameters"),
+    "published": (
+        "{graph} på {url}: {before} tripler før, {after} efter ({sent} sendt).",
+        "{graph} at {url}: {before} triples before, {after} after ({sent} sent).",
+    ),
+    "serving": (
+        "SPARQL-endpoint (skrivebeskyttet): {query_url}\nForespørgselseditor (YASGUI): {base_url}/\n"
+        "Tidsgrænse pr. forespørgsel: {timeout:g} s. Stop med Ctrl-C.",
+        "SPARQL endpoint (read-only): {query_url}\nQuery editor (YASGUI): {base_url}/\n"
+        "Time limit per query: {timeout:g} s. Stop with Ctrl-C.",
+    ),
 }
 
 

@@ -1,0 +1,171 @@
+"""Theme mentions, derived when the graph is loaded: the tagger's evidence, the curators' corrections, and
+each focus area's contribution to the council's pillars.
+
+For every statement and reflection, each tagger hit becomes an ``sg:ThemeMention`` node
+``<unit>#mention-<slug>-<start>`` (method ``lexical``, with the matched text, offsets and a score), and
+the unit gets the plain triple ``<unit> dcterms:subject <theme>``. Curators correct the tagger in data:
+an ``sg:ThemeMention`` with method ``curated`` adds a mention; an ``sg:MentionSuppression`` removes the
+lexical mentions of one theme in one unit. Corrections win, and ``dcterms:subject`` follows the final
+set. A focus area serves a pillar when its statements mention the pillar's own theme or a theme that
+serves it; the ``sg:PillarContribution`` ``<focus area>#pillar-<pillar slug>`` lists those mentions as
+evidence. Everything is read with SPARQL and written as triples, so any :class:`GraphStore` works.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
+
+from .lexicon import Lexicon
+from .namespaces import DCTERMS, RDF, SG, XSD
+from .store import GraphStore, Triple
+from .tagger import ThemeHit, tag
+from .thesaurus import read_thesaurus
+
+_UNITS_QUERY = """
+SELECT ?unit ?text WHERE {
+    { ?unit a sg:Statement } UNION { ?unit a sg:Reflection }
+    ?unit sg:text ?text .
+}
+ORDER BY ?unit
+"""
+
+_CURATED_QUERY = """
+SELECT ?mention ?unit ?theme WHERE {
+    ?mention a sg:ThemeMention ; sg:method "curated" ; sg:mentionIn ?unit ; sg:theme ?theme .
+}
+"""
+
+_SUPPRESSIONS_QUERY = """
+SELECT ?unit ?theme WHERE {
+    ?suppression a sg:MentionSuppression ; sg:mentionIn ?unit ; sg:theme ?theme .
+}
+"""
+
+_FOCUS_AREAS_QUERY = """
+SELECT ?focusArea ?unit ?municipality WHERE {
+    ?unit a sg:Statement ; sg:focusArea ?focusArea .
+    OPTIONAL { ?focusArea sg:seminar ?seminar . ?seminar sg:municipality ?municipality }
+}
+"""
+
+# A pillar belongs to the municipality whose strategy scheme it tops (dcterms:creator of the scheme);
+# a focus area can only serve its own municipality's pillars. A pillar whose scheme names no creator
+# is taken to be shared by every municipality in the graph.
+_PILLARS_QUERY = """
+SELECT ?pillar ?slug ?theme ?municipality WHERE {
+    ?pillar a sg:Pillar ; sg:slug ?slug .
+    { ?pillar sg:pillarTheme ?theme } UNION { ?pillar sg:servedBy ?theme }
+    OPTIONAL { ?pillar skos:topConceptOf ?scheme . ?scheme dcterms:creator ?municipality }
+}
+"""
+
+Mention = tuple[URIRef, URIRef]
+"""A mention node and its theme."""
+
+
+@dataclass(frozen=True)
+class MentionSummary:
+    """What :func:`derive_theme_mentions` added to the graph."""
+
+    lexical: int
+    curated: int
+    suppressed: int
+    pillar_contributions: int
+
+
+def _iri(term: Identifier | None) -> URIRef:
+    """A result term the query guarantees to be an IRI."""
+    assert isinstance(term, URIRef), term
+    return term
+
+
+def _lexical_mention(unit: URIRef, theme: URIRef, hit: ThemeHit) -> tuple[URIRef, list[Triple]]:
+    node = URIRef(f"{unit}#mention-{hit.theme}-{hit.start}")
+    triples: list[Triple] = [
+        (node, RDF.type, SG.ThemeMention),
+        (node, SG.theme, theme),
+        (node, SG.mentionIn, unit),
+        (node, SG.matchedText, Literal(hit.matched)),
+        (node, SG.start, Literal(hit.start)),
+        (node, SG.end, Literal(hit.end)),
+        (node, SG.method, Literal("lexical")),
+        (node, SG.score, Literal(Decimal(str(hit.score)), datatype=XSD.decimal)),
+    ]
+    return node, triples
+
+
+def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> MentionSummary:
+    """Tag every statement and reflection, apply the curators' corrections, link focus areas to pillars.
+
+    ``lexicon`` defaults to the thesaurus found in the store; a store without themes is left as it is.
+    """
+    if lexicon is None:
+        thesaurus = read_thesaurus(store)
+        if not thesaurus.themes:
+            return MentionSummary(0, 0, 0, 0)
+        lexicon = Lexicon.compile(thesaurus)
+    theme_iris = {theme.slug: URIRef(theme.iri) for theme in lexicon.thesaurus.themes}
+    suppressed = {(row[0], row[1]) for row in store.select(_SUPPRESSIONS_QUERY).rows}
+    final: dict[URIRef, list[Mention]] = defaultdict(list)
+    curated_nodes = set()
+    for mention, unit, theme in store.select(_CURATED_QUERY).rows:
+        final[_iri(unit)].append((_iri(mention), _iri(theme)))
+        curated_nodes.add(_iri(mention))
+    triples: list[Triple] = []
+    lexical = dropped = 0
+    for unit_term, text in store.select(_UNITS_QUERY).rows:
+        unit = _iri(unit_term)
+        for hit in tag(str(text), lexicon):
+            theme = theme_iris[hit.theme]
+            node, mention_triples = _lexical_mention(unit, theme, hit)
+            if (unit, theme) in suppressed or node in curated_nodes:
+                dropped += 1
+                continue
+            triples.extend(mention_triples)
+            final[unit].append((node, theme))
+            lexical += 1
+    for unit, mentions in final.items():
+        triples.extend((unit, DCTERMS.subject, theme) for theme in sorted({theme for _, theme in mentions}))
+    contributions = _pillar_contributions(store, final)
+    store.add(triples)
+    store.add(contributions)
+    count = sum(1 for triple in contributions if triple[1] == RDF.type)
+    return MentionSummary(lexical, len(curated_nodes), dropped, count)
+
+
+def _pillar_contributions(store: GraphStore, final: dict[URIRef, list[Mention]]) -> list[Triple]:
+    serving: dict[URIRef, set[URIRef]] = defaultdict(set)
+    slugs: dict[URIRef, str] = {}
+    owner: dict[URIRef, str | None] = {}
+    for pillar, slug, theme, municipality in store.select(_PILLARS_QUERY).rows:
+        serving[_iri(pillar)].add(_iri(theme))
+        slugs[_iri(pillar)] = str(slug)
+        owner[_iri(pillar)] = None if municipality is None else str(municipality)
+    statements: dict[URIRef, list[URIRef]] = defaultdict(list)
+    municipality_of: dict[URIRef, str | None] = {}
+    for focus_area, unit, municipality in store.select(_FOCUS_AREAS_QUERY).rows:
+        statements[_iri(focus_area)].append(_iri(unit))
+        municipality_of[_iri(focus_area)] = None if municipality is None else str(municipality)
+    triples: list[Triple] = []
+    for focus_area in sorted(statements):
+        mentions = [mention for unit in statements[focus_area] for mention in final.get(unit, ())]
+        for pillar in sorted(serving):
+            if owner[pillar] is not None and owner[pillar] != municipality_of[focus_area]:
+                continue
+            evidence = sorted({node for node, theme in mentions if theme in serving[pillar]})
+            if not evidence:
+                continue
+            node = URIRef(f"{focus_area}#pillar-{slugs[pillar]}")
+            triples += [
+                (focus_area, SG.servesPillar, pillar),
+                (node, RDF.type, SG.PillarContribution),
+                (node, SG.focusArea, focus_area),
+                (node, SG.pillar, pillar),
+            ]
+            triples += [(node, SG.evidence, mention) for mention in evidence]
+    return triples

@@ -1,0 +1,70 @@
+"""Tagging quality on the two blind gold sets, and the scoring itself."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from strategygraph.lexicon import Lexicon
+from strategygraph.store import GraphStore
+from strategygraph.tagger import tag
+from strategygraph.tagging_quality import GoldUnit, QualityReport, load_gold, score_tagging
+from strategygraph.thesaurus import load_thesaurus_file
+
+GOLDSETS = Path(__file__).resolve().parent / "goldsets"
+SOURCE = GOLDSETS / "hedensted-source.json"
+MUNICIPAL = GOLDSETS / "municipal.json"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.compile(load_thesaurus_file())
+
+
+def lexical(gold: list[GoldUnit], lexicon: Lexicon) -> QualityReport:
+    return score_tagging(gold, {unit.id: {hit.theme for hit in tag(unit.text, lexicon)} for unit in gold})
+
+
+def test_gold_sets_are_the_blind_labels_unchanged() -> None:
+    # labelled blind by annotators who never saw the lexicon; never edit the labels to fit the tagger
+    assert hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:16] == "9e527f403e7e7365"
+    assert hashlib.sha256(MUNICIPAL.read_bytes()).hexdigest()[:16] == "2c9f3f1af58a0f92"
+    source, municipal = load_gold(SOURCE), load_gold(MUNICIPAL)
+    assert (len(source), sum(len(u.themes) for u in source)) == (72, 174)
+    assert (len(municipal), sum(len(u.themes) for u in municipal)) == (80, 119)
+
+
+def test_source_gold_set_lexical(lexicon: Lexicon) -> None:
+    overall = lexical(load_gold(SOURCE), lexicon).overall
+    assert (overall.precision or 0) >= 0.9
+    assert (overall.recall or 0) >= 0.9
+
+
+def test_source_gold_set_with_curated_corrections(bundled_store: GraphStore) -> None:
+    subjects: dict[str, set[str]] = defaultdict(set)
+    rows = bundled_store.select("SELECT ?unit ?slug WHERE { ?unit dcterms:subject ?t . ?t sg:slug ?slug }").rows
+    for unit, slug in rows:
+        subjects[str(unit).rsplit("/", 1)[-1]].add(str(slug))
+    overall = score_tagging(load_gold(SOURCE), subjects).overall
+    assert (overall.precision or 0) >= 0.95
+    assert (overall.recall or 0) >= 0.95
+
+
+def test_municipal_gold_set_held_out(lexicon: Lexicon) -> None:
+    overall = lexical(load_gold(MUNICIPAL), lexicon).overall
+    assert (overall.precision or 0) >= 0.8
+    assert (overall.recall or 0) >= 0.8
+
+
+def test_scoring_counts_exact_pairs() -> None:
+    gold = [GoldUnit("a", "", frozenset({"faellesskaber"})), GoldUnit("b", "", frozenset())]
+    report = score_tagging(gold, {"a": {"forpligtende-faellesskaber"}, "b": {"vaekst"}})
+    assert (report.overall.true_positives, report.overall.false_positives, report.overall.false_negatives) == (0, 2, 1)
+    assert report.overall.precision == 0.0
+    by_theme = {score.theme: score for score in report.per_theme}
+    assert by_theme["faellesskaber"].precision is None
+    assert by_theme["faellesskaber"].recall == 0.0
+    assert [error.unit for error in report.errors] == ["a", "b"]
