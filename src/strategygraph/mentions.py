@@ -22,7 +22,7 @@ from rdflib.term import Identifier
 
 from .lexicon import Lexicon
 from .namespaces import DCTERMS, RDF, SG, XSD
-from .store import GraphStore, Triple
+from .store import GraphStore, Triple, as_int
 from .tagger import ThemeHit, tag
 from .thesaurus import read_thesaurus
 
@@ -35,8 +35,9 @@ ORDER BY ?unit
 """
 
 _CURATED_QUERY = """
-SELECT ?mention ?unit ?theme WHERE {
+SELECT ?mention ?unit ?theme ?start ?end WHERE {
     ?mention a sg:ThemeMention ; sg:method "curated" ; sg:mentionIn ?unit ; sg:theme ?theme .
+    OPTIONAL { ?mention sg:start ?start ; sg:end ?end }
 }
 """
 
@@ -113,9 +114,12 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
     suppressed = {(row[0], row[1]) for row in store.select(_SUPPRESSIONS_QUERY).rows}
     final: dict[URIRef, list[Mention]] = defaultdict(list)
     curated_nodes = set()
-    for mention, unit, theme in store.select(_CURATED_QUERY).rows:
+    curated_spans: set[tuple[URIRef, URIRef, int, int]] = set()  # a curated mention replaces a lexical twin
+    for mention, unit, theme, start, end in store.select(_CURATED_QUERY).rows:
         final[_iri(unit)].append((_iri(mention), _iri(theme)))
         curated_nodes.add(_iri(mention))
+        if start is not None and end is not None:
+            curated_spans.add((_iri(unit), _iri(theme), as_int(start), as_int(end)))
     triples: list[Triple] = []
     lexical = dropped = 0
     for unit_term, text in store.select(_UNITS_QUERY).rows:
@@ -123,7 +127,11 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
         for hit in tag(str(text), lexicon):
             theme = theme_iris[hit.theme]
             node, mention_triples = _lexical_mention(unit, theme, hit)
-            if (unit, theme) in suppressed or node in curated_nodes:
+            if (
+                (unit, theme) in suppressed
+                or node in curated_nodes
+                or (unit, theme, hit.start, hit.end) in curated_spans
+            ):
                 dropped += 1
                 continue
             triples.extend(mention_triples)
