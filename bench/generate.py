@@ -368,7 +368,7 @@ class SeminarWriter:
         self.source.add("\n\n")
         description_source = self._pointer("seminar", description, kind="description-")
         self.source.add("\n\n\n")
-        file_name = f"{municipality.slug}/{self.slug}/source/seminar.txt"
+        file_name = f"{self.slug}/source/{municipality.slug}-{self.slug}.txt"  # relative to the municipality
         self.doc.node(
             "<seminar>",
             [
@@ -413,7 +413,7 @@ class SeminarWriter:
                 ("prov:wasGeneratedBy", "<seminar>"),
             ],
         )
-        source_path = out / file_name
+        source_path = out / municipality.slug / file_name
         source_path.parent.mkdir(parents=True, exist_ok=True)
         source_path.write_bytes(data)
         summary.source_bytes += len(data)

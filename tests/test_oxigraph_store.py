@@ -30,6 +30,8 @@ OBJECTS = [
     "0",
     "1.5",
     "0.8",
+    "1.0",
+    "-2.0",
     "true",
     "false",
     '"2023"^^xsd:gYear',
@@ -63,10 +65,11 @@ def test_result_terms_equal_memory_store_terms(tmp_path: Path, obj: str) -> None
 
 
 def test_computed_values_come_back_as_rdflib_gives_them(tmp_path: Path) -> None:
-    memory, oxigraph = load_both(tmp_path, "ex:a ex:n 1 , 2 ; ex:l 'hej'@da .\n")
+    memory, oxigraph = load_both(tmp_path, "ex:a ex:n 1 , 2 ; ex:l 'hej'@da ; ex:d 1.0 .\n")
     query = f"""PREFIX ex: <{EX}>
         SELECT (COUNT(?n) AS ?count) (SUM(?n) AS ?sum) (STR(?l) AS ?plain) (LANG(?l) AS ?lang) (?n > 1 AS ?big)
-        (CONCAT(?l, "!") AS ?joined) WHERE {{ ?s ex:n ?n ; ex:l ?l }} GROUP BY ?l ?n ORDER BY ?n"""
+        (CONCAT(?l, "!") AS ?joined) (SUM(?d) AS ?decimals) (?d + 1.0 AS ?added)
+        WHERE {{ ?s ex:n ?n ; ex:l ?l ; ex:d ?d }} GROUP BY ?l ?n ?d ORDER BY ?n"""
     assert oxigraph.select(query) == memory.select(query)
 
 
@@ -75,6 +78,7 @@ def test_computed_values_come_back_as_rdflib_gives_them(tmp_path: Path) -> None:
     [
         ("01", Literal("1", datatype=XSD.integer)),
         ("1.50", Literal("1.5", datatype=XSD.decimal)),
+        ('"1"^^xsd:decimal', Literal("1.0", datatype=XSD.decimal)),
         ('"x"@DA', Literal("x", lang="da")),
         ('"x"^^xsd:string', Literal("x")),
     ],

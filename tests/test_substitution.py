@@ -53,6 +53,19 @@ def test_braces_keywords_and_variables_inside_strings_iris_and_comments_are_igno
     assert plan.empty_group_text is None
 
 
+def test_a_sub_select_that_uses_a_bound_variable_projects_and_groups_it() -> None:
+    query = (
+        "SELECT ?t ?n WHERE { { SELECT ?t (COUNT(?c) AS ?n) WHERE { ?c sg:theme ?t } GROUP BY ?t "
+        "HAVING (COUNT(?c) >= $min) } { SELECT ?x WHERE { ?x a sg:Theme } } } ORDER BY ?t"
+    )
+    plan = plan_substitution(query, ["min"])
+    assert plan.text == (
+        "SELECT ?min ?t ?n WHERE { { SELECT ?min ?t (COUNT(?c) AS ?n) WHERE { ?c sg:theme ?t } GROUP BY ?min ?t "
+        "HAVING (COUNT(?c) >= $min) } { SELECT ?x WHERE { ?x a sg:Theme } } } ORDER BY ?t"
+    )
+    assert plan.added == ("min",)
+
+
 def test_subquery_projection_does_not_count_as_the_outer_projection() -> None:
     query = "SELECT ?n WHERE { { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s } }"
     plan = plan_substitution(query, ["s"])
@@ -70,4 +83,13 @@ def test_a_name_that_is_not_a_variable_is_refused(name: str) -> None:
 def test_any_text_in_a_string_literal_is_one_token(text: str) -> None:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     tokens = tokenize(f'SELECT ?o WHERE {{ ?s ?p "{escaped}" }}')
-    assert [token.kind for token in tokens] == ["word", "var", "word", "punct", "var", "var", "string", "punct"]
+    assert [token.kind for token in tokens] == [
+        "name",
+        "variable",
+        "name",
+        "other",
+        "variable",
+        "variable",
+        "string",
+        "other",
+    ]

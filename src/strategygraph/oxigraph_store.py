@@ -7,12 +7,14 @@ sees no difference. Things to know (all tested against MemoryStore):
   graphs): load Turtle, not TriG, and do not use ``GRAPH`` patterns.
 - Plain strings: Oxigraph types them ``xsd:string``; they come back as rdflib's plain ``Literal(text)`` (RDF 1.1
   makes the two the same literal), so an explicit ``"x"^^xsd:string`` in data also comes back plain.
-- Oxigraph keeps typed literals in canonical form and language tags in lower case, where rdflib keeps some as
-  written (``1.50`` stays ``1.50``, ``@DA`` stays ``@DA``). Write canonical literals and lower-case tags in data
-  and in ``add`` (``Literal(3)``, ``Literal(Decimal("0.8"))``), and both stores agree term for term.
-- Parameters are bound by SEP-0007 substitution, never pasted into the query (see :mod:`.substitution`); a
-  bound variable reused inside a sub-SELECT that does not project it is not substituted there (rdflib's
-  ``initBindings`` leaks into sub-SELECTs; Oxigraph follows SPARQL scoping). Queries are SELECT or ASK.
+- Oxigraph keeps typed literals in canonical form and language tags in lower case, where rdflib keeps them as
+  written (``1.50`` stays ``1.50``, ``@DA`` stays ``@DA``). A whole decimal comes back as ``1.0`` (as Turtle
+  writes it), not XSD 1.1's ``1``. Write literals that way (decimals without trailing zeros but one after the
+  point, lower-case tags; ``Literal(Decimal("0.8"))``) and both stores agree term for term. Numbers that a
+  query computes may differ in form: rdflib types integer arithmetic as decimal and keeps Python's decimal
+  digits (``AVG`` of 2 and 4 is ``3``, Oxigraph's ``3.0``); cast or compare values.
+- Parameters are bound by SEP-0007 substitution, never pasted into the query (see :mod:`.substitution`, which
+  also carries them into sub-SELECTs as rdflib's ``initBindings`` does). Queries are SELECT or ASK.
 - Blank nodes keep Oxigraph's identifiers, which differ from rdflib's; use IRIs for anything a query returns.
 """
 
@@ -31,6 +33,7 @@ from .store import GraphStore, Row, SelectResult, Triple, read_turtle_text
 from .substitution import SubstitutionPlan, plan_substitution
 
 _XSD_STRING = str(XSD.string)
+_XSD_DECIMAL = str(XSD.decimal)
 _QUERY_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
@@ -46,6 +49,8 @@ def to_rdflib_term(term: object) -> Identifier:
         datatype = term.datatype.value
         if datatype == _XSD_STRING:
             return Literal(term.value)
+        if datatype == _XSD_DECIMAL and "." not in term.value:
+            return Literal(term.value + ".0", datatype=URIRef(datatype))  # 1.0 as Turtle writes it, not XSD 1.1's 1
         return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
