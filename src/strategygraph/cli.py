@@ -21,6 +21,8 @@ import click
 from .exports import EXPORT_FORMATS
 
 if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .corpus import Corpus
     from .loading import DataSources
     from .store import GraphStore
 
@@ -55,6 +57,7 @@ class AppContext:
     store_kind: str
     seminar: str | None = None
     _store: GraphStore | None = field(default=None, repr=False)
+    _corpus: Corpus | None = field(default=None, repr=False)
 
     def sources(self) -> DataSources:
         from .loading import DataSources
@@ -67,6 +70,18 @@ class AppContext:
 
             self._store = load_graph(self.sources(), self.store_kind, self.seminar)
         return self._store
+
+    def corpus(self) -> Corpus:
+        if self._corpus is None:
+            from .corpus import read_corpus
+
+            self._corpus = read_corpus(self.store())
+        return self._corpus
+
+    def analysis(self, mode: str, min_shared: int = 1, min_weight: float | None = None) -> Analysis:
+        from .analysis import analyse
+
+        return analyse(self.corpus(), mode, min_shared, min_weight)
 
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -151,6 +166,18 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
         show_default=True,
         help="Output format.",
     )
+
+
+def evidence_option(function: F) -> F:
+    return click.option(
+        "--evidence",
+        "mode",
+        type=click.Choice(["statements", "reflections", "all"]),
+        default="statements",
+        show_default=True,
+        help="What counts as evidence for a committee's theme: its focus areas' statements; the group "
+        "reflections on its slides (shared by every committee on the slide); or both.",
+    )(function)
 
 
 @click.group(cls=ReportingGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -552,6 +579,127 @@ def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
         click.echo(message.format(query_url=endpoint.query_url, base_url=endpoint.base_url, timeout=timeout))
         with contextlib.suppress(KeyboardInterrupt):
             stopped.wait()
+
+
+@cli.command()
+@format_option("table", "csv", "json")
+@evidence_option
+@click.option(
+    "--min-shared",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only pairs sharing at least this many themes.",
+)
+@pass_app
+def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int) -> None:
+    """Committee pairs that share themes: weight, shared themes and the quotes on both sides.
+
+    The weight (0–1) counts each shared theme as 1/(k−1), k = the number of committees carrying it, and
+    divides by √(|themes of A| · |themes of B|): themes almost everyone carries add little.
+
+    \b
+    Example:
+        strategygraph overlaps --format json --min-shared 2
+    """
+    import json
+
+    from .analysis.presentation import overlaps_csv_table, overlaps_json, overlaps_table
+    from .tables import render
+
+    analysis = app.analysis(mode, min_shared)
+    if fmt == "json":
+        click.echo(json.dumps(overlaps_json(analysis, app.lang), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(render(overlaps_csv_table(analysis, app.lang), "csv"), nl=False)
+    else:
+        click.echo(render(overlaps_table(analysis, app.lang), "table"), nl=False)
+
+
+@cli.command()
+@format_option("table", "csv", "json")
+@evidence_option
+@pass_app
+def themes(app: AppContext, fmt: str, mode: str) -> None:
+    """Theme reach: committees and slides carrying each theme, how cross-cutting it is, its pillars.
+
+    \b
+    Example:
+        strategygraph --lang en themes
+    """
+    import json
+
+    from .analysis.presentation import reach_json, reach_table
+    from .tables import render
+
+    analysis = app.analysis(mode)
+    if fmt == "json":
+        click.echo(json.dumps(reach_json(analysis, app.lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(reach_table(analysis, app.lang), fmt), nl=False)
+
+
+@cli.command()
+@format_option("table", "json")
+@evidence_option
+@click.option(
+    "--min-weight",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Overlap weight a candidate pair needs (default: the median of all overlapping pairs).",
+)
+@pass_app
+def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None) -> None:
+    """Gaps and candidates: themes the groups raised that no focus area owns, and strongly overlapping
+    committees that never mention each other's remit.
+
+    \b
+    Example:
+        strategygraph gaps --format json
+    """
+    import json
+
+    from .analysis.presentation import candidates_table, gaps_json, gaps_table
+    from .i18n import text
+    from .tables import render
+
+    analysis = app.analysis(mode, min_weight=min_weight)
+    if fmt == "json":
+        click.echo(json.dumps(gaps_json(analysis, app.lang), ensure_ascii=False, indent=2))
+        return
+    for heading, table in (
+        ("gaps_heading", gaps_table(analysis, app.lang)),
+        ("candidates_heading", candidates_table(analysis, app.lang)),
+    ):
+        click.echo(text(heading, app.lang))
+        click.echo(render(table, "table") if table.rows else text("none", app.lang) + "\n")
+
+
+@cli.command()
+@format_option("table", "json")
+@evidence_option
+@pass_app
+def structure(app: AppContext, fmt: str, mode: str) -> None:
+    """Communities of committees and of focus areas (Louvain, fixed seed) and broker committees.
+
+    \b
+    Example:
+        strategygraph structure --format json
+    """
+    import json
+
+    from .analysis.presentation import brokers_table, communities_table, structure_json
+    from .i18n import text
+    from .tables import render
+
+    analysis = app.analysis(mode)
+    if fmt == "json":
+        click.echo(json.dumps(structure_json(analysis, app.lang), ensure_ascii=False, indent=2))
+        return
+    click.echo(text("communities_heading", app.lang))
+    click.echo(render(communities_table(analysis, app.lang), "table"))
+    click.echo(text("brokers_heading", app.lang))
+    click.echo(render(brokers_table(analysis, app.lang), "table"), nl=False)
 
 
 def main() -> None:

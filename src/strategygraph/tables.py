@@ -17,7 +17,7 @@ class Table:
     """Column headers and rows of cells; ``keys`` name the columns in JSON (default: the headers)."""
 
     headers: tuple[str, ...]
-    rows: list[tuple[Cell, ...]]
+    rows: Sequence[tuple[Cell, ...]]
     keys: tuple[str, ...] = field(default=())
 
     @property
