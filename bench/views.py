@@ -9,7 +9,8 @@ what keeps a large view usable.
 
     .venv/bin/python bench/views.py [--sizes 100 1000 5000] [--no-browser]
 
-Prints one row per page: nodes, edges, generation seconds, megabytes, browser seconds to a settled layout.
+Prints one row per page: nodes, edges, generation seconds, megabytes, browser seconds to a settled layout,
+and then, as a measure of how usable the page is, milliseconds per redraw and per filter change.
 """
 
 from __future__ import annotations
@@ -117,8 +118,19 @@ def view_analysis(corpus: Corpus) -> Analysis:
     )
 
 
-def settle_seconds(pages: list[Path]) -> list[float]:
-    """Seconds from navigation until each page reports a stabilised layout (its physics stopped)."""
+INTERACTION = """() => {
+    const view = window.strategyView, started = performance.now();
+    for (let i = 0; i < 5; i++) view.network.redraw();
+    const redraw = (performance.now() - started) / 5;
+    const box = document.querySelector('input[data-type]'), before = performance.now();
+    box.click(); box.click();  // hide every node of the first type, then show them again
+    return [redraw, (performance.now() - before) / 2];
+}"""
+
+
+def settle_seconds(pages: list[Path]) -> list[tuple[float, float, float]]:
+    """Per page: seconds from navigation until the layout has stabilised (physics stopped), then the
+    milliseconds one redraw takes (what panning and zooming cost) and one filter change takes."""
     from playwright.sync_api import sync_playwright
 
     results = []
@@ -132,8 +144,10 @@ def settle_seconds(pages: list[Path]) -> list[float]:
             started = time.perf_counter()
             page.goto(path.as_uri())
             page.wait_for_function("() => window.strategyView && window.strategyView.state.stabilised", timeout=600_000)
-            results.append(time.perf_counter() - started)
+            settled = time.perf_counter() - started
             assert page.evaluate("window.strategyView.network.physics.options.enabled") is False
+            redraw, filtering = page.evaluate(INTERACTION)
+            results.append((settled, redraw, filtering))
             page.close()
         browser.close()
     return results
@@ -172,11 +186,16 @@ def main() -> int:
                 path.write_text(html, encoding="utf-8")
                 label = f"{size} {name} --top {top}"
                 rows.append((label, len(graph.nodes), len(graph.edges), seconds, len(html.encode()) / 1e6, path))
-        settled = [float("nan")] * len(rows) if args.no_browser else settle_seconds([row[5] for row in rows])
+        nan = float("nan")
+        settled = [(nan, nan, nan)] * len(rows) if args.no_browser else settle_seconds([row[5] for row in rows])
 
-    print(f"{'page':<26} {'nodes':>6} {'edges':>6} {'generate s':>11} {'MB':>6} {'layout s':>9}")
-    for (label, nodes, edges, seconds, megabytes, _), layout in zip(rows, settled, strict=True):
-        print(f"{label:<26} {nodes:>6} {edges:>6} {seconds:>11.3f} {megabytes:>6.2f} {layout:>9.2f}")
+    heading = ("page", "nodes", "edges", "generate s", "MB", "layout s", "redraw ms", "filter ms")
+    print(f"{heading[0]:<26} " + " ".join(f"{h:>{max(6, len(h) + 1)}}" for h in heading[1:]))
+    for (label, nodes, edges, seconds, megabytes, _), (layout, redraw, filtering) in zip(rows, settled, strict=True):
+        print(
+            f"{label:<26} {nodes:>6} {edges:>6} {seconds:>11.3f} {megabytes:>6.2f} {layout:>9.2f} "
+            f"{redraw:>10.1f} {filtering:>10.1f}"
+        )
     full = {row[0].split()[0]: row for row in rows if "--top 0" in row[0]}
     if "100" in full and "5000" in full:
         ratio, nodes = full["5000"][3] / full["100"][3], full["5000"][1] / full["100"][1]
