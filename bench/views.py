@@ -180,7 +180,7 @@ def main() -> int:
                 gc.collect()  # a large analysis leaves much garbage; do not charge its collection to the view
                 started = time.perf_counter()
                 graph = build_view(analysis, name, "da", top)
-                html = render_html(graph, "da")
+                html = render_html(graph)
                 seconds = time.perf_counter() - started
                 path = Path(folder) / f"{size}-{name}-top{top}.html"
                 path.write_text(html, encoding="utf-8")

@@ -383,7 +383,7 @@ def view(app: AppContext, name: str, out: Path, mode: str, top: int | None) -> N
     from .views import DEFAULT_TOP, build_view, render_html
 
     graph = build_view(app.analysis(mode), name, app.lang, DEFAULT_TOP if top is None else top)
-    write_atomically(out, render_html(graph, app.lang))
+    write_atomically(out, render_html(graph))
     click.echo(f"{out}: {graph.name}, {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
 
 

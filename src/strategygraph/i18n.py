@@ -59,6 +59,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # interactive views (strategygraph view)
     "focus_area": ("Fokusområde", "Focus area"),
     "pillar": ("Sigtepunkt", "Pillar"),
+    "slide": ("slide", "slide"),
     "statement": ("Udsagn", "Statement"),
     "reflection": ("Refleksion", "Reflection"),
     "evidence_statements": ("udsagn", "statements"),
@@ -92,7 +93,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "view_and_more": ("… og {count} til", "… and {count} more"),
     "view_evidence": ("Evidens", "Evidence"),
     "view_evidence_count": ("{count} udsagn/refleksioner", "{count} statements/reflections"),
+    "view_evidence_count_one": ("1 udsagn/refleksion", "1 statement/reflection"),
     "view_carried_by": ("båret af {count} udvalg", "carried by {count} committees"),
+    "view_carried_by_one": ("båret af 1 udvalg", "carried by 1 committee"),
     "view_overlaps_with": ("Overlap med", "Overlaps with"),
     "view_attribution": ("Tilskrivning", "Attribution"),
     "view_rationale": ("Begrundelse", "Rationale"),

@@ -34,4 +34,4 @@ __all__ = [
 
 def render_view(analysis: Analysis, name: str, lang: str = "da", top: int = DEFAULT_TOP) -> str:
     """The view called ``name`` as one self-contained HTML page (a string; nothing is written)."""
-    return render_html(build_view(analysis, name, lang, top), lang)
+    return render_html(build_view(analysis, name, lang, top))

@@ -276,6 +276,7 @@ class _Builder:
             self.notes.append(ctx.t("view_empty"))
         return ViewGraph(
             name=self.name,
+            lang=ctx.lang,
             title=title,
             subtitle=subtitle,
             nodes=tuple(self.nodes.values()),

@@ -50,6 +50,9 @@ class ViewContext:
         return self.analysis.corpus
 
     def t(self, key: str, **values: object) -> str:
+        """The words for ``key`` with ``values`` filled in; ``count=1`` picks ``<key>_one`` where there is one."""
+        if values.get("count") == 1 and text(f"{key}_one", self.lang) != f"{key}_one":
+            key = f"{key}_one"
         message = text(key, self.lang)
         return message.format(**values) if values else message
 

@@ -140,6 +140,7 @@ class ViewGraph:
     """Everything one page shows."""
 
     name: str
+    lang: str
     title: str
     subtitle: str
     nodes: tuple[ViewNode, ...]

@@ -157,7 +157,7 @@ def pyvis_network(graph: ViewGraph) -> tuple[list[dict[str, Any]], list[dict[str
             aliases=list(node.aliases),
         ).options
         if node.type == "committee":
-            options["font"] = {"size": 17, "bold": True}
+            options["font"] = {"size": 17}
         network.nodes.append(options)
         network.node_ids.append(node.id)
         network.node_map[node.id] = options
@@ -165,9 +165,20 @@ def pyvis_network(graph: ViewGraph) -> tuple[list[dict[str, Any]], list[dict[str
         extra: dict[str, Any] = {"dashes": edge.dashes} if edge.dashes else {}
         if edge.confidence is not None:
             extra["confidence"] = edge.confidence
-        options = Edge(edge.source, edge.target, False, id=edge.id, title=edge.tooltip, kind=edge.kind, **extra)
-        options.options.update(width=edge.width, color={"color": edge.colour})  # highlight etc.: global options
-        network.edges.append(options.options)
+        colour = {"color": edge.colour}  # highlight, hover and opacity: the global edge options
+        network.edges.append(
+            Edge(
+                edge.source,
+                edge.target,
+                False,
+                id=edge.id,
+                title=edge.tooltip,
+                kind=edge.kind,
+                width=edge.width,
+                color=colour,
+                **extra,
+            ).options
+        )
     network.options = network_options(len(graph.nodes), len(graph.edges))
     nodes, edges, _heading, _height, _width, options = network.get_network_data()
     return nodes, edges, json.loads(options)
@@ -198,23 +209,24 @@ def _panel_json(panel: Panel) -> dict[str, Any]:
     }
 
 
-def page_data(graph: ViewGraph, lang: str) -> dict[str, Any]:
+def page_data(graph: ViewGraph) -> dict[str, Any]:
     """Everything the page's script reads: the network, the panels, the quoted units, the UI words."""
     nodes, edges, options = pyvis_network(graph)
     return {
         "view": graph.name,
-        "lang": lang,
+        "lang": graph.lang,
         "nodes": nodes,
         "edges": edges,
         "options": options,
         "panels": {key: _panel_json(panel) for key, panel in graph.panels.items()},
         "units": {key: {"text": unit.text, "position": unit.position} for key, unit in graph.units.items()},
-        "text": {key.removeprefix("view_"): text(key, lang) for key in UI_TEXT_KEYS},
+        "text": {key.removeprefix("view_"): text(key, graph.lang) for key in UI_TEXT_KEYS},
     }
 
 
-def render_html(graph: ViewGraph, lang: str = "da") -> str:
+def render_html(graph: ViewGraph) -> str:
     """The page for ``graph`` as one HTML string (UTF-8 when written; nothing is written here)."""
+    lang = graph.lang
     vis_js, view_js, css = _assets()
     counts = {kind: sum(1 for n in graph.nodes if n.type == kind) for kind in NODE_TYPES}
     csp = "; ".join(
@@ -237,7 +249,7 @@ def render_html(graph: ViewGraph, lang: str = "da") -> str:
             graph=graph,
             t=lambda key: text(key, lang),
             node_types=[(kind, count) for kind, count in counts.items() if count],
-            data_json=Markup(script_json(page_data(graph, lang))),
+            data_json=Markup(script_json(page_data(graph))),
             vis_js=_inline(vis_js, "script"),
             view_js=_inline(view_js, "script"),
             css=_inline(css, "style"),

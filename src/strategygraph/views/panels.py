@@ -94,7 +94,7 @@ def focus_area_panel(ctx: ViewContext, area: FocusArea, in_view: set[str]) -> Pa
     ]
     if area.rationale(ctx.lang):
         facts.append((ctx.t("view_rationale"), area.rationale(ctx.lang)))
-    facts.append((ctx.t("slide"), str(area.slide)))
+    facts.append((ctx.t("slide").capitalize(), str(area.slide)))
     if area.alt_labels:
         facts.append((ctx.t("view_alt_labels"), " | ".join(area.alt_labels)))
     statements = ctx.statements_of(area.key)
@@ -204,12 +204,8 @@ def serves_panel(ctx: ViewContext, slug: str, pillar: str) -> Panel:
 def committee_tooltip(ctx: ViewContext, key: str) -> str:
     areas = len(ctx.focus_areas_of(key))
     themes = len(ctx.analysis.index.by_committee.get(key, {}))
-    return "\n".join(
-        (
-            ctx.committee_label(key),
-            f"{ctx.t('committee')} · {areas} {ctx.t('focus_areas').lower()} · {themes} {ctx.t('themes').lower()}",
-        )
-    )
+    counts = f"{ctx.t('focus_areas').lower()}: {areas} · {ctx.t('themes').lower()}: {themes}"
+    return f"{ctx.committee_label(key)}\n{ctx.t('committee')} · {counts}"
 
 
 def focus_area_tooltip(ctx: ViewContext, area: FocusArea) -> str:
@@ -224,7 +220,7 @@ def theme_tooltip(ctx: ViewContext, theme: Theme) -> str:
 
 
 def pillar_tooltip(ctx: ViewContext, pillar: Pillar) -> str:
-    return f"{pillar.label(ctx.lang)}\n{ctx.t('pillar')} · {len(pillar.themes)} {ctx.t('themes').lower()}"
+    return f"{pillar.label(ctx.lang)}\n{ctx.t('pillar')} · {ctx.t('themes').lower()}: {len(pillar.themes)}"
 
 
 def presents_tooltip(ctx: ViewContext, area: FocusArea) -> str:
