@@ -7,14 +7,18 @@ Library modules are imported inside the commands so that `--help` stays fast.
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from .exports import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -51,6 +55,7 @@ class AppContext:
     data_dirs: tuple[Path, ...]
     lang: str
     store_kind: str
+    seminar: str | None = None
     _store: GraphStore | None = field(default=None, repr=False)
     _corpus: Corpus | None = field(default=None, repr=False)
 
@@ -63,7 +68,7 @@ class AppContext:
         if self._store is None:
             from .loading import load_graph
 
-            self._store = load_graph(self.sources(), self.store_kind)
+            self._store = load_graph(self.sources(), self.store_kind, self.seminar)
         return self._store
 
     def corpus(self) -> Corpus:
@@ -99,6 +104,56 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def replace_folder_atomically(
+    out: Path, files: Mapping[str, bytes], check: Callable[[Path], None], *, force: bool = False
+) -> None:
+    """Write ``files`` (by relative path) into a new folder next to ``out``, ``check`` it, then rename it to ``out``.
+
+    A non-empty ``out`` is replaced only with ``force``. On any error, ``out`` is left exactly as it was and
+    the temporary folder is removed.
+    """
+    from .errors import InputError
+
+    if out.exists() and not out.is_dir():
+        raise InputError("exists and is not a folder", path=out)
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise InputError("folder exists and is not empty (use --force to replace it)", path=out)
+    if not out.parent.is_dir():
+        raise InputError("output folder's parent does not exist", path=out.parent)
+
+    def sibling(kind: str) -> Path:
+        return out.parent / f".{out.name}.{secrets.token_hex(4)}.{kind}"
+
+    temporary = sibling("tmp")
+    temporary.mkdir()
+    try:
+        for relative, data in sorted(files.items()):
+            _write_file(temporary / relative, data)
+        check(temporary)
+        if not out.exists():
+            temporary.rename(out)
+            return
+        previous = sibling("old")
+        out.rename(previous)
+        try:
+            temporary.rename(out)
+        except BaseException:
+            previous.rename(out)
+            raise
+        shutil.rmtree(previous)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
         raise
 
 
@@ -144,15 +199,23 @@ def evidence_option(function: F) -> F:
     show_default=True,
     help="Graph store: rdflib in memory.",
 )
+@click.option(
+    "--seminar",
+    "seminar",
+    default=None,
+    metavar="ID",
+    help="Scope every command to one seminar: its slug, or <municipality-slug>/<seminar-slug>.",
+)
 @click.version_option(package_name="strategygraph")
 @click.pass_context
-def cli(ctx: click.Context, data_dirs: tuple[Path, ...], lang: str, store_kind: str) -> None:
+def cli(ctx: click.Context, data_dirs: tuple[Path, ...], lang: str, store_kind: str, seminar: str | None) -> None:
     """strategygraph: a knowledge graph of a municipality's strategy.
 
     Committees, focus areas, statements and group reflections as RDF, with every sentence traceable
-    to its source. Runs on the bundled Hedensted Kommune data unless --data names other folders.
+    to its source. Runs on the bundled Hedensted Kommune data unless --data names other folders (data
+    folders, or folders of them); --seminar picks one seminar when they hold several.
     """
-    ctx.obj = AppContext(data_dirs=data_dirs, lang=lang, store_kind=store_kind)
+    ctx.obj = AppContext(data_dirs=data_dirs, lang=lang, store_kind=store_kind, seminar=seminar)
 
 
 @cli.command()
@@ -355,6 +418,87 @@ def structure(app: AppContext, fmt: str, mode: str) -> None:
     click.echo(render(communities_table(analysis, app.lang), "table"))
     click.echo(text("brokers_heading", app.lang))
     click.echo(render(brokers_table(analysis, app.lang), "table"), nl=False)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Data folder to create."
+)
+@click.option("--municipality", default=None, help="Spreadsheets: the municipality, e.g. 'Fjordlund Kommune'.")
+@click.option("--title", default=None, help="Spreadsheets: the seminar's title.")
+@click.option("--date", default=None, help="Spreadsheets: the seminar's date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@pass_app
+def import_(
+    app: AppContext, source: Path, out: Path, municipality: str | None, title: str | None, date: str | None, force: bool
+) -> None:
+    """Turn a seminar written in Markdown (or a CSV/XLSX spreadsheet) into a validated data folder.
+
+    The folder holds Turtle in the same model as the bundled data and the source file under source/;
+    it is written only if it passes the SHACL shapes and every source pointer checks out. The format
+    is described in the README (template: data/templates/seminar.md).
+
+    \b
+    Example:
+        strategygraph import seminar.md --out data/fjordlund
+        strategygraph import seminar.xlsx --municipality "Fjordlund Kommune" --title "Udvalgsseminar" --out data/x
+        strategygraph --data data/fjordlund validate
+    """
+    from .errors import InputError, StrategyGraphError
+    from .i18n import text
+    from .importing import check_data_folder, import_seminar
+    from .spreadsheet_format import SeminarMetadata
+    from .tables import Table, render_text
+
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=source) from None
+    imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date))
+
+    def check(folder: Path) -> None:
+        violations = check_data_folder(folder, app.lang)
+        if violations:
+            raise StrategyGraphError(
+                f"{source}: the imported data does not validate ({len(violations)}); first: {violations[0].line()}"
+            )
+
+    replace_folder_atomically(out, imported.files, check, force=force)
+    counts = imported.outline.counts()
+    table = Table(
+        (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
+    )
+    click.echo(render_text(table), nl=False)
+    click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True, help="Export format.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option(
+    "--seminar", "seminar", default=None, metavar="ID", help="The seminar to export (as the global --seminar)."
+)
+@pass_app
+def export(app: AppContext, fmt: str, out: Path, seminar: str | None) -> None:
+    """Write the graph, or one seminar, in another format.
+
+    \b
+    Formats:
+        md   one seminar in the Markdown import format; `strategygraph import` reads it back
+    \b
+    Example:
+        strategygraph export --format md --out hedensted.md
+        strategygraph --data data/ export --format md --seminar hedensted/tvaergaaende-fokusomraader --out h.md
+    """
+    from .exports import export_graph
+
+    if seminar is not None:
+        if app.seminar not in (None, seminar):
+            raise click.UsageError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
+        app.seminar = seminar
+    write_atomically(out, export_graph(app.store(), fmt, app.lang))
+    click.echo(f"{out}: {fmt}", err=True)
 
 
 def main() -> None:

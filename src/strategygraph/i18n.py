@@ -56,6 +56,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The data conforms to the shapes and every source pointer matches ({triples} triples).",
     ),
     "violations": ("{count} overtrædelser.", "{count} violations."),
+    "imported": (
+        "{folder}: seminaret {seminar} er importeret og valideret.",
+        "{folder}: seminar {seminar} imported and validated.",
+    ),
 }
 
 

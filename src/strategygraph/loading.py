@@ -6,8 +6,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError
 from .resources import bundle
+from .seminars import scope_to_seminar
 from .store import GraphStore, open_store, turtle_files
+
+
+def data_folders(folder: Path) -> list[Path]:
+    """The data folders in ``folder``: itself if it holds Turtle files, else each sub-folder that does.
+
+    A folder of seminars (``seminars/fjordlund/``, ``seminars/hedensted/`` …) thus loads every seminar,
+    and each seminar's source files are found relative to its own folder. Hidden folders are skipped.
+    """
+    if not folder.exists():
+        raise InputError("data folder not found", path=folder)
+    if not folder.is_dir():
+        raise InputError("not a folder (expected a data folder of Turtle files)", path=folder)
+    found = _data_folders(folder)
+    if not found:
+        raise InputError("no Turtle (*.ttl) files in this folder", path=folder)
+    return found
+
+
+def _data_folders(folder: Path) -> list[Path]:
+    if any(folder.glob("*.ttl")):
+        return [folder]
+    children = sorted(child for child in folder.iterdir() if child.is_dir() and not child.name.startswith("."))
+    return [found for child in children for found in _data_folders(child)]
 
 
 @dataclass(frozen=True)
@@ -20,15 +45,20 @@ class DataSources:
 
     @classmethod
     def bundled(cls, data_dirs: Sequence[Path] = ()) -> DataSources:
-        """The bundled ontology with ``data_dirs`` (default: the bundled Hedensted data)."""
+        """The bundled ontology with ``data_dirs`` (default: the bundled Hedensted data); folders of seminars
+        are expanded into their data folders."""
         resources = bundle()
-        dirs = tuple(data_dirs) or (resources.default_data_dir,)
-        return cls(tuple(resources.ontology_files()), dirs, resources.shapes_file)
+        dirs = tuple(found for folder in data_dirs for found in data_folders(folder))
+        return cls(tuple(resources.ontology_files()), dirs or (resources.default_data_dir,), resources.shapes_file)
 
     def files(self) -> list[Path]:
         return [*self.ontology_files, *turtle_files(self.data_dirs)]
 
 
-def load_graph(sources: DataSources, store: str = "memory") -> GraphStore:
-    """Load ontology and data into a store of the given kind."""
-    return open_store(sources.files(), store)
+def load_graph(sources: DataSources, store: str = "memory", seminar: str | None = None) -> GraphStore:
+    """Load ontology and data into a store of the given kind; with ``seminar``, only what that seminar uses
+    (see :func:`strategygraph.seminars.scope_to_seminar`)."""
+    graph = open_store(sources.files(), store)
+    if seminar is not None:
+        graph = scope_to_seminar(graph, seminar)
+    return graph

@@ -66,12 +66,15 @@ def source_pointers(store: GraphStore) -> list[SourcePointer]:
     return pointers
 
 
-def _find_source(relative: str, data_dirs: Sequence[Path]) -> Path | None:
-    for folder in data_dirs:
-        candidate = folder / relative
-        if candidate.is_file():
-            return candidate
-    return None
+def _find_source(relative: str, sha256: str | None, data_dirs: Sequence[Path]) -> Path | None:
+    """The file ``relative`` names in one of the data folders: the one with the recorded SHA-256 where
+    several seminars' folders hold a file of that name, else the first found."""
+    candidates = [folder / relative for folder in data_dirs if (folder / relative).is_file()]
+    if len(candidates) > 1:
+        for candidate in candidates:
+            if sha256 is not None and hashlib.sha256(candidate.read_bytes()).hexdigest() == sha256:
+                return candidate
+    return candidates[0] if candidates else None
 
 
 def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[Violation]:
@@ -129,7 +132,7 @@ def _read_source(
 ) -> str | None:
     document = short(pointer.document)
     assert pointer.file is not None
-    path = _find_source(pointer.file, data_dirs)
+    path = _find_source(pointer.file, pointer.sha256, data_dirs)
     if path is None:
         problems.add(Violation(document, "sg:sourceFile", f"source file {pointer.file!r} not found in the data folder"))
         return None

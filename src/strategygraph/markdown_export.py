@@ -1,0 +1,115 @@
+"""Write a seminar in strategygraph's Markdown format, so that importing the file gives the seminar back.
+
+Every text is written on one line (a statement as a list item, a reflection as a paragraph), so that no
+line-break repair of the normalisation can change it. Before returning, the writer reads its own output
+with the importer's reader and refuses (with the first difference) if anything would not come back as it
+was: a title beginning with *Refleksion*, a text holding ``<!--``, and the like.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from .errors import StrategyGraphError
+from .markdown_format import parse_markdown
+from .outline import AttributionOutline, FocusAreaOutline, SeminarOutline, SlideOutline
+from .outline_graph import outline_from_graph
+from .seminars import list_seminars
+from .store import GraphStore
+
+# A paragraph starting like this would be read as something else (a list item, heading, slide end …).
+_NOT_A_PLAIN_PARAGRAPH = re.compile(r"^(?:#|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|---$|Attribution:|<!--)")
+
+
+def _value(text: str) -> str:
+    return f'"{text}"' if text[:1] in "\"'" else text
+
+
+def _paragraph(text: str) -> str:
+    return f"- {text}" if _NOT_A_PLAIN_PARAGRAPH.match(text) else text
+
+
+def _attribution(attribution: AttributionOutline) -> str:
+    rationale = f" — {attribution.rationale}" if attribution.rationale else ""
+    return f"Attribution: {attribution.confidence}{rationale}"
+
+
+def _committee_block(committee: str, areas: list[FocusAreaOutline]) -> list[str]:
+    """``# committee``, one attribution line for the block if all its focus areas share one, the areas."""
+    shared = {area.attribution for area in areas}
+    block_attribution = shared.pop() if len(shared) == 1 else None
+    lines = [f"# {committee}"]
+    if block_attribution is not None and block_attribution != AttributionOutline():
+        lines.append(_attribution(block_attribution))
+    lines.append("")
+    for area in areas:
+        lines.append(f"## {area.title.text}")
+        if block_attribution is None and area.attribution != AttributionOutline():
+            lines.append(_attribution(area.attribution))
+        lines.append("")
+        lines += [f"- {statement.text}" for statement in area.statements]
+        lines.append("")
+    return lines
+
+
+def _slide(slide: SlideOutline) -> list[str]:
+    lines = []
+    for committee, areas in groupby(slide.focus_areas, key=lambda area: area.committee):
+        lines += _committee_block(committee, list(areas))
+    if slide.reflections:
+        lines += ["## Refleksioner", ""]
+        for reflection in slide.reflections:
+            lines += [_paragraph(reflection.text), ""]
+    return lines
+
+
+def render_markdown(outline: SeminarOutline, note: str = "") -> str:
+    """``outline`` in the Markdown format; ``note`` becomes a comment under the front matter."""
+    lines = ["---", f"municipality: {_value(outline.municipality)}", f"title: {_value(outline.title.text)}"]
+    if outline.date:
+        lines.append(f"date: {outline.date}")
+    lines += [f"language: {outline.language}", "---", ""]
+    if note:
+        lines += [f"<!-- {note} -->", ""]
+    if outline.description is not None:
+        lines += [_paragraph(outline.description.text), ""]
+    for index, slide in enumerate(outline.slides):
+        if index:
+            lines += ["---", ""]
+        lines += _slide(slide)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _texts(outline: SeminarOutline) -> list[str]:
+    """Everything the format carries, flattened in order, to find where two outlines first differ."""
+    texts = [outline.municipality, outline.title.text, outline.date or "", outline.language]
+    texts.append(outline.description.text if outline.description else "")
+    for slide in outline.slides:
+        texts.append(f"slide {slide.number}")
+        for area in slide.focus_areas:
+            texts += [area.committee, area.title.text, area.attribution.confidence, area.attribution.rationale or ""]
+            texts += [statement.text for statement in area.statements]
+        texts += [reflection.text for reflection in slide.reflections]
+    return texts
+
+
+def seminar_markdown(store: GraphStore) -> str:
+    """The one seminar in ``store`` (scope the graph with ``--seminar`` when it holds several) as Markdown."""
+    seminars = list_seminars(store)
+    if len(seminars) != 1:
+        names = ", ".join(seminar.id for seminar in seminars) or "none"
+        raise StrategyGraphError(f"the Markdown export writes one seminar; choose one with --seminar ({names})")
+    (seminar,) = seminars
+    outline = outline_from_graph(store, seminar)
+    note = f"Exported by strategygraph from seminar {seminar.id}; `strategygraph import` reads it back."
+    text = render_markdown(outline, note)
+    back = parse_markdown(text.encode("utf-8"), f"<export of {seminar.id}>").content()
+    if back != outline:
+        pairs = zip([*_texts(outline), ""], [*_texts(back), ""], strict=False)
+        was, read = next(((a, b) for a, b in pairs if a != b), ("its structure", "a different one"))
+        raise StrategyGraphError(
+            f"seminar {seminar.id} cannot be written as Markdown without changing it: "
+            f"{was!r} would read back as {read!r}"
+        )
+    return text

@@ -1,0 +1,65 @@
+"""Readable, stable ASCII slugs for IRIs: ``Udvalget for Teknik & Miljø`` → ``teknik-miljoe``.
+
+Danish letters are spelled out (æ → ae, ø → oe, å → aa), other accents are dropped, and every run of
+anything else becomes one hyphen. A slug is a pure function of its text; :class:`SlugRegistry` makes the
+slugs of one namespace distinct by appending ``-2``, ``-3`` … in the order the names are first seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_LENGTH = 60
+
+_SPELLED_OUT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_MUNICIPALITY_WORD = re.compile(r"\s+kommune$", re.IGNORECASE)
+_COMMITTEE_PREFIX = re.compile(r"^udvalg(?:et)?\s+for\s+", re.IGNORECASE)
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """The ASCII slug of ``text`` (at most :data:`MAX_LENGTH` characters, cut at a hyphen), or ``fallback``."""
+    spelled = unicodedata.normalize("NFKC", text).lower().translate(_SPELLED_OUT)
+    ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
+    if len(slug) > MAX_LENGTH:
+        cut = slug[: MAX_LENGTH + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_LENGTH]
+    return slug or fallback
+
+
+def municipality_slug(name: str) -> str:
+    """``Hedensted Kommune`` → ``hedensted``: the slug without the word *Kommune*."""
+    return slugify(_MUNICIPALITY_WORD.sub("", name.strip()), "kommune")
+
+
+def committee_slug(name: str) -> str:
+    """``Udvalget for Teknik & Miljø`` → ``teknik-miljoe``; ``Økonomiudvalget`` → ``oekonomiudvalget``."""
+    return slugify(_COMMITTEE_PREFIX.sub("", name.strip()), "udvalg")
+
+
+@dataclass
+class SlugRegistry:
+    """Distinct slugs within one namespace; the same key always gets the same slug.
+
+    ``reserved`` slugs are never handed out (they name other things in the same IRI namespace).
+    """
+
+    reserved: frozenset[str] = frozenset()
+    _by_key: dict[str, str] = field(default_factory=dict)
+    _taken: set[str] = field(default_factory=set)
+
+    def slug(self, key: str, base: str) -> str:
+        """The slug for ``key``: ``base`` if still free, else ``base-2``, ``base-3`` …"""
+        if key in self._by_key:
+            return self._by_key[key]
+        candidate, number = base, 1
+        while candidate in self._taken or candidate in self.reserved:
+            number += 1
+            candidate = f"{base}-{number}"
+        self._taken.add(candidate)
+        self._by_key[key] = candidate
+        return candidate
