@@ -158,7 +158,9 @@ def read_header(store: GraphStore) -> SeminarHeader:
     def distinct(name: str) -> tuple[str, ...]:
         return tuple(sorted({str(r[name]) for r in rows if r[name] is not None}))
 
-    return SeminarHeader(distinct("title"), distinct("municipalityDa"), distinct("municipalityEn"), distinct("sourceFile"))
+    return SeminarHeader(
+        distinct("title"), distinct("municipalityDa"), distinct("municipalityEn"), distinct("sourceFile")
+    )
 
 
 def _figures(analysis: Analysis, lang: str) -> tuple[Figure, ...]:
@@ -262,7 +264,9 @@ def _reach(analysis: Analysis, lang: str) -> Section:
     paragraphs = [text("report_reach_intro", lang)]
     if unused:
         paragraphs.append(text("report_unused_themes", lang).format(themes=", ".join(unused)))
-    return Section("reach", text("report_reach", lang), tuple(paragraphs), (("", Table(table.headers, rows, table.keys)),))
+    return Section(
+        "reach", text("report_reach", lang), tuple(paragraphs), (("", Table(table.headers, rows, table.keys)),)
+    )
 
 
 def pillar_table(analysis: Analysis, lang: str) -> Table:
@@ -291,7 +295,10 @@ def pillar_table(analysis: Analysis, lang: str) -> Table:
 
 def _sections(analysis: Analysis, lang: str) -> tuple[Section, Section, Section]:
     pillars = Section(
-        "pillars", text("report_pillars", lang), (text("report_pillars_intro", lang),), (("", pillar_table(analysis, lang)),)
+        "pillars",
+        text("report_pillars", lang),
+        (text("report_pillars_intro", lang),),
+        (("", pillar_table(analysis, lang)),),
     )
     gaps = Section(
         "gaps",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import networkx as nx
 
@@ -44,31 +44,36 @@ def _node(graph: nx.Graph[str], node: str, kind: str, key: str, da: str, en: str
     graph.add_node(node, **attributes)
 
 
-def report_graph(analysis: Analysis, lang: str) -> nx.Graph[str]:
-    """Committees, focus areas, themes and pillars, and every link between them (see the module doc)."""
+def _add_nodes(graph: nx.Graph[str], analysis: Analysis, lang: str) -> None:
     corpus, index = analysis.corpus, analysis.index
-    graph: nx.Graph[str] = nx.Graph(name="strategygraph", evidence=analysis.mode)
     committee_community = analysis.committee_communities.community_of()
     area_community = analysis.focus_area_communities.community_of()
     reach = {r.theme: r for r in analysis.reach}
-
     for c in corpus.committees:
         themes = len(index.themes_of(c.key))
         extra: dict[str, object] = {"themes": themes, "focus_areas": len(corpus.focus_areas_of(c.key))}
         if c.key in committee_community:
             extra["community"] = f"committee-{committee_community[c.key]}"
-        _node(graph, f"committee:{c.key}", "committee", c.key, c.label_da, c.label_en, lang, size=10 + 2 * themes, **extra)
+        _node(
+            graph, f"committee:{c.key}", "committee", c.key, c.label_da, c.label_en, lang, size=10 + 2 * themes, **extra
+        )
     for f in corpus.focus_areas:
         statements = len(corpus.statements_of(f.key))
-        extra = {
-            "committee": f.committee or "",
-            "confidence": f.confidence or "",
-            "slide": f.slide,
-            "statements": statements,
-        }
+        extra = {"committee": f.committee or "", "confidence": f.confidence or "", "slide": f.slide}
         if f.key in area_community:
             extra["community"] = f"focus-area-{area_community[f.key]}"
-        _node(graph, f"focus-area:{f.key}", "focus-area", f.key, f.title, f.title, lang, size=6 + statements, **extra)
+        _node(
+            graph,
+            f"focus-area:{f.key}",
+            "focus-area",
+            f.key,
+            f.title,
+            f.title,
+            lang,
+            size=6 + statements,
+            statements=statements,
+            **extra,
+        )
     for t in corpus.themes:
         r = reach.get(t.slug)
         committees = len(r.committees) if r else 0
@@ -88,6 +93,9 @@ def report_graph(analysis: Analysis, lang: str) -> nx.Graph[str]:
     for p in corpus.pillars:
         _node(graph, f"pillar:{p.slug}", "pillar", p.slug, p.label_da, p.label_en, lang, size=14)
 
+
+def _add_edges(graph: nx.Graph[str], analysis: Analysis) -> None:
+    corpus, index = analysis.corpus, analysis.index
     for f in corpus.focus_areas:
         if f.committee is not None:
             graph.add_edge(
@@ -97,11 +105,11 @@ def report_graph(analysis: Analysis, lang: str) -> nx.Graph[str]:
                 weight=1.0,
                 confidence=f.confidence or "",
             )
-    for area, themes in index.by_focus_area.items():
-        for slug, units in themes.items():
+    for area, area_themes in index.by_focus_area.items():
+        for slug, units in area_themes.items():
             graph.add_edge(f"focus-area:{area}", f"theme:{slug}", kind="mentions", weight=float(len(units)))
-    for committee, themes_of in index.by_committee.items():
-        for slug, quotes in themes_of.items():
+    for committee, committee_themes in index.by_committee.items():
+        for slug, quotes in committee_themes.items():
             weight = float(len({q.unit for q in quotes}))
             graph.add_edge(f"committee:{committee}", f"theme:{slug}", kind="carries", weight=weight)
     for o in analysis.overlaps:
@@ -117,6 +125,13 @@ def report_graph(analysis: Analysis, lang: str) -> nx.Graph[str]:
         for slug in p.themes:
             if f"theme:{slug}" in graph:
                 graph.add_edge(f"theme:{slug}", f"pillar:{p.slug}", kind="serves", weight=1.0)
+
+
+def report_graph(analysis: Analysis, lang: str) -> nx.Graph[str]:
+    """Committees, focus areas, themes and pillars, and every link between them (see the module doc)."""
+    graph: nx.Graph[str] = nx.Graph(name="strategygraph", evidence=analysis.mode)
+    _add_nodes(graph, analysis, lang)
+    _add_edges(graph, analysis)
     return graph
 
 
@@ -134,9 +149,7 @@ _GEXF_TYPES = {str: "string", int: "integer", float: "double", bool: "boolean"}
 _NATIVE = {"label", "color", "size"}  # written as the GEXF label and viz elements, not as attributes
 
 
-def _declare(
-    parent: ET.Element, klass: str, items: list[Mapping[str, object]], skip: set[str]
-) -> dict[str, str]:
+def _declare(parent: ET.Element, klass: str, items: Sequence[Mapping[str, object]], skip: set[str]) -> dict[str, str]:
     """Declare every attribute the items use (sorted by name); return name → GEXF type."""
     types: dict[str, str] = {}
     for item in items:

@@ -53,9 +53,7 @@ def committee_theme_heatmap(analysis: Analysis, lang: str) -> Heatmap:
     """Committees (by label) × themes with evidence (most cross-cutting first, as in the reach table)."""
     corpus, index = analysis.corpus, analysis.index
     carried = {theme for themes in index.by_committee.values() for theme in themes}
-    columns = tuple(
-        (r.theme, corpus.theme_by_slug[r.theme].label(lang)) for r in analysis.reach if r.theme in carried
-    )
+    columns = tuple((r.theme, corpus.theme_by_slug[r.theme].label(lang)) for r in analysis.reach if r.theme in carried)
     committees = sorted(corpus.committees, key=lambda c: (c.label(lang).casefold(), c.key))
     rows = tuple((c.key, c.label(lang)) for c in committees)
     counts = tuple(
@@ -155,9 +153,12 @@ def heatmap_layout(heatmap: Heatmap, legend_title: str, none_label: str, cell_ti
             count = heatmap.counts[i][j]
             fill = scale_colour(count, maximum)
             title = cell_title.format(committee=row_label, theme=column_label, count=count)
-            cells.append(Cell(round(left + j * CELL, 1), round(top + i * CELL, 1), fill, text_colour(fill), count, title))
+            cells.append(
+                Cell(round(left + j * CELL, 1), round(top + i * CELL, 1), fill, text_colour(fill), count, title)
+            )
     row_labels = tuple(
-        Label(round(left - PAD, 1), round(top + i * CELL + CELL / 2, 1), label) for i, (_, label) in enumerate(heatmap.rows)
+        Label(round(left - PAD, 1), round(top + i * CELL + CELL / 2, 1), label)
+        for i, (_, label) in enumerate(heatmap.rows)
     )
     column_labels = tuple(
         Label(round(left + j * CELL + CELL / 2, 1), round(top - PAD / 2, 1), label)

@@ -36,7 +36,9 @@ def _overlaps(c: ReportContent) -> list[str]:
     headers = tuple(c.t(k) for k in ("col_theme_label", "col_committee_label", "col_quote", "col_where"))
     headers += (c.t("col_attribution_confidence"),)
     for o in c.overlaps:
-        out += [f"### {markdown_text(o.a)} ↔ {markdown_text(o.b)} — {markdown_text(c.t('report_weight', weight=o.weight))}"]
+        out += [
+            f"### {markdown_text(o.a)} ↔ {markdown_text(o.b)} — {markdown_text(c.t('report_weight', weight=o.weight))}"
+        ]
         out += ["", markdown_text(c.t("col_shared_theme_labels") + ": " + ", ".join(s.label for s in o.shared)), ""]
         rows = []
         more = []
@@ -75,7 +77,11 @@ def _committees(c: ReportContent) -> list[str]:
 def _heatmap(c: ReportContent) -> list[str]:
     """The heatmap's counts, transposed (themes down, committees across) so the table stays narrow."""
     h = c.heatmap
-    out = [f"## {markdown_text(c.t('report_heatmap'))}", "", markdown_text(c.t("report_heatmap_intro", evidence=c.evidence))]
+    out = [
+        f"## {markdown_text(c.t('report_heatmap'))}",
+        "",
+        markdown_text(c.t("report_heatmap_intro", evidence=c.evidence)),
+    ]
     out += ["", markdown_text(c.t("report_heatmap_legend", evidence=c.evidence) + "."), ""]
     headers = (c.t("col_theme_label"), *(label for _, label in h.rows))
     rows = [(label, *(h.counts[i][j] or "" for i in range(len(h.rows)))) for j, (_, label) in enumerate(h.columns)]

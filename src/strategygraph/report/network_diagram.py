@@ -75,7 +75,9 @@ def overlap_diagram(analysis: Analysis, lang: str) -> NetworkDiagram:
                 fill=COMMUNITY_COLOURS[(number - 1) % len(COMMUNITY_COLOURS)] if number else "#999999",
                 label=committee.label(lang),
                 label_x=round(cx + (RADIUS + LABEL_GAP) * cos, 1),
-                label_y=round(cy + (RADIUS + LABEL_GAP) * sin + (4 if abs(cos) >= 0.2 else 14 * (1 if sin > 0 else -0.4)), 1),
+                label_y=round(
+                    cy + (RADIUS + LABEL_GAP) * sin + (4 if abs(cos) >= 0.2 else 14 * (1 if sin > 0 else -0.4)), 1
+                ),
                 anchor=anchor,
                 title=committee.label(lang),
             )

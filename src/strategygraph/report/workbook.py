@@ -22,7 +22,7 @@ TOP = Alignment(vertical="top")
 def _cell_value(value: Cell) -> Cell:
     if isinstance(value, str):
         # control characters are not allowed in XLSX; nothing in the bundled data has any
-        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
     return value
 
 
