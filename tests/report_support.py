@@ -58,7 +58,8 @@ def _declared(graph: etree._Element) -> dict[str, dict[str, str]]:
         for attribute in attributes:
             assert attribute.tag == f"{{{GEXF}}}attribute"
             key, kind = attribute.get("id"), attribute.get("type")
-            assert key and attribute.get("title"), "an attribute needs id and title"
+            assert key, "an attribute needs an id"
+            assert attribute.get("title"), "an attribute needs a title"
             assert kind in GEXF_TYPES, f"attribute type {kind!r}"
             assert key not in declared[klass], f"attribute id {key!r} declared twice for {klass}"
             declared[klass][key] = kind
@@ -71,7 +72,8 @@ def _check_attvalues(element: etree._Element, declared: dict[str, str]) -> None:
             assert attvalue.tag == f"{{{GEXF}}}attvalue"
             key, value = attvalue.get("for"), attvalue.get("value")
             assert key in declared, f"attvalue for undeclared attribute {key!r}"
-            assert value is not None and _value_fits(value, declared[key]), f"{key}={value!r} is not {declared[key]}"
+            assert value is not None, f"attvalue for {key!r} without a value"
+            assert _value_fits(value, declared[key]), f"{key}={value!r} is not {declared[key]}"
 
 
 def _check_viz(element: etree._Element) -> None:
@@ -101,7 +103,8 @@ def check_gexf_13(data: bytes) -> tuple[int, int]:
     node_ids: set[str] = set()
     for node in graph.iterfind(f"{{{GEXF}}}nodes/{{{GEXF}}}node"):
         node_id = node.get("id")
-        assert node_id and node_id not in node_ids, f"node id {node_id!r} missing or repeated"
+        assert node_id, "a node without an id"
+        assert node_id not in node_ids, f"node id {node_id!r} repeated"
         node_ids.add(node_id)
         assert {child.tag for child in node} <= NODE_CHILDREN, {child.tag for child in node}
         _check_attvalues(node, declared["node"])
@@ -110,9 +113,11 @@ def check_gexf_13(data: bytes) -> tuple[int, int]:
     edge_ids: set[str] = set()
     for edge in graph.iterfind(f"{{{GEXF}}}edges/{{{GEXF}}}edge"):
         edge_id = edge.get("id")
-        assert edge_id and edge_id not in edge_ids, f"edge id {edge_id!r} missing or repeated"
+        assert edge_id, "an edge without an id"
+        assert edge_id not in edge_ids, f"edge id {edge_id!r} repeated"
         edge_ids.add(edge_id)
-        assert edge.get("source") in node_ids and edge.get("target") in node_ids, f"edge {edge_id} dangles"
+        assert edge.get("source") in node_ids, f"edge {edge_id}: unknown source"
+        assert edge.get("target") in node_ids, f"edge {edge_id}: unknown target"
         assert edge.get("type", "undirected") in {"directed", "undirected", "mutual"}
         float(edge.get("weight", "1"))
         assert {child.tag for child in edge} <= EDGE_CHILDREN

@@ -76,7 +76,10 @@ def test_report_page_in_chromium(
     browser: Browser, tmp_path: Path, name: str, data: bool, pages: tuple[int, int]
 ) -> None:
     out = tmp_path / "report"
-    build_report(out, "--quiet", **({} if data else {"data": None}))
+    if data:
+        build_report(out, "--quiet")
+    else:
+        build_report(out, "--quiet", data=None)
     visit = _visit(browser, out / "index.html")
     page = visit.page
     assert visit.blocked == []
