@@ -73,3 +73,8 @@ def test_wheel_installs_and_runs_from_an_empty_folder(tmp_path: Path) -> None:
         [str(python), "-m", "strategygraph", "--help"], cwd=empty, env=env, capture_output=True, text=True, check=True
     )
     assert "strategygraph" in module.stdout
+    viewed = subprocess.run(
+        [str(command), "view", "overview", "--out", "overview.html"], cwd=empty, env=env, capture_output=True, text=True
+    )
+    assert viewed.returncode == 0, viewed.stderr
+    assert sorted(p.name for p in empty.iterdir()) == ["overview.html"], "the page template ships; no lib/ folder"

@@ -576,5 +576,35 @@ def _check_bundle(folder: Path) -> None:
         raise StrategyGraphError(f"{folder}: the report bundle is incomplete (missing {', '.join(missing)})")
 
 
+@cli.command()
+@click.argument("name")
+@click.option(
+    "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write."
+)
+@evidence_option
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Show at most N committees and N themes, those with the most evidence (default: 50; 0: all).",
+)
+@pass_app
+def view(app: AppContext, name: str, out: Path, mode: str, top: int | None) -> None:
+    """Write an interactive view as one self-contained HTML file (no network needed to open it).
+
+    NAME is overview, overlap, themes, committee:<key> or theme:<slug>. Labels follow --lang.
+
+    \b
+    Example:
+        strategygraph view overview --out overview.html
+        strategygraph --lang en view committee:laering --out laering.html
+    """
+    from .views import DEFAULT_TOP, build_view, render_html
+
+    graph = build_view(app.analysis(mode), name, app.lang, DEFAULT_TOP if top is None else top)
+    write_atomically(out, render_html(graph, app.lang))
+    click.echo(f"{out}: {graph.name}, {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
+
+
 def main() -> None:
     cli(prog_name="strategygraph")

@@ -60,21 +60,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{folder}: seminaret {seminar} er importeret og valideret.",
         "{folder}: seminar {seminar} imported and validated.",
     ),
-    # report and exports (strategygraph report / export)
+    # interactive views (strategygraph view)
+    "focus_area": ("Fokusområde", "Focus area"),
+    "pillar": ("Sigtepunkt", "Pillar"),
+    "statement": ("Udsagn", "Statement"),
+    "reflection": ("Refleksion", "Reflection"),
+    "evidence_statements": ("udsagn", "statements"),
+    "evidence_reflections": ("refleksioner", "reflections"),
+    "evidence_all": ("udsagn og refleksioner", "statements and reflections"),
     "confidence_stated": ("angivet i kilden", "stated in the source"),
     "confidence_strong-inference": ("stærk slutning", "strong inference"),
     "confidence_weak-guess": ("svagt gæt", "weak guess"),
     "confidence_unknown": ("ukendt sikkerhed", "unknown confidence"),
-    "evidence_statements": ("udsagn", "statements"),
-    "evidence_reflections": ("refleksioner", "reflections"),
-    "evidence_all": ("udsagn og refleksioner", "statements and reflections"),
-    "statement": ("Udsagn", "Statement"),
-    "reflection": ("Refleksion", "Reflection"),
     "view_overview": ("Overblik: udvalg, fokusområder og temaer", "Overview: committees, focus areas and themes"),
     "view_overlap": ("Overlap mellem udvalg", "Overlaps between committees"),
     "view_themes": ("Temaer og de udvalg, der bærer dem", "Themes and the committees that carry them"),
     "view_committee": ("Udvalg: {label}", "Committee: {label}"),
     "view_theme": ("Tema: {label}", "Theme: {label}"),
+    # report and exports (strategygraph report / export)
     "report_title": ("Strategirapport", "Strategy report"),
     "report_subtitle": (
         "{seminar} · {municipality} · evidens: {evidence} · lavet med strategygraph {version}",
@@ -291,6 +294,77 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "col_theme_count": ("Temaer i brug", "Themes in use"),
     "col_carriers": ("Udvalg, der bærer et af temaerne", "Committees carrying one of its themes"),
     "col_coverage": ("Andel af udvalgene", "Share of the committees"),
+    "view_subtitle": (
+        "Evidens: {evidence}. Udsagn og refleksioner er kildens egne ord; hvilket udvalg der præsenterede et "
+        "fokusområde, er en slutning med en angivet sikkerhed.",
+        "Evidence: {evidence}. Statements and reflections are the source's own words; which committee presented "
+        "a focus area is an inference with a stated confidence.",
+    ),
+    "view_top_note": (
+        "Viser {shown} af {total} {what} (dem med mest evidens); --top 0 viser alle.",
+        "Showing {shown} of {total} {what} (those with the most evidence); --top 0 shows all.",
+    ),
+    "view_empty": (
+        "Visningen er tom: data har intet at vise her (fx ingen temaforekomster).",
+        "This view is empty: the data has nothing to show here (e.g. no theme mentions).",
+    ),
+    "view_unattributed": ("(intet udvalg)", "(no committee)"),
+    "view_characters": ("tegn", "characters"),
+    "view_and_more": ("… og {count} flere", "… and {count} more"),
+    "view_evidence": ("Evidens", "Evidence"),
+    "view_evidence_count": ("{count} udsagn/refleksioner", "{count} statements/reflections"),
+    "view_carried_by": ("båret af {count} udvalg", "carried by {count} committees"),
+    "view_overlaps_with": ("Overlap med", "Overlaps with"),
+    "view_attribution": ("Tilskrivning", "Attribution"),
+    "view_rationale": ("Begrundelse", "Rationale"),
+    "view_alt_labels": ("Andre titler", "Other titles"),
+    "view_served_by": ("Temaer, der tjener sigtepunktet", "Themes that serve the pillar"),
+    "view_edge_presents": ("Udvalg → fokusområde", "Committee → focus area"),
+    "view_edge_mentions": ("Fokusområdets udsagn nævner temaet", "The focus area's statements mention the theme"),
+    "view_edge_carries": ("Udvalget bærer temaet", "The committee carries the theme"),
+    "view_edge_reflection": (
+        "Udvalget bærer temaet kun gennem gruppernes refleksioner",
+        "The committee carries the theme through group reflections only",
+    ),
+    "view_edge_overlap": ("Overlap mellem udvalg", "Overlap between committees"),
+    "view_edge_serves": ("Temaet tjener sigtepunktet", "The theme serves the pillar"),
+    "view_legend": ("Forklaring", "Legend"),
+    "view_legend_focus_area": ("Fokusområde (i udvalgets farve)", "Focus area (in its committee's colour)"),
+    "view_legend_no_pillar": ("Tema uden sigtepunkt", "Theme without a pillar"),
+    "view_note_theme_size": (
+        "Et temas størrelse: hvor mange udvalg der bærer det.",
+        "A theme's size: how many committees carry it.",
+    ),
+    "view_note_overlap_width": (
+        "Kantens bredde: overlappets vægt (0–1; temaer, som næsten alle bærer, tæller lidt).",
+        "Edge width: the overlap weight (0–1; themes almost everyone carries count little).",
+    ),
+    "view_note_committee_size": (
+        "Et udvalgs størrelse: hvor mange temaer det bærer. Farve: fællesskab (Louvain).",
+        "A committee's size: how many themes it carries. Colour: community (Louvain).",
+    ),
+    "view_note_pillar_colour": (
+        "Et temas farve: det (første) sigtepunkt, det tjener.",
+        "A theme's colour: the (first) pillar it serves.",
+    ),
+    "view_note_committee_colours": (
+        "Hvert udvalg har sin egen farve; dets fokusområder har samme farve, lysere.",
+        "Each committee has its own colour; its focus areas share it, lighter.",
+    ),
+    "view_note_click": (
+        "Klik på en node eller kant for at se citaterne bag den.",
+        "Click a node or an edge to see the quotes behind it.",
+    ),
+    "view_search": ("Søg", "Search"),
+    "view_search_placeholder": ("Navn på udvalg, fokusområde, tema …", "Name of a committee, focus area, theme …"),
+    "view_no_match": ("Ingen fund", "No match"),
+    "view_close": ("Luk", "Close"),
+    "view_layout_progress": ("Beregner layout … {percent} %", "Computing the layout … {percent} %"),
+    "view_nothing_visible": ("Ingen noder passer til filtrene.", "No node matches the filters."),
+    "view_shown": ("Viser {shown} af {total} noder.", "Showing {shown} of {total} nodes."),
+    "view_filters": ("Filtre", "Filters"),
+    "view_node_types": ("Nodetyper", "Node types"),
+    "view_all_pillars": ("Alle sigtepunkter", "All pillars"),
 }
 
 
