@@ -56,9 +56,13 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
 
 
-def test_bundle_holds_every_file(bundle: Path) -> None:
+def test_bundle_holds_every_file(bundle: Path, fixture_analysis: Analysis) -> None:
     assert _files(bundle) >= BUNDLE_FILES
     assert {f for f in _files(bundle) - BUNDLE_FILES if not f.startswith("views/")} == set()
+    views = {f for f in _files(bundle) if f.startswith("views/")}
+    corpus = fixture_analysis.corpus
+    assert len(views) == 3 + len(corpus.committees) + len(corpus.themes)
+    assert {"views/overview.html", "views/overlap.html", "views/themes.html", "views/committee-plan.html"} <= views
 
 
 def test_golden_report_md_for_the_bundled_data(tmp_path: Path, golden: GoldenCheck) -> None:
@@ -120,7 +124,7 @@ def test_html_escapes_every_data_text(bundle: Path) -> None:
         assert hostile not in page_text
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page_text
     page = lxml_html.fromstring(page_text)
-    assert page.xpath("//script") == [], "the report page has no scripts of its own"
+    assert page.xpath("//script") == [], "the report page has no scripts of its own (the view is in a frame)"
     assert page.xpath("//img") == []
     assert "<script>window.pwned=1</script> Grønne områder" in page.text_content()
     assert 'Foreninger | frivillige skal bruge naturen "><img src=x' in page.text_content()

@@ -556,6 +556,7 @@ def report(app: AppContext, out: Path, mode: str, force: bool, quiet: bool) -> N
     """
     from .i18n import text
     from .report import report_files
+    from .views import render_view, view_names
 
     def progress(message: str) -> None:
         if not quiet:
@@ -563,7 +564,14 @@ def report(app: AppContext, out: Path, mode: str, force: bool, quiet: bool) -> N
 
     check_output_folder(out, force=force)
     analysis = app.analysis(mode)
-    files = report_files(app.store(), analysis, app.lang, progress=progress)
+    files = report_files(
+        app.store(),
+        analysis,
+        app.lang,
+        view_names=view_names(analysis.corpus),
+        render_view=lambda name: render_view(analysis, name, app.lang),
+        progress=progress,
+    )
     replace_folder_atomically(out, files, _check_bundle, force=force)
     progress(text("report_written", app.lang).format(folder=out, files=len(files)))
 
