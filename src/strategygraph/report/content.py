@@ -22,7 +22,7 @@ from ..analysis.presentation import (
 )
 from ..analysis.structure import SEED
 from ..i18n import text
-from ..store import GraphStore
+from ..store import GraphStore, as_str
 from ..tables import Table
 from .heatmap import Heatmap, committee_theme_heatmap
 
@@ -126,8 +126,9 @@ class ReportContent:
 
 
 _HEADER = """
-SELECT ?title ?municipalityDa ?municipalityEn ?sourceFile WHERE {
+SELECT ?seminar ?title ?language ?municipalityDa ?municipalityEn ?sourceFile WHERE {
     ?seminar a sg:Seminar ; dcterms:title ?title .
+    BIND (lang(?title) AS ?language)
     OPTIONAL {
         ?seminar sg:municipality ?municipality .
         OPTIONAL { ?municipality skos:prefLabel ?municipalityDa . FILTER (lang(?municipalityDa) = "da") }
@@ -142,14 +143,27 @@ SELECT ?title ?municipalityDa ?municipalityEn ?sourceFile WHERE {
 class SeminarHeader:
     """Who and what the report is about: seminar titles, municipality names and source files."""
 
-    seminars: tuple[str, ...]
+    seminars_da: tuple[str, ...]
+    seminars_en: tuple[str, ...]
     municipalities_da: tuple[str, ...]
     municipalities_en: tuple[str, ...]
     source_files: tuple[str, ...]
 
+    def seminar(self, lang: str) -> str:
+        return ", ".join(self.seminars_en if lang == "en" else self.seminars_da)
+
     def municipality(self, lang: str) -> str:
         names = self.municipalities_en if lang == "en" and self.municipalities_en else self.municipalities_da
         return ", ".join(names)
+
+
+def _title_in(titles: list[tuple[str, str]], lang: str) -> str:
+    """A seminar's title in ``lang``, else in Danish, else any."""
+    for wanted in (lang, "da", None):
+        found = sorted(title for language, title in titles if wanted is None or language == wanted)
+        if found:
+            return found[0]
+    return ""
 
 
 def read_header(store: GraphStore) -> SeminarHeader:
@@ -158,8 +172,15 @@ def read_header(store: GraphStore) -> SeminarHeader:
     def distinct(name: str) -> tuple[str, ...]:
         return tuple(sorted({str(r[name]) for r in rows if r[name] is not None}))
 
+    titles: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        titles.setdefault(str(row["seminar"]), []).append((as_str(row["language"]) or "", str(row["title"])))
     return SeminarHeader(
-        distinct("title"), distinct("municipalityDa"), distinct("municipalityEn"), distinct("sourceFile")
+        tuple(sorted({_title_in(t, "da") for t in titles.values()})),
+        tuple(sorted({_title_in(t, "en") for t in titles.values()})),
+        distinct("municipalityDa"),
+        distinct("municipalityEn"),
+        distinct("sourceFile"),
     )
 
 
@@ -389,7 +410,7 @@ def report_content(
         evidence=evidence,
         title=" · ".join((text("report_title", lang), header.municipality(lang))).strip(" ·"),
         subtitle=text("report_subtitle", lang).format(
-            seminar=", ".join(header.seminars),
+            seminar=header.seminar(lang),
             municipality=header.municipality(lang),
             evidence=evidence,
             version=__version__,
