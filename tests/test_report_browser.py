@@ -14,16 +14,8 @@ from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
 
 from .conftest import TESTS
 from .report_support import build_report
+from .test_views_browser import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = TESTS / "artifacts"
 LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
 
@@ -43,7 +35,7 @@ class Visit:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
 
