@@ -72,6 +72,8 @@ class LoadedView:
         point = self.node_point(node)
         assert self.on_canvas(point), f"{node} is hidden behind something"
         self.page.mouse.click(*point)
+        self.page.wait_for_function("() => !window.strategyView.state.animating")  # a covered node moves into view
+        assert self.on_canvas(self.node_point(node)), f"{node} stays behind the details panel"
 
     def hover_node(self, node: str) -> None:
         self.page.wait_for_function("() => !window.strategyView.state.animating")

@@ -170,88 +170,61 @@ class _Builder:
 
     # --- edges --------------------------------------------------------------------------------------
 
+    def wants_edge(self, source: str, target: str) -> bool:
+        """Whether an edge between these nodes belongs in the view (both shown, not there yet); checked before
+        an edge's tooltip is built, since views offered a million overlaps keep only a few."""
+        return source in self.nodes and target in self.nodes and f"{source}|{target}" not in self.edges
+
     def add_edge(self, edge: ViewEdge, panel: PanelFactory) -> None:
-        if edge.source in self.nodes and edge.target in self.nodes and edge.id not in self.edges:
-            self.edges[edge.id] = edge
-            self.factories[edge.id] = panel
+        self.edges[edge.id] = edge
+        self.factories[edge.id] = panel
 
     def presents(self, area: FocusArea) -> None:
         ctx, committee = self.ctx, area.committee or ""
-        self.add_edge(
-            ViewEdge(
-                node_id("committee", committee),
-                node_id("focus-area", area.key),
-                "presents",
-                2,
-                ctx.committee_colours.get(committee, TYPE_COLOURS["committee"]),
-                panels.presents_tooltip(ctx, area),
-                CONFIDENCE_DASHES.get(area.confidence or "", [2, 6]),
-                area.confidence or "unknown",
-            ),
-            lambda _: panels.presents_panel(ctx, area),
-        )
+        source, target = node_id("committee", committee), node_id("focus-area", area.key)
+        if self.wants_edge(source, target):
+            colour = ctx.committee_colours.get(committee, TYPE_COLOURS["committee"])
+            dashes = CONFIDENCE_DASHES.get(area.confidence or "", [2, 6])
+            tooltip = panels.presents_tooltip(ctx, area)
+            edge = ViewEdge(source, target, "presents", 2, colour, tooltip, dashes, area.confidence or "unknown")
+            self.add_edge(edge, lambda _: panels.presents_panel(ctx, area))
 
     def mentions(self, area: FocusArea, slug: str) -> None:
         ctx = self.ctx
-        units = ctx.statement_units(area.key, slug)
-        tooltip = panels.quotes_tooltip(ctx, f"{area.title} — {ctx.theme_label(slug)}", units)
-        self.add_edge(
-            ViewEdge(
-                node_id("focus-area", area.key),
-                node_id("theme", slug),
-                "mentions",
-                _evidence_width(len(units)),
-                EDGE_COLOURS["mentions"],
-                tooltip,
-            ),
-            lambda _: panels.mentions_panel(ctx, area, slug),
-        )
+        source, target = node_id("focus-area", area.key), node_id("theme", slug)
+        if self.wants_edge(source, target):
+            units = ctx.statement_units(area.key, slug)
+            tooltip = panels.quotes_tooltip(ctx, f"{area.title} — {ctx.theme_label(slug)}", units)
+            width = _evidence_width(len(units))
+            edge = ViewEdge(source, target, "mentions", width, EDGE_COLOURS["mentions"], tooltip)
+            self.add_edge(edge, lambda _: panels.mentions_panel(ctx, area, slug))
 
     def carries(self, committee: str, slug: str, kind: str = "carries") -> None:
         """A committee's evidence for a theme; ``kind="reflection"`` when it comes from group reflections only."""
         ctx = self.ctx
-        units = ctx.evidence_units(committee, slug)
-        heading = f"{ctx.committee_label(committee)} — {ctx.theme_label(slug)}"
-        self.add_edge(
-            ViewEdge(
-                node_id("committee", committee),
-                node_id("theme", slug),
-                kind,
-                _evidence_width(len(units)),
-                EDGE_COLOURS[kind],
-                panels.quotes_tooltip(ctx, heading, units),
-                EDGE_DASHES.get(kind, False),
-            ),
-            lambda _: panels.carries_panel(ctx, committee, slug, kind),
-        )
+        source, target = node_id("committee", committee), node_id("theme", slug)
+        if self.wants_edge(source, target):
+            units = ctx.evidence_units(committee, slug)
+            tooltip = panels.quotes_tooltip(ctx, f"{ctx.committee_label(committee)} — {ctx.theme_label(slug)}", units)
+            width, colour, dashes = _evidence_width(len(units)), EDGE_COLOURS[kind], EDGE_DASHES.get(kind, False)
+            edge = ViewEdge(source, target, kind, width, colour, tooltip, dashes)
+            self.add_edge(edge, lambda _: panels.carries_panel(ctx, committee, slug, kind))
 
     def overlap(self, overlap: Overlap) -> None:
         ctx = self.ctx
-        self.add_edge(
-            ViewEdge(
-                node_id("committee", overlap.a),
-                node_id("committee", overlap.b),
-                "overlap",
-                round(1 + 11 * overlap.weight, 2),
-                EDGE_COLOURS["overlap"],
-                panels.overlap_tooltip(ctx, overlap),
-            ),
-            lambda _: panels.overlap_panel(ctx, overlap),
-        )
+        source, target = node_id("committee", overlap.a), node_id("committee", overlap.b)
+        if self.wants_edge(source, target):
+            width, tooltip = round(1 + 11 * overlap.weight, 2), panels.overlap_tooltip(ctx, overlap)
+            edge = ViewEdge(source, target, "overlap", width, EDGE_COLOURS["overlap"], tooltip)
+            self.add_edge(edge, lambda _: panels.overlap_panel(ctx, overlap))
 
     def serves(self, slug: str, pillar: str) -> None:
         ctx = self.ctx
-        self.add_edge(
-            ViewEdge(
-                node_id("theme", slug),
-                node_id("pillar", pillar),
-                "serves",
-                1,
-                ctx.pillar_colours[pillar],
-                f"{ctx.theme_label(slug)} → {ctx.pillar_label(pillar)}",
-            ),
-            lambda _: panels.serves_panel(ctx, slug, pillar),
-        )
+        source, target = node_id("theme", slug), node_id("pillar", pillar)
+        if self.wants_edge(source, target):
+            tooltip = f"{ctx.theme_label(slug)} → {ctx.pillar_label(pillar)}"
+            edge = ViewEdge(source, target, "serves", 1, ctx.pillar_colours[pillar], tooltip)
+            self.add_edge(edge, lambda _: panels.serves_panel(ctx, slug, pillar))
 
     # --- legend and result --------------------------------------------------------------------------
 
@@ -336,7 +309,7 @@ def _overview(ctx: ViewContext, top: int) -> ViewGraph:
         return [t for t in ctx.themes_of_focus_area(area.key) if t in shown]
 
     for committee in committees:
-        own = [t for a in corpus.focus_areas_of(committee.key) for t in area_themes(a)]
+        own = [t for a in ctx.focus_areas_of(committee.key) for t in area_themes(a)]
         builder.committee(
             committee.key, ctx.committee_colours[committee.key], themes=own + list(reflected[committee.key])
         )
@@ -428,7 +401,7 @@ def _themes(ctx: ViewContext, top: int) -> ViewGraph:
 
 def _committee(ctx: ViewContext, key: str, top: int) -> ViewGraph:
     corpus, builder = ctx.corpus, _Builder(ctx, f"committee:{key}")
-    areas = corpus.focus_areas_of(key)
+    areas = ctx.focus_areas_of(key)
     reflected = ctx.reflection_only_themes(key)
     candidates = {t for a in areas for t in ctx.themes_of_focus_area(a.key)} | set(reflected)
     themes, total = _top(candidates, ctx.theme_rank, top)

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..analysis import Analysis
 from ..analysis.overlaps import Overlap
+from ..analysis.reach import ThemeReach
 from ..corpus import Committee, Corpus, FocusArea, Mention, Theme
 from ..i18n import text
 from .model import COMMITTEE_PALETTE, NO_PILLAR_COLOUR, PILLAR_PALETTE, UnitText
@@ -22,7 +23,10 @@ def node_id(kind: str, key: str) -> str:
 
 def utf16_offset(value: str, index: int) -> int:
     """Code-point ``index`` into ``value`` as a UTF-16 offset (what JavaScript strings count)."""
-    return len(value[:index].encode("utf-16-le")) // 2
+    head = value[:index]
+    if head.isascii() or max(head) < "\U00010000":
+        return index  # no character outside the Basic Multilingual Plane: the two counts agree
+    return len(head.encode("utf-16-le")) // 2
 
 
 def preview(value: str, limit: int = QUOTE_PREVIEW) -> str:
@@ -91,6 +95,34 @@ class ViewContext:
     # --- evidence -----------------------------------------------------------------------------------
 
     @cached_property
+    def _areas_of_committee(self) -> dict[str, tuple[FocusArea, ...]]:
+        found: dict[str, list[FocusArea]] = defaultdict(list)
+        for area in self.corpus.focus_areas:
+            found[area.committee or ""].append(area)
+        return {key: tuple(areas) for key, areas in found.items()}
+
+    def focus_areas_of(self, committee: str) -> tuple[FocusArea, ...]:
+        """The committee's focus areas in corpus order (an indexed :meth:`Corpus.focus_areas_of`)."""
+        return self._areas_of_committee.get(committee, ())
+
+    @cached_property
+    def _units_by_owner(self) -> dict[str, list[str]]:
+        """``area:<key>`` → its statements; ``theme:<slug>`` → every unit mentioning it; corpus order."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for unit in self.corpus.units:
+            if unit.focus_area is not None:
+                found[f"area:{unit.focus_area}"].append(unit.key)
+            for slug in self.corpus.themes_of_unit.get(unit.key, ()):
+                found[f"theme:{slug}"].append(unit.key)
+        return found
+
+    def statements_of(self, focus_area: str) -> list[str]:
+        return self._units_by_owner.get(f"area:{focus_area}", [])
+
+    def units_mentioning(self, slug: str) -> list[str]:
+        return self._units_by_owner.get(f"theme:{slug}", [])
+
+    @cached_property
     def carriers(self) -> dict[str, tuple[str, ...]]:
         """Theme slug → committees carrying it under the evidence mode."""
         return self.analysis.index.carriers()
@@ -108,7 +140,7 @@ class ViewContext:
 
     def reflection_only_themes(self, committee: str) -> tuple[str, ...]:
         """Themes ``committee`` carries under the mode but not through its own focus areas' statements."""
-        own = {t for area in self.corpus.focus_areas_of(committee) for t in self.themes_of_focus_area(area.key)}
+        own = {t for area in self.focus_areas_of(committee) for t in self.themes_of_focus_area(area.key)}
         return tuple(t for t in self.analysis.index.by_committee.get(committee, {}) if t not in own)
 
     @cached_property
@@ -129,12 +161,16 @@ class ViewContext:
 
     def committee_rank(self, committee: Committee) -> tuple[int, int, str]:
         """Sort key: most evidence first, then most focus areas, then key."""
-        areas = len(self.corpus.focus_areas_of(committee.key))
+        areas = len(self.focus_areas_of(committee.key))
         return (-self.committee_evidence.get(committee.key, 0), -areas, committee.key)
 
     def theme_rank(self, slug: str) -> tuple[int, int, str]:
         """Sort key: most carrying committees first, then most evidence, then slug."""
         return (-len(self.carriers.get(slug, ())), -self.theme_evidence.get(slug, 0), slug)
+
+    @cached_property
+    def reach_of(self) -> dict[str, ThemeReach]:
+        return {r.theme: r for r in self.analysis.reach}
 
     @cached_property
     def overlaps_of(self) -> dict[str, list[Overlap]]:

@@ -14,7 +14,6 @@ import base64
 import hashlib
 import json
 import re
-from dataclasses import asdict
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -30,7 +29,7 @@ from pyvis.node import Node
 from ..errors import StrategyGraphError
 from ..i18n import text
 from .context import preview
-from .model import NODE_TYPES, ViewGraph
+from .model import NODE_TYPES, Panel, PanelItem, ViewGraph
 
 VIS_NETWORK = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -124,6 +123,7 @@ def network_options(node_count: int, edge_count: int) -> dict[str, Any]:
             "font": {"size": 15, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
         },
         "edges": {
+            "color": {"highlight": "#222222", "hover": "#222222", "opacity": 0.85, "inherit": False},
             "smooth": False if edge_count > 1000 else {"enabled": True, "type": "continuous", "roundness": 0.3},
             "selectionWidth": 2,
             "hoverWidth": 1.5,
@@ -162,23 +162,40 @@ def pyvis_network(graph: ViewGraph) -> tuple[list[dict[str, Any]], list[dict[str
         network.node_ids.append(node.id)
         network.node_map[node.id] = options
     for edge in graph.edges:
-        network.edges.append(
-            Edge(
-                edge.source,
-                edge.target,
-                False,
-                id=edge.id,
-                title=edge.tooltip,
-                width=edge.width,
-                color={"color": edge.colour, "highlight": "#222222", "hover": "#222222", "opacity": 0.85},
-                dashes=edge.dashes,
-                kind=edge.kind,
-                confidence=edge.confidence,
-            ).options
-        )
+        extra: dict[str, Any] = {"dashes": edge.dashes} if edge.dashes else {}
+        if edge.confidence is not None:
+            extra["confidence"] = edge.confidence
+        options = Edge(edge.source, edge.target, False, id=edge.id, title=edge.tooltip, kind=edge.kind, **extra)
+        options.options.update(width=edge.width, color={"color": edge.colour})  # highlight etc.: global options
+        network.edges.append(options.options)
     network.options = network_options(len(graph.nodes), len(graph.edges))
     nodes, edges, _heading, _height, _width, options = network.get_network_data()
     return nodes, edges, json.loads(options)
+
+
+def _item_json(item: PanelItem) -> dict[str, Any]:
+    """A panel item without its empty fields (pages with thousands of panels stay small)."""
+    found: dict[str, Any] = {"text": item.text} if item.text else {}
+    if item.note:
+        found["note"] = item.note
+    if item.unit is not None:
+        found["unit"] = item.unit
+        found["marks"] = [list(mark) for mark in item.marks]
+    if item.node is not None:
+        found["node"] = item.node
+    return found
+
+
+def _panel_json(panel: Panel) -> dict[str, Any]:
+    return {
+        "label": panel.label,
+        "kind": panel.kind,
+        "facts": [list(fact) for fact in panel.facts],
+        "sections": [
+            {"heading": section.heading, "items": [_item_json(item) for item in section.items]}
+            for section in panel.sections
+        ],
+    }
 
 
 def page_data(graph: ViewGraph, lang: str) -> dict[str, Any]:
@@ -190,8 +207,8 @@ def page_data(graph: ViewGraph, lang: str) -> dict[str, Any]:
         "nodes": nodes,
         "edges": edges,
         "options": options,
-        "panels": {key: asdict(panel) for key, panel in graph.panels.items()},
-        "units": {key: asdict(unit) for key, unit in graph.units.items()},
+        "panels": {key: _panel_json(panel) for key, panel in graph.panels.items()},
+        "units": {key: {"text": unit.text, "position": unit.position} for key, unit in graph.units.items()},
         "text": {key.removeprefix("view_"): text(key, lang) for key in UI_TEXT_KEYS},
     }
 

@@ -9,6 +9,8 @@ from .model import Panel, PanelItem, PanelSection
 
 QUOTES_PER_SIDE = 2  # quotes per committee and shared theme in an overlap panel ("one or two quotes each")
 SECTION_LIMIT = 100  # items listed in one panel section before "… and N more"
+OVERLAPS_LISTED = 15  # strongest overlaps listed in a committee's panel
+THEMES_NAMED = 5  # shared themes named in one line of a panel or tooltip
 
 
 def _limited(ctx: ViewContext, items: list[PanelItem]) -> tuple[PanelItem, ...]:
@@ -29,6 +31,11 @@ def _quote_items(
     return [PanelItem(unit=ctx.quote(u), marks=ctx.marks(u, themes), note=note) for u in units]
 
 
+def _theme_names(ctx: ViewContext, slugs: tuple[str, ...]) -> str:
+    names = ", ".join(ctx.theme_label(t) for t in slugs[:THEMES_NAMED])
+    return names + (" …" if len(slugs) > THEMES_NAMED else "")
+
+
 def _theme_items(ctx: ViewContext, counts: dict[str, int], in_view: set[str]) -> list[PanelItem]:
     return [
         PanelItem(
@@ -42,7 +49,7 @@ def _theme_items(ctx: ViewContext, counts: dict[str, int], in_view: set[str]) ->
 
 def committee_panel(ctx: ViewContext, key: str, in_view: set[str]) -> Panel:
     committee = ctx.corpus.committee_by_key[key]
-    areas = ctx.corpus.focus_areas_of(key)
+    areas = ctx.focus_areas_of(key)
     themes = {slug: len(ctx.evidence_units(key, slug)) for slug in ctx.analysis.index.by_committee.get(key, {})}
     sections = [
         PanelSection(
@@ -58,19 +65,20 @@ def committee_panel(ctx: ViewContext, key: str, in_view: set[str]) -> Panel:
         ),
         PanelSection(ctx.t("themes"), _limited(ctx, _theme_items(ctx, themes, in_view))),
     ]
-    overlaps = ctx.overlaps_of.get(key, [])
+    overlaps = ctx.overlaps_of.get(key, [])  # strongest first
     if overlaps:
         items = [
             PanelItem(
                 text=ctx.committee_label(other),
-                note=f"{ctx.t('weight')} {ctx.number(o.weight)} · "
-                + ", ".join(ctx.theme_label(t) for t in o.shared_themes),
+                note=f"{ctx.t('weight')} {ctx.number(o.weight)} · {_theme_names(ctx, o.shared_themes)}",
                 node=_link(ctx, "committee", other, in_view),
             )
-            for o in overlaps
+            for o in overlaps[:OVERLAPS_LISTED]
             for other in (o.b if o.a == key else o.a,)
         ]
-        sections.append(PanelSection(ctx.t("view_overlaps_with"), _limited(ctx, items)))
+        if len(overlaps) > OVERLAPS_LISTED:
+            items.append(PanelItem(text=ctx.t("view_and_more", count=len(overlaps) - OVERLAPS_LISTED)))
+        sections.append(PanelSection(ctx.t("view_overlaps_with"), tuple(items)))
     facts = (
         (ctx.t("focus_areas"), str(len(areas))),
         (ctx.t("themes"), str(len(themes))),
@@ -89,7 +97,7 @@ def focus_area_panel(ctx: ViewContext, area: FocusArea, in_view: set[str]) -> Pa
     facts.append((ctx.t("slide"), str(area.slide)))
     if area.alt_labels:
         facts.append((ctx.t("view_alt_labels"), " | ".join(area.alt_labels)))
-    statements = [u.key for u in ctx.corpus.statements_of(area.key)]
+    statements = ctx.statements_of(area.key)
     themes = {slug: len(units) for slug, units in ctx.analysis.index.by_focus_area.get(area.key, {}).items()}
     sections = (
         PanelSection(ctx.t("statements"), _limited(ctx, _quote_items(ctx, statements, None))),
@@ -99,7 +107,7 @@ def focus_area_panel(ctx: ViewContext, area: FocusArea, in_view: set[str]) -> Pa
 
 
 def theme_panel(ctx: ViewContext, theme: Theme, in_view: set[str]) -> Panel:
-    reach = next((r for r in ctx.analysis.reach if r.theme == theme.slug), None)
+    reach = ctx.reach_of.get(theme.slug)
     facts = [(ctx.t("pillars"), ", ".join(ctx.pillar_label(p) for p in theme.pillars) or "–")]
     if reach is not None:
         facts += [
@@ -116,7 +124,7 @@ def theme_panel(ctx: ViewContext, theme: Theme, in_view: set[str]) -> Panel:
         )
         for key in ctx.carriers.get(theme.slug, ())
     ]
-    units = [u.key for u in ctx.corpus.units if theme.slug in ctx.corpus.themes_of_unit.get(u.key, ())]
+    units = ctx.units_mentioning(theme.slug)
     sections = (
         PanelSection(ctx.t("committees"), _limited(ctx, carriers)),
         PanelSection(ctx.t("quotes"), _limited(ctx, _quote_items(ctx, units, {theme.slug}))),
@@ -194,7 +202,7 @@ def serves_panel(ctx: ViewContext, slug: str, pillar: str) -> Panel:
 
 
 def committee_tooltip(ctx: ViewContext, key: str) -> str:
-    areas = len(ctx.corpus.focus_areas_of(key))
+    areas = len(ctx.focus_areas_of(key))
     themes = len(ctx.analysis.index.by_committee.get(key, {}))
     return "\n".join(
         (
@@ -237,8 +245,10 @@ def overlap_tooltip(ctx: ViewContext, overlap: Overlap) -> str:
         f"{ctx.committee_label(overlap.a)} — {ctx.committee_label(overlap.b)}",
         f"{ctx.t('weight')} {ctx.number(overlap.weight)}",
     ]
-    for shared in overlap.shared:
+    for shared in overlap.shared[:THEMES_NAMED]:
         first_a = preview(shared.quotes_a[0].text, 70) if shared.quotes_a else ""
         first_b = preview(shared.quotes_b[0].text, 70) if shared.quotes_b else ""
         lines.append(f"• {ctx.theme_label(shared.theme)}: “{first_a}” / “{first_b}”")
+    if len(overlap.shared) > THEMES_NAMED:
+        lines.append(ctx.t("view_and_more", count=len(overlap.shared) - THEMES_NAMED))
     return "\n".join(lines)

@@ -115,8 +115,10 @@
     hidePanel();
   });
   network.on("click", function (params) {
-    if (params.nodes.length) showPanel(params.nodes[0]);
-    else if (params.edges.length) showPanel(params.edges[0]);
+    if (params.nodes.length) {
+      showPanel(params.nodes[0]);
+      revealNode(params.nodes[0]);
+    } else if (params.edges.length) showPanel(params.edges[0]);
     else hidePanel();
   });
 
@@ -204,23 +206,32 @@
       });
   }
 
-  function focusNode(id) {
-    var node = nodes.get(id);
-    if (!node) return;
-    if (node.hidden) resetFilters();
-    network.selectNodes([id]);
-    showPanel(id);
-    // centre the node in the part of the canvas the details panel leaves free
+  // centre a node in the part of the canvas the details panel leaves free
+  function centre(id, scale) {
     var offset = details.hidden ? 0 : (details.offsetLeft + details.offsetWidth) / 2;
     state.animating = true;
     network.once("animationFinished", function () {
       state.animating = false;
     });
     network.focus(id, {
-      scale: Math.max(network.getScale(), 1.1),
+      scale: scale,
       offset: { x: offset, y: 0 },
       animation: { duration: 350, easingFunction: "easeInOutQuad" },
     });
+  }
+
+  function revealNode(id) {
+    var point = network.canvasToDOM(network.getPositions([id])[id]);
+    if (!details.hidden && point.x < details.offsetLeft + details.offsetWidth + 100) centre(id, network.getScale());
+  }
+
+  function focusNode(id) {
+    var node = nodes.get(id);
+    if (!node) return;
+    if (node.hidden) resetFilters();
+    network.selectNodes([id]);
+    showPanel(id);
+    centre(id, Math.max(network.getScale(), 1.1));
     state.focused = id;
   }
 
