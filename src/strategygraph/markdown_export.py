@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from .errors import StrategyGraphError
+from .errors import InputError, StrategyGraphError
 from .markdown_format import parse_markdown
 from .outline import AttributionOutline, FocusAreaOutline, SeminarOutline, SlideOutline
 from .outline_graph import outline_from_graph
@@ -104,12 +104,13 @@ def seminar_markdown(store: GraphStore) -> str:
     outline = outline_from_graph(store, seminar)
     note = f"Exported by strategygraph from seminar {seminar.id}; `strategygraph import` reads it back."
     text = render_markdown(outline, note)
-    back = parse_markdown(text.encode("utf-8"), f"<export of {seminar.id}>").content()
+    refusal = f"seminar {seminar.id} cannot be written as Markdown without changing it"
+    try:
+        back = parse_markdown(text.encode("utf-8"), "the Markdown").content()
+    except InputError as error:
+        raise StrategyGraphError(f"{refusal}: {error}") from None
     if back != outline:
         pairs = zip([*_texts(outline), ""], [*_texts(back), ""], strict=False)
         was, read = next(((a, b) for a, b in pairs if a != b), ("its structure", "a different one"))
-        raise StrategyGraphError(
-            f"seminar {seminar.id} cannot be written as Markdown without changing it: "
-            f"{was!r} would read back as {read!r}"
-        )
+        raise StrategyGraphError(f"{refusal}: {was!r} would read back as {read!r}")
     return text

@@ -150,6 +150,7 @@ class _BodyReader:
     in_intro: bool = True
     in_reflections: bool = False
     intro: list[Span] = field(default_factory=list)
+    intro_interrupted: bool = False
     slide_span: Span | None = None
 
     def feed(self, line: Line) -> None:
@@ -190,6 +191,7 @@ class _BodyReader:
 
     def _comment(self, content: str, where: Location) -> None:
         self._flush()
+        self.intro_interrupted = self.in_intro and bool(self.intro)
         if self.comment_from is None:
             self.comment_from = where
         if "-->" in content:
@@ -253,6 +255,8 @@ class _BodyReader:
             return
         span = Span(block.start, block.end)
         if self.in_intro:
+            if self.intro_interrupted:
+                raise block.where.error("a comment inside the introduction: keep its paragraphs together")
             self.intro.append(span)
             return
         unit = TextUnit(normalise(self.text[span.start : span.end]), span)

@@ -231,22 +231,17 @@ class _SeminarWriter:
             ("sg:seminar", "<seminar>"),
             ("prov:wasGeneratedBy", "<seminar>"),
         ]
-        parts = []
         if self.original is not None:
             properties.append(("prov:wasDerivedFrom", "<spreadsheet>"))
-            parts.append(
-                _node(
-                    "<spreadsheet>",
-                    "prov:Entity",
-                    [
-                        ("dcterms:identifier", turtle_string(self.original.path)),
-                        ("dcterms:format", turtle_string(self.original.media_type)),
-                    ],
-                )
-            )
-        parts.insert(0, _node("<document>", "sg:SourceDocument", properties))
+        parts = [_node("<document>", "sg:SourceDocument", properties)]
         if outline.title.span is not None:
-            parts.insert(1, self.pointers.quoted("document", "title-", outline.title.span))
+            parts.append(self.pointers.quoted("document", "title-", outline.title.span))
+        if self.original is not None:
+            original = [
+                ("dcterms:identifier", turtle_string(self.original.path)),
+                ("dcterms:format", turtle_string(self.original.media_type)),
+            ]
+            parts.append(_node("<spreadsheet>", "prov:Entity", original))
         return parts
 
     def _seminar(self, municipality: str) -> list[str]:

@@ -32,7 +32,7 @@ ORDER BY ?municipalitySlug ?slug ?seminar
 _SEMINAR_NODES = """
 SELECT DISTINCT ?seminar ?node WHERE {
     ?seminar a sg:Seminar .
-    { BIND (?seminar AS ?node) }
+    { ?seminar a sg:Seminar . BIND (?seminar AS ?node) }
     UNION { ?node sg:seminar ?seminar }
     UNION { ?node (sg:focusArea|sg:slide)/sg:seminar ?seminar }
     UNION { ?node sg:mentionIn/(sg:focusArea|sg:slide)/sg:seminar ?seminar }
@@ -44,7 +44,7 @@ SELECT DISTINCT ?seminar ?node WHERE {
 _MUNICIPALITY_NODES = """
 SELECT DISTINCT ?municipality ?node ?committee WHERE {
     ?municipality a sg:Municipality .
-    { BIND (?municipality AS ?node) }
+    { ?municipality a sg:Municipality . BIND (?municipality AS ?node) }
     UNION { ?node org:unitOf ?municipality . BIND (true AS ?committee) }
     UNION { ?node dcterms:creator ?municipality }
     UNION { ?node skos:inScheme|skos:topConceptOf ?scheme . ?scheme dcterms:creator ?municipality }

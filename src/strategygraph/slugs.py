@@ -15,19 +15,29 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_LENGTH = 60
 
 _SPELLED_OUT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# Small words a cut slug should not end on ("…-fokusomraader-fra").
+_DANGLING = frozenset(
+    {"af", "at", "de", "den", "det", "en", "et", "for", "fra", "i", "med", "og", "om", "paa", "som", "til"}
+)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _MUNICIPALITY_WORD = re.compile(r"\s+kommune$", re.IGNORECASE)
 _COMMITTEE_PREFIX = re.compile(r"^udvalg(?:et)?\s+for\s+", re.IGNORECASE)
 
 
 def slugify(text: str, fallback: str = "item") -> str:
-    """The ASCII slug of ``text`` (at most :data:`MAX_LENGTH` characters, cut at a hyphen), or ``fallback``."""
+    """The ASCII slug of ``text``, or ``fallback`` if nothing is left.
+
+    A slug longer than :data:`MAX_LENGTH` is cut after a whole word, not on a small word such as *fra*.
+    """
     spelled = unicodedata.normalize("NFKC", text).lower().translate(_SPELLED_OUT)
     ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
     slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     if len(slug) > MAX_LENGTH:
         cut = slug[: MAX_LENGTH + 1]
-        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_LENGTH]
+        words = cut[: cut.rfind("-")].split("-") if "-" in cut else [slug[:MAX_LENGTH]]
+        while len(words) > 1 and words[-1] in _DANGLING:
+            words.pop()
+        slug = "-".join(words)
     return slug or fallback
 
 

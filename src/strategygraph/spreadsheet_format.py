@@ -109,7 +109,7 @@ class _Rendition:
         self.length += len(text)
 
     def add(self, name: str, value: str) -> Span:
-        self.write(f"{name}: ")
+        self.write(f"{name}: " if value else f"{name}:")
         start = self.length
         self.write(value + "\n")
         return Span(start, start + len(value))
