@@ -87,17 +87,19 @@ def test_report_page_in_chromium(
         box = heatmap.bounding_box()
         assert box is not None
         assert box["width"] <= 1200
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"report-{name}-top.png"))
+    if heatmap.count():
+        page.locator("#heatmap").screenshot(path=str(ARTIFACTS / f"report-{name}-heatmap.png"))
     frame = page.locator("#network iframe")
     assert frame.count() == 1
     frame.scroll_into_view_if_needed()
-    view = page.frame_locator("#network iframe")
-    view.locator("canvas").wait_for()
+    view = next(f for f in page.frames if f.url == "about:srcdoc")
+    view.wait_for_function("() => window.strategyView && window.strategyView.state.stabilised", timeout=60_000)
     assert view.locator("h1").inner_text() == "Overlap mellem udvalg"
+    assert view.locator("canvas").count() == 1
     assert visit.errors == []
-    ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#network").screenshot(path=str(ARTIFACTS / f"report-{name}-network.png"))
-    page.screenshot(path=str(ARTIFACTS / f"report-{name}-top.png"))
-    page.locator("#heatmap").screenshot(path=str(ARTIFACTS / f"report-{name}-heatmap.png"))
     pdf = page.pdf(format="A4", print_background=True)
     (ARTIFACTS / f"report-{name}.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF")
