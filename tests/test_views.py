@@ -23,9 +23,9 @@ from .conftest import HEDENSTED, HOSTILE_FIXTURE, VIEWS_FIXTURE, AnalysisOf
 
 # Counted by hand from tests/fixtures/views/views.ttl (statements as evidence):
 # overview: 4 committees + 6 focus areas + 4 themes + 2 pillars; 6 presents + 9 mentions + 4 serves.
-# overlap: plan–social (boliger), plan–skole (trafik), plan–kultur (natur), kultur–skole (idræt).
-# themes: 8 committee–theme pairs. committee:plan: plan, byer, grønne områder, boliger, trafik, natur and the
-# three committees sharing them; 2 presents + 4 mentions + 3 carries. theme:natur: the theme, its pillar,
+# overlap: plan–social (vand), plan–skole (trafik), plan–kultur (renovation), kultur–skole (beredskab).
+# themes: 8 committee–theme pairs. committee:plan: plan, byer, grønne områder, vand, trafik, renovation and the
+# three committees sharing them; 2 presents + 4 mentions + 3 carries. theme:renovation: the theme, its pillar,
 # the two focus areas mentioning it and their committees; 1 serves + 2 mentions + 2 presents.
 HAND_COUNTS = {
     "overview": (16, 19),
@@ -33,8 +33,8 @@ HAND_COUNTS = {
     "themes": (8, 8),
     "committee:plan": (9, 9),
     "committee:social": (4, 3),
-    "theme:natur": (6, 5),
-    "theme:idraet": (6, 5),
+    "theme:renovation": (6, 5),
+    "theme:beredskab": (6, 5),
 }
 ID_PATTERN = re.compile(r"^(committee|focus-area|theme|pillar):[a-z0-9][a-z0-9/-]*$")
 XSS = "<script>window.pwned=1</script>"
@@ -53,9 +53,9 @@ def test_fixture_views_have_the_hand_counted_nodes_and_edges(
 
 
 def test_theme_view_holds_its_neighbourhood(analysis_of: AnalysisOf) -> None:
-    graph = build_view(analysis_of(VIEWS_FIXTURE, "statements"), "theme:natur")
+    graph = build_view(analysis_of(VIEWS_FIXTURE, "statements"), "theme:renovation")
     assert {n.id for n in graph.nodes} == {
-        "theme:natur",
+        "theme:renovation",
         "pillar:gode-rammer",
         "focus-area:groenne-omraader",
         "focus-area:foreningsliv",
@@ -107,8 +107,8 @@ def test_panels_quote_the_source_with_its_position_and_marks(analysis_of: Analys
     (statements, _themes) = graph.panels["focus-area:groenne-omraader"].sections
     second = statements.items[1]
     unit = graph.units[second.unit or ""]
-    assert unit.text == "Flere boliger må ikke koste naturen."
-    assert [unit.text[s:e] for s, e in second.marks] == ["boliger", "naturen"]
+    assert unit.text == "Kloakkerne og containerne skal fornyes."
+    assert [unit.text[s:e] for s, e in second.marks] == ["Kloakkerne", "containerne"]
     assert re.fullmatch(r"Udsagn · slide 1 · tegn \d+–\d+ · Grønne områder", unit.position)
     source = (VIEWS_FIXTURE / "source" / "views.txt").read_text(encoding="utf-8")
     start, end = (int(x) for x in re.findall(r"\d+", unit.position.split("tegn")[1]))
@@ -120,16 +120,16 @@ def test_overlap_panel_quotes_both_sides(analysis_of: AnalysisOf) -> None:
     panel = graph.panels["committee:plan|committee:social"]
     assert dict(panel.facts)["Fælles temaer"] == "1"
     (section,) = panel.sections
-    assert section.heading == "Boliger (båret af 2 udvalg)"
+    assert section.heading == "Vand og kloak (båret af 2 udvalg)"
     texts = {(item.note, graph.units[item.unit or ""].text) for item in section.items}
     assert texts == {
-        ("Planudvalget", "Flere boliger i alle byer."),
-        ("Planudvalget", "Flere boliger må ikke koste naturen."),
-        ("Socialudvalget", "Seniorboliger tæt på butikkerne."),
+        ("Planudvalget", "Regnvandet skal væk fra kloakkerne."),
+        ("Planudvalget", "Kloakkerne og containerne skal fornyes."),
+        ("Socialudvalget", "Drikkevandet skal være rent."),
     }
     edge = next(e for e in graph.edges if e.id == "committee:plan|committee:social")
-    assert "Boliger" in edge.tooltip
-    assert "“Flere boliger i alle byer.”" in edge.tooltip
+    assert "Vand og kloak" in edge.tooltip
+    assert "“Regnvandet skal væk fra kloakkerne.”" in edge.tooltip
 
 
 def test_labels_follow_the_language(analysis_of: AnalysisOf) -> None:
@@ -137,8 +137,8 @@ def test_labels_follow_the_language(analysis_of: AnalysisOf) -> None:
     assert graph.title == "Themes and the committees that carry them"
     labels = {n.id: n.label for n in graph.nodes}
     assert labels["committee:plan"] == "Planning Committee"
-    assert labels["theme:idraet"] == "Sport and exercise"
-    assert ("Pillars", "Healthy lives") in graph.panels["theme:idraet"].facts
+    assert labels["theme:beredskab"] == "Emergency services"
+    assert ("Pillars", "Safety") in graph.panels["theme:beredskab"].facts
 
 
 def test_top_keeps_the_committees_and_themes_with_most_evidence(analysis_of: AnalysisOf) -> None:
@@ -159,8 +159,9 @@ def test_view_names_and_unknown_names(analysis_of: AnalysisOf) -> None:
     assert "theme:trafik" in view_names(analysis.corpus)
     with pytest.raises(NotFoundError, match=r"unknown view 'comittee:plan' \(did you mean 'committee:plan'\?\)"):
         build_view(analysis, "comittee:plan")
-    with pytest.raises(NotFoundError, match=r"theme:<slug> \(boliger, idraet, natur, trafik\)"):
-        build_view(analysis, "theme:nope")
+    valid = r"Valid views: overview, overlap, themes, committee:<key> \(kultur, plan, skole, social\), theme:<slug> \("
+    with pytest.raises(NotFoundError, match=rf"^unknown view 'zzz'\. {valid}"):
+        build_view(analysis, "zzz")
 
 
 def _tags(html: str) -> list[tuple[str, dict[str, str]]]:

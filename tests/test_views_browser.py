@@ -207,7 +207,7 @@ def test_clicking_a_committee_opens_its_panel_with_its_focus_areas(
     assert view.page.inner_text("#details .kind").lower() == "udvalg"
     assert view.page.inner_text("#details h2") == "Planudvalget"
     items = view.page.locator("#details .sections ul").first.locator("li").all_inner_texts()
-    assert items[0].startswith("Byer\nstærk slutning — Boliger og trafik er planudvalgets område.")
+    assert items[0].startswith("Byer\nstærk slutning — Vand og trafik er planudvalgets område.")
     assert items[1].startswith("Grønne områder\nsvagt gæt — ")
     view.screenshot("views-overview-panel-committee")
     view.page.click("#details button.link >> text=Grønne områder")  # a focus area in the panel is a link
@@ -215,8 +215,9 @@ def test_clicking_a_committee_opens_its_panel_with_its_focus_areas(
     facts = view.page.inner_text("#details dl")
     assert "Tilskrivning\nsvagt gæt" in facts
     quotes = view.page.locator("#details blockquote").all_inner_texts()
-    assert quotes == ["Naturen skal ind i byerne.", "Flere boliger må ikke koste naturen."]
-    assert view.page.locator("#details blockquote mark").all_inner_texts() == ["Naturen", "boliger", "naturen"]
+    assert quotes == ["Skraldebilen kører hver uge.", "Kloakkerne og containerne skal fornyes."]
+    marks = view.page.locator("#details blockquote mark").all_inner_texts()
+    assert marks == ["Skraldebilen", "Kloakkerne", "containerne"]
     view.page.mouse.click(5, VIEWPORT["height"] - 5)  # empty canvas closes the panel
     assert not details.is_visible()
     _assert_clean(view)
@@ -226,7 +227,7 @@ def test_edge_panel_of_an_overlap_lists_shared_themes_with_quotes(analysis_of: A
     view = open_view(analysis_of(VIEWS_FIXTURE, "statements"), "overlap")
     view.js("window.strategyView.showPanel('committee:plan|committee:social')")
     assert view.page.inner_text("#details h2") == "Planudvalget — Socialudvalget"
-    assert view.page.inner_text("#details h3") == "Boliger (båret af 2 udvalg)"
+    assert view.page.inner_text("#details h3") == "Vand og kloak (båret af 2 udvalg)"
     notes = view.page.locator("#details li .note").all_inner_texts()
     assert notes[0].startswith("Planudvalget · Udsagn · slide 1 · tegn ")
     view.screenshot("views-overlap-panel-edge")
@@ -244,10 +245,10 @@ def test_filters_by_node_type_and_pillar(analysis_of: AnalysisOf, open_view: Ope
     assert visible() == {n.id for n in graph.nodes if n.type != "theme"}
     assert view.page.inner_text("#shown") == "Viser 12 af 16 noder."
     view.page.check("input[data-type=theme]")
-    view.page.select_option("#pillar-filter", "sunde-liv")
+    view.page.select_option("#pillar-filter", "tryghed")
     assert visible() == {
-        "pillar:sunde-liv",
-        "theme:idraet",
+        "pillar:tryghed",
+        "theme:beredskab",
         "focus-area:foreningsliv",
         "focus-area:faellesskab-forpligter",
         "committee:kultur",
@@ -259,10 +260,10 @@ def test_filters_by_node_type_and_pillar(analysis_of: AnalysisOf, open_view: Ope
     view.page.uncheck("input[data-type=focus-area]")
     assert visible() == set()
     assert view.page.is_visible("#empty"), "an empty filter result says so"
-    view.page.fill("#search-input", "Sunde liv")
+    view.page.fill("#search-input", "Tryghed")
     view.page.press("#search-input", "Enter")  # focusing a hidden node resets the filters
     assert len(visible()) == 16
-    assert view.js("window.strategyView.state.focused") == "pillar:sunde-liv"
+    assert view.js("window.strategyView.state.focused") == "pillar:tryghed"
     _assert_clean(view)
 
 

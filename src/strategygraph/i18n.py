@@ -310,7 +310,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "view_unattributed": ("(intet udvalg)", "(no committee)"),
     "view_characters": ("tegn", "characters"),
-    "view_and_more": ("… og {count} flere", "… and {count} more"),
+    "view_and_more": ("… og {count} til", "… and {count} more"),
     "view_evidence": ("Evidens", "Evidence"),
     "view_evidence_count": ("{count} udsagn/refleksioner", "{count} statements/reflections"),
     "view_carried_by": ("båret af {count} udvalg", "carried by {count} committees"),

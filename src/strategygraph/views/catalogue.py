@@ -232,10 +232,12 @@ class _Builder:
         if shown < total:
             self.notes.append(self.ctx.t("view_top_note", shown=shown, total=total, what=self.ctx.t(what).lower()))
 
-    def committee_legend(self, keys: Sequence[str], colour_of: Callable[[str], str]) -> None:
+    def committee_legend(self, keys: Sequence[str], colour_of: Callable[[str], str], first: str = "") -> None:
+        """One swatch per committee (``first``, then by name), or one line when there are too many."""
         ctx = self.ctx
         if len(keys) <= LEGEND_COMMITTEES:
-            self.legend += [LegendEntry(ctx.committee_label(k), colour_of(k), SHAPES["committee"]) for k in keys]
+            ordered = sorted(keys, key=lambda k: (k != first, ctx.committee_label(k).casefold()))
+            self.legend += [LegendEntry(ctx.committee_label(k), colour_of(k), SHAPES["committee"]) for k in ordered]
         else:
             self.legend.append(LegendEntry(ctx.t("committee"), TYPE_COLOURS["committee"], SHAPES["committee"]))
             self.legend_notes.append(ctx.t("view_note_committee_colours"))
@@ -431,7 +433,7 @@ def _committee(ctx: ViewContext, key: str, top: int) -> ViewGraph:
             if other.key in ctx.carriers.get(slug, ()):
                 builder.carries(other.key, slug)
 
-    builder.committee_legend([key, *(o.key for o in others)], lambda k: ctx.committee_colours[k])
+    builder.committee_legend([key, *(o.key for o in others)], lambda k: ctx.committee_colours[k], first=key)
     builder.legend.append(
         LegendEntry(ctx.t("view_legend_focus_area"), tint(ctx.committee_colours[key], FOCUS_AREA_TINT), "square")
     )
