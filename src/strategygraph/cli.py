@@ -115,14 +115,8 @@ def _write_file(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def replace_folder_atomically(
-    out: Path, files: Mapping[str, bytes], check: Callable[[Path], None], *, force: bool = False
-) -> None:
-    """Write ``files`` (by relative path) into a new folder next to ``out``, ``check`` it, then rename it to ``out``.
-
-    A non-empty ``out`` is replaced only with ``force``. On any error, ``out`` is left exactly as it was and
-    the temporary folder is removed.
-    """
+def check_output_folder(out: Path, *, force: bool = False) -> None:
+    """Fail early, before any work, when ``out`` cannot become the output folder."""
     from .errors import InputError
 
     if out.exists() and not out.is_dir():
@@ -131,6 +125,17 @@ def replace_folder_atomically(
         raise InputError("folder exists and is not empty (use --force to replace it)", path=out)
     if not out.parent.is_dir():
         raise InputError("output folder's parent does not exist", path=out.parent)
+
+
+def replace_folder_atomically(
+    out: Path, files: Mapping[str, bytes], check: Callable[[Path], None], *, force: bool = False
+) -> None:
+    """Write ``files`` (by relative path) into a new folder next to ``out``, ``check`` it, then rename it to ``out``.
+
+    A non-empty ``out`` is replaced only with ``force``. On any error, ``out`` is left exactly as it was and
+    the temporary folder is removed.
+    """
+    check_output_folder(out, force=force)
 
     def sibling(kind: str) -> Path:
         return out.parent / f".{out.name}.{secrets.token_hex(4)}.{kind}"
@@ -335,87 +340,6 @@ def tag_command(app: AppContext, text: str, fmt: str) -> None:
     headers = tuple(words(key, app.lang) for key in ("theme", "label", "matched", "start", "end", "via"))
     table = Table(headers, [(*row, hit.via) for row, hit in zip(rows, hits, strict=True)])
     click.echo(render(table, "table"), nl=False)
-
-
-@cli.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Data folder to create."
-)
-@click.option("--municipality", default=None, help="Spreadsheets: the municipality, e.g. 'Fjordlund Kommune'.")
-@click.option("--title", default=None, help="Spreadsheets: the seminar's title.")
-@click.option("--date", default=None, help="Spreadsheets: the seminar's date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
-@pass_app
-def import_(
-    app: AppContext, source: Path, out: Path, municipality: str | None, title: str | None, date: str | None, force: bool
-) -> None:
-    """Turn a seminar written in Markdown (or a CSV/XLSX spreadsheet) into a validated data folder.
-
-    The folder holds Turtle in the same model as the bundled data and the source file under source/;
-    it is written only if it passes the SHACL shapes and every source pointer checks out. The format
-    is described in the README (template: data/templates/seminar.md).
-
-    \b
-    Example:
-        strategygraph import seminar.md --out data/fjordlund
-        strategygraph import seminar.xlsx --municipality "Fjordlund Kommune" --title "Udvalgsseminar" --out data/x
-        strategygraph --data data/fjordlund validate
-    """
-    from .errors import InputError, StrategyGraphError
-    from .i18n import text
-    from .importing import check_data_folder, import_seminar
-    from .spreadsheet_format import SeminarMetadata
-    from .tables import Table, render_text
-
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=source) from None
-    imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date))
-
-    def check(folder: Path) -> None:
-        violations = check_data_folder(folder, app.lang)
-        if violations:
-            raise StrategyGraphError(
-                f"{source}: the imported data does not validate ({len(violations)}); first: {violations[0].line()}"
-            )
-
-    replace_folder_atomically(out, imported.files, check, force=force)
-    counts = imported.outline.counts()
-    table = Table(
-        (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
-    )
-    click.echo(render_text(table), nl=False)
-    click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
-
-
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True, help="Export format.")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
-@click.option(
-    "--seminar", "seminar", default=None, metavar="ID", help="The seminar to export (as the global --seminar)."
-)
-@pass_app
-def export(app: AppContext, fmt: str, out: Path, seminar: str | None) -> None:
-    """Write the graph, or one seminar, in another format.
-
-    \b
-    Formats:
-        md   one seminar in the Markdown import format; `strategygraph import` reads it back
-    \b
-    Example:
-        strategygraph export --format md --out hedensted.md
-        strategygraph --data data/ export --format md --seminar hedensted/tvaergaaende-fokusomraader --out h.md
-    """
-    from .exports import export_graph
-
-    if seminar is not None:
-        if app.seminar not in (None, seminar):
-            raise click.UsageError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
-        app.seminar = seminar
-    write_atomically(out, export_graph(app.store(), fmt, app.lang))
-    click.echo(f"{out}: {fmt}", err=True)
 
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
@@ -700,6 +624,165 @@ def structure(app: AppContext, fmt: str, mode: str) -> None:
     click.echo(render(communities_table(analysis, app.lang), "table"))
     click.echo(text("brokers_heading", app.lang))
     click.echo(render(brokers_table(analysis, app.lang), "table"), nl=False)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Data folder to create."
+)
+@click.option("--municipality", default=None, help="Spreadsheets: the municipality, e.g. 'Fjordlund Kommune'.")
+@click.option("--title", default=None, help="Spreadsheets: the seminar's title.")
+@click.option("--date", default=None, help="Spreadsheets: the seminar's date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@pass_app
+def import_(
+    app: AppContext, source: Path, out: Path, municipality: str | None, title: str | None, date: str | None, force: bool
+) -> None:
+    """Turn a seminar written in Markdown (or a CSV/XLSX spreadsheet) into a validated data folder.
+
+    The folder holds Turtle in the same model as the bundled data and the source file under source/;
+    it is written only if it passes the SHACL shapes and every source pointer checks out. The format
+    is described in the README (template: data/templates/seminar.md).
+
+    \b
+    Example:
+        strategygraph import seminar.md --out data/fjordlund
+        strategygraph import seminar.xlsx --municipality "Fjordlund Kommune" --title "Udvalgsseminar" --out data/x
+        strategygraph --data data/fjordlund validate
+    """
+    from .errors import InputError, StrategyGraphError
+    from .i18n import text
+    from .importing import check_data_folder, import_seminar
+    from .spreadsheet_format import SeminarMetadata
+    from .tables import Table, render_text
+
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=source) from None
+    imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date))
+
+    def check(folder: Path) -> None:
+        violations = check_data_folder(folder, app.lang)
+        if violations:
+            raise StrategyGraphError(
+                f"{source}: the imported data does not validate ({len(violations)}); first: {violations[0].line()}"
+            )
+
+    replace_folder_atomically(out, imported.files, check, force=force)
+    counts = imported.outline.counts()
+    table = Table(
+        (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
+    )
+    click.echo(render_text(table), nl=False)
+    click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
+
+
+def quiet_option(function: F) -> F:
+    return click.option("--quiet", "-q", is_flag=True, help="Print no progress on stderr.")(function)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True, help="Export format.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option(
+    "--seminar", "seminar", default=None, metavar="ID", help="The seminar to export (as the global --seminar)."
+)
+@evidence_option
+@click.option(
+    "--table",
+    default=None,
+    metavar="NAME",
+    help="For --format csv: the table (committees, focus_areas, statements, reflections, theme_mentions, "
+    "overlaps, theme_reach).",
+)
+@quiet_option
+@pass_app
+def export(
+    app: AppContext, fmt: str, out: Path, seminar: str | None, mode: str, table: str | None, quiet: bool
+) -> None:
+    """Write the graph, or one seminar, in another format.
+
+    \b
+    Formats:
+        md       one seminar in the Markdown import format; `strategygraph import` reads it back
+        graphml  the network (committees, focus areas, themes, pillars; weights, communities) for Cytoscape, yEd
+        gexf     the same network as GEXF 1.3 with colours and sizes, for Gephi
+        ttl      the whole RDF graph as Turtle
+        jsonld   the whole RDF graph as JSON-LD
+        csv      one data table (--table NAME); headers are stable column keys
+        xlsx     every data table in one workbook, a sheet per table
+    Labels follow --lang; network weights and tables follow --evidence.
+
+    \b
+    Example:
+        strategygraph export --format md --out hedensted.md
+        strategygraph --data data/ export --format md --seminar hedensted/tvaergaaende-fokusomraader --out h.md
+        strategygraph --lang en export --format gexf --out hedensted.gexf
+        strategygraph export --format csv --table overlaps --out overlaps.csv
+    """
+    from .exports import ExportRequest, export_graph
+
+    if seminar is not None:
+        if app.seminar not in (None, seminar):
+            raise click.UsageError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
+        app.seminar = seminar
+    if table is not None and fmt != "csv":
+        raise click.UsageError("--table goes with --format csv")
+    request = ExportRequest(app.store(), app.lang, mode, table)
+    write_atomically(out, export_graph(request, fmt))
+    if not quiet:
+        click.echo(f"{out}: {fmt}", err=True)
+
+
+@cli.command()
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write.")
+@evidence_option
+@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@quiet_option
+@pass_app
+def report(app: AppContext, out: Path, mode: str, force: bool, quiet: bool) -> None:
+    """Write the report bundle for planners into a new folder.
+
+    index.html (self-contained and printable), report.md, tables/*.csv and strategygraph.xlsx,
+    graph.graphml and graph.gexf (Gephi, Cytoscape), graph.ttl and graph.jsonld (the RDF graph), and
+    the interactive views under views/. The folder is built beside --out and renamed into place: a
+    failed run leaves nothing behind. Labels follow --lang.
+
+    \b
+    Example:
+        strategygraph report --out report
+        strategygraph --lang en report --out report-en --evidence all --force
+    """
+    from .i18n import text
+    from .report import report_files
+    from .views import render_view, view_names
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(message, err=True)
+
+    check_output_folder(out, force=force)
+    analysis = app.analysis(mode)
+    files = report_files(
+        app.store(),
+        analysis,
+        app.lang,
+        view_names=view_names(analysis.corpus),
+        render_view=lambda name: render_view(analysis, name, app.lang),
+        progress=progress,
+    )
+    replace_folder_atomically(out, files, _check_bundle, force=force)
+    progress(text("report_written", app.lang).format(folder=out, files=len(files)))
+
+
+def _check_bundle(folder: Path) -> None:
+    from .errors import StrategyGraphError
+
+    missing = [name for name in ("index.html", "report.md") if not (folder / name).is_file()]
+    if missing:
+        raise StrategyGraphError(f"{folder}: the report bundle is incomplete (missing {', '.join(missing)})")
 
 
 @cli.command()

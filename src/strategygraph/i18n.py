@@ -96,6 +96,223 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "view_themes": ("Temaer og de udvalg, der bærer dem", "Themes and the committees that carry them"),
     "view_committee": ("Udvalg: {label}", "Committee: {label}"),
     "view_theme": ("Tema: {label}", "Theme: {label}"),
+    # report and exports (strategygraph report / export)
+    "report_title": ("Strategirapport", "Strategy report"),
+    "report_subtitle": (
+        "{seminar} · {municipality} · evidens: {evidence} · lavet med strategygraph {version}",
+        "{seminar} · {municipality} · evidence: {evidence} · made with strategygraph {version}",
+    ),
+    "report_contents": ("Indhold", "Contents"),
+    "report_figures": ("Nøgletal", "Key figures"),
+    "report_figure_committees": ("udvalg med fokusområder", "committees with focus areas"),
+    "report_figure_focus_areas": ("fokusområder", "focus areas"),
+    "report_figure_statements": ("udsagn", "statements"),
+    "report_figure_reflections": ("refleksioner fra grupperne", "group reflections"),
+    "report_figure_themes": ("temaer i brug (af {total})", "themes in use (of {total})"),
+    "report_figure_mentions": ("temaforekomster", "theme mentions"),
+    "report_figure_pairs": ("udvalgspar med overlap (af {total})", "committee pairs that overlap (of {total})"),
+    "report_figure_inferred": (
+        "tilskrivninger udvalg → fokusområde er slutninger (af {total})",
+        "committee → focus-area attributions are inferences (of {total})",
+    ),
+    "report_committees": ("Udvalg og deres fokusområder", "Committees and their focus areas"),
+    "report_committees_intro": (
+        "Kilden siger ikke, hvilket udvalg der præsenterede hvilket fokusområde. Hver kobling er en slutning "
+        "med en sikkerhed og en begrundelse.",
+        "The source does not say which committee presented which focus area. Each link is an inference with a "
+        "confidence and a rationale.",
+    ),
+    "report_unattributed": ("(intet udvalg)", "(no committee)"),
+    "report_no_themes": ("ingen temaer fundet", "no themes found"),
+    "report_slide": ("slide {slide}", "slide {slide}"),
+    "report_heatmap": ("Udvalg × tema", "Committee × theme"),
+    "report_heatmap_intro": (
+        "Hvor mange forskellige {evidence} fra hvert udvalg der nævner hvert tema. Temaerne står med de mest "
+        "tværgående først; temaer uden evidens er udeladt.",
+        "How many distinct {evidence} of each committee mention each theme. The most cross-cutting themes come "
+        "first; themes without evidence are left out.",
+    ),
+    "report_heatmap_legend": ("Antal {evidence}", "Number of {evidence}"),
+    "report_heatmap_cell": ("{committee} × {theme}: {count}", "{committee} × {theme}: {count}"),
+    "report_overlaps": ("De stærkeste overlap", "The strongest overlaps"),
+    "report_overlaps_intro": (
+        "Udvalgspar, der deler temaer, med de stærkeste først (vægt 0–1; temaer, som mange udvalg bærer, tæller "
+        "lidt). Under hvert fælles tema står citater fra begge sider.",
+        "Committee pairs that share themes, strongest first (weight 0–1; themes many committees carry count "
+        "little). Under each shared theme are quotes from both sides.",
+    ),
+    "report_overlaps_shown": (
+        "Viser {shown} af {total} par; alle par står i tabellen nedenfor og i tables/overlaps.csv.",
+        "Showing {shown} of {total} pairs; every pair is in the table below and in tables/overlaps.csv.",
+    ),
+    "report_overlaps_all": ("Alle overlappende par", "All overlapping pairs"),
+    "report_weight": ("vægt {weight}", "weight {weight}"),
+    "report_carried_by": ("båret af {count} udvalg", "carried by {count} committees"),
+    "report_more_quotes": ("… og {count} citater mere", "… and {count} more quotes"),
+    "report_reach": ("Temaernes rækkevidde", "Theme reach"),
+    "report_reach_intro": (
+        "Tværgående: den normaliserede entropi af temaets evidens over udvalgene (0 = ét udvalg, 1 = jævnt over "
+        "alle). Grad og mellemled: centralitet i temagrafen (temaer forbundet, når et udvalg bærer begge).",
+        "Cross-cutting: the normalised entropy of the theme's evidence over the committees (0 = one committee, "
+        "1 = evenly spread over all). Degree and betweenness: centrality in the theme graph (themes linked when "
+        "a committee carries both).",
+    ),
+    "report_unused_themes": ("Temaer uden evidens: {themes}.", "Themes without evidence: {themes}."),
+    "report_pillars": ("Strategiens sigtepunkter", "The strategy's pillars"),
+    "report_pillars_intro": (
+        "Hvor godt strategiens sigtepunkter er dækket: temaerne, der tjener hvert sigtepunkt, og de udvalg, "
+        "der bærer mindst ét af dem.",
+        "How well the strategy's pillars are covered: the themes that serve each pillar, and the committees "
+        "that carry at least one of them.",
+    ),
+    "report_gaps": ("Huller og kandidater til samarbejde", "Gaps and candidate collaborations"),
+    "report_structure": ("Fællesskaber og brobyggere", "Communities and brokers"),
+    "report_network": ("Netværket", "The network"),
+    "report_network_intro": (
+        "Udvalgene forbundet af deres overlap (stregens tykkelse: vægten). Klik i det interaktive netværk for "
+        "at se citaterne.",
+        "The committees linked by their overlaps (line width: the weight). Click in the interactive network to "
+        "see the quotes.",
+    ),
+    "report_network_missing": (
+        "Det interaktive netværk findes ikke i denne udgave; tegningen viser de samme overlap.",
+        "The interactive network is not part of this build; the drawing shows the same overlaps.",
+    ),
+    "report_views": ("Interaktive visninger", "Interactive views"),
+    "report_views_intro": (
+        "Filer i mappen views/, som åbner i enhver browser uden internet.",
+        "Files in the views/ folder that open in any browser without internet access.",
+    ),
+    "report_files": ("Filer i pakken", "Files in the bundle"),
+    "report_files_intro": (
+        "report.md (denne rapport som Markdown), tables/*.csv og strategygraph.xlsx (tabellerne), graph.graphml "
+        "og graph.gexf (netværket til Gephi, Cytoscape og yEd), graph.ttl og graph.jsonld (hele RDF-grafen).",
+        "report.md (this report as Markdown), tables/*.csv and strategygraph.xlsx (the tables), graph.graphml "
+        "and graph.gexf (the network for Gephi, Cytoscape and yEd), graph.ttl and graph.jsonld (the whole RDF "
+        "graph).",
+    ),
+    "report_method": ("Metode", "Method"),
+    "report_method_evidence_heading": ("Hvad tæller som evidens", "What counts as evidence"),
+    "report_method_evidence": (
+        "Udsagn og refleksioner er kildens egne ord, hver med sin position i kildeteksten ({source}). Et udvalg "
+        "bærer et tema, når {mode_explained}. Evidensen tælles som forskellige udsagn og refleksioner, ikke som "
+        "antal ord.",
+        "Statements and reflections are the source's own words, each with its position in the source text "
+        "({source}). A committee carries a theme when {mode_explained}. Evidence is counted as distinct "
+        "statements and reflections, not as words.",
+    ),
+    "report_mode_statements": (
+        "et af udsagnene under dets fokusområder nævner temaet (gruppernes refleksioner tæller ikke: de hører "
+        "til en slide, ikke til ét udvalg)",
+        "one of the statements under its focus areas mentions the theme (the group reflections do not count: "
+        "they belong to a slide, not to one committee)",
+    ),
+    "report_mode_reflections": (
+        "en af gruppernes refleksioner på en slide, hvor det præsenterer, nævner temaet (refleksionen tæller for "
+        "hvert udvalg på sliden)",
+        "one of the group reflections on a slide where it presents mentions the theme (the reflection counts for "
+        "every committee on the slide)",
+    ),
+    "report_mode_all": (
+        "et af dets udsagn eller en af gruppernes refleksioner på dets slides nævner temaet (en refleksion tæller "
+        "for hvert udvalg på sliden)",
+        "one of its statements, or one of the group reflections on its slides, mentions the theme (a reflection "
+        "counts for every committee on the slide)",
+    ),
+    "report_method_weight_heading": ("Sådan beregnes vægten", "How the weight is computed"),
+    "report_method_weight": (
+        "vægt(A, B) = Σ over fælles temaer t af 1/(k_t − 1), divideret med √(|temaer hos A| · |temaer hos B|), "
+        "hvor k_t er antallet af udvalg, der bærer t. Et tema, kun A og B deler, tæller 1; et tema, som k udvalg "
+        "bærer, tæller 1/(k − 1). Vægten ligger mellem 0 og 1 og er 1, kun når A og B bærer præcis de samme "
+        "temaer, og ingen andre bærer nogen af dem.",
+        "weight(A, B) = Σ over shared themes t of 1/(k_t − 1), divided by √(|themes of A| · |themes of B|), where "
+        "k_t is the number of committees carrying t. A theme only A and B share counts 1; a theme k committees "
+        "carry counts 1/(k − 1). The weight lies between 0 and 1 and is 1 only when A and B carry exactly the "
+        "same themes and nobody else carries any of them.",
+    ),
+    "report_method_inferred_heading": ("Hvad er udledt", "What is inferred"),
+    "report_method_inferred": (
+        "Hvilket udvalg der præsenterede et fokusområde, er udledt, ikke oplyst: {inferred} af {total} "
+        "tilskrivninger er slutninger. Sikkerheden står ved hver kobling: «angivet i kilden», «stærk slutning» "
+        "eller «svagt gæt». Temaforekomsterne er fundet af taggeren (leksikalsk: {lexical}) eller sat af en "
+        "kurator ({curated}); hver har den matchede tekst og dens position.",
+        "Which committee presented a focus area is inferred, not stated: {inferred} of {total} attributions are "
+        "inferences. The confidence stands by every link: 'stated in the source', 'strong inference' or 'weak "
+        "guess'. Theme mentions were found by the tagger (lexical: {lexical}) or set by a curator ({curated}); "
+        "each keeps the matched text and its position.",
+    ),
+    "report_method_structure_heading": ("Fællesskaber, brobyggere og kandidater", "Communities, brokers, candidates"),
+    "report_method_structure": (
+        "Fællesskaber: Louvain (frø {seed}) på de vægtede projektioner. Brobyggere: udvalg, hvis fravær afbryder "
+        "flest forbundne temapar. Kandidater til samarbejde: par med vægt mindst lig medianen, som aldrig nævner "
+        "hinandens ressort (sg:remit). Huller: temaer, gruppernes refleksioner rejser, men som intet "
+        "fokusområdes udsagn nævner.",
+        "Communities: Louvain (seed {seed}) on the weighted projections. Brokers: committees whose absence "
+        "disconnects the most connected theme pairs. Candidate collaborations: pairs with a weight at least the "
+        "median that never mention each other's remit (sg:remit). Gaps: themes the group reflections raise that "
+        "no focus area's statements mention.",
+    ),
+    "report_progress": ("rapport: {step} …", "report: {step} …"),
+    "report_step_tables": ("tabeller (CSV)", "tables (CSV)"),
+    "report_step_workbook": ("regneark (XLSX)", "workbook (XLSX)"),
+    "report_step_graphs": ("netværk (GraphML, GEXF)", "network (GraphML, GEXF)"),
+    "report_step_rdf": ("RDF-grafen (Turtle, JSON-LD)", "the RDF graph (Turtle, JSON-LD)"),
+    "report_step_views": ("{count} interaktive visninger", "{count} interactive views"),
+    "report_step_pages": ("index.html og report.md", "index.html and report.md"),
+    "report_written": ("{folder}: rapporten er skrevet ({files} filer).", "{folder}: report written ({files} files)."),
+    "col_quote": ("Citat", "Quote"),
+    "col_pillar": ("Sigtepunkt", "Pillar"),
+    "report_characters": ("tegn {start}–{end}", "characters {start}–{end}"),
+    "col_where": ("Hvor i kilden", "Where in the source"),
+    "col_key": ("Nøgle", "Key"),
+    "col_label": ("Navn", "Name"),
+    "col_title": ("Titel", "Title"),
+    "col_municipality": ("Kommune", "Municipality"),
+    "col_committee": ("Udvalg (nøgle)", "Committee (key)"),
+    "col_committee_label": ("Udvalg", "Committee"),
+    "col_committees": ("Udvalg", "Committees"),
+    "col_committees_on_slide": ("Udvalg på sliden", "Committees on the slide"),
+    "col_focus_area": ("Fokusområde (nøgle)", "Focus area (key)"),
+    "col_focus_area_title": ("Fokusområde", "Focus area"),
+    "col_focus_areas": ("Fokusområder", "Focus areas"),
+    "col_attribution_confidence": ("Tilskrivningens sikkerhed", "Attribution confidence"),
+    "col_rationale": ("Begrundelse", "Rationale"),
+    "col_seminar": ("Seminar", "Seminar"),
+    "col_slide": ("Slide", "Slide"),
+    "col_slides": ("Slides", "Slides"),
+    "col_order": ("Rækkefølge", "Order"),
+    "col_statements": ("Udsagn", "Statements"),
+    "col_reflections": ("Refleksioner", "Reflections"),
+    "col_text": ("Tekst", "Text"),
+    "col_themes": ("Temaer", "Themes"),
+    "col_theme": ("Tema (nøgle)", "Theme (key)"),
+    "col_theme_label": ("Tema", "Theme"),
+    "col_remit": ("Ressort (temaer)", "Remit (themes)"),
+    "col_community": ("Fællesskab", "Community"),
+    "col_unit": ("Udsagn/refleksion (nøgle)", "Statement/reflection (key)"),
+    "col_kind": ("Slags", "Kind"),
+    "col_matched": ("Matchet tekst", "Matched text"),
+    "col_start": ("Start i teksten", "Start in the text"),
+    "col_end": ("Slut i teksten", "End in the text"),
+    "col_method": ("Metode", "Method"),
+    "col_source_start": ("Start i kilden", "Start in the source"),
+    "col_source_end": ("Slut i kilden", "End in the source"),
+    "col_iri": ("IRI", "IRI"),
+    "col_pillars": ("Sigtepunkter", "Pillars"),
+    "col_cross_cutting": ("Tværgående", "Cross-cutting"),
+    "col_degree": ("Grad", "Degree"),
+    "col_betweenness": ("Mellemled", "Betweenness"),
+    "col_a": ("Udvalg A (nøgle)", "Committee A (key)"),
+    "col_b": ("Udvalg B (nøgle)", "Committee B (key)"),
+    "col_a_label": ("Udvalg A", "Committee A"),
+    "col_b_label": ("Udvalg B", "Committee B"),
+    "col_weight": ("Vægt", "Weight"),
+    "col_shared_themes": ("Fælles temaer (nøgler)", "Shared themes (keys)"),
+    "col_shared_theme_labels": ("Fælles temaer", "Shared themes"),
+    "col_quotes": ("Citater", "Quotes"),
+    "col_theme_count": ("Temaer i brug", "Themes in use"),
+    "col_carriers": ("Udvalg, der bærer et af temaerne", "Committees carrying one of its themes"),
+    "col_coverage": ("Andel af udvalgene", "Share of the committees"),
     "view_subtitle": (
         "Evidens: {evidence}. Udsagn og refleksioner er kildens egne ord; hvilket udvalg der præsenterede et "
         "fokusområde, er en slutning med en angivet sikkerhed.",
