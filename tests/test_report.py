@@ -61,7 +61,8 @@ def test_bundle_holds_every_file(bundle: Path, fixture_analysis: Analysis) -> No
     assert {f for f in _files(bundle) - BUNDLE_FILES if not f.startswith("views/")} == set()
     views = {f for f in _files(bundle) if f.startswith("views/")}
     corpus = fixture_analysis.corpus
-    assert len(views) == 3 + len(corpus.committees) + len(corpus.themes)
+    mentioned = {m.theme for m in corpus.mentions}
+    assert len(views) == 3 + len(corpus.committees) + len(mentioned), "no empty views of unmentioned themes"
     assert {"views/overview.html", "views/overlap.html", "views/themes.html", "views/committee-plan.html"} <= views
 
 

@@ -769,7 +769,7 @@ def report(app: AppContext, out: Path, mode: str, force: bool, quiet: bool) -> N
         app.store(),
         analysis,
         app.lang,
-        view_names=view_names(analysis.corpus),
+        view_names=view_names(analysis.corpus, mentioned_themes_only=True),
         render_view=lambda name: render_view(analysis, name, app.lang),
         progress=progress,
     )

@@ -43,12 +43,14 @@ T = TypeVar("T")
 PanelFactory = Callable[[set[str]], Panel]
 
 
-def view_names(corpus: Corpus) -> tuple[str, ...]:
-    """Every view name this corpus offers."""
+def view_names(corpus: Corpus, *, mentioned_themes_only: bool = False) -> tuple[str, ...]:
+    """Every view name this corpus offers; with ``mentioned_themes_only``, no views of themes that nothing
+    mentions (they would be empty pages in a report bundle)."""
+    mentioned = {m.theme for m in corpus.mentions}
     return (
         *FIXED_VIEWS,
         *(f"committee:{c.key}" for c in corpus.committees),
-        *(f"theme:{t.slug}" for t in corpus.themes),
+        *(f"theme:{t.slug}" for t in corpus.themes if t.slug in mentioned or not mentioned_themes_only),
     )
 
 
