@@ -108,10 +108,6 @@ class ThemeChanges:
         before, after = frozenset(a), frozenset(b)
         return cls(tuple(sorted(after - before)), tuple(sorted(before - after)), tuple(sorted(before & after)))
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.gained or self.lost)
-
 
 @dataclass(frozen=True)
 class CommitteeChange:
