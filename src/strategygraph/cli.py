@@ -57,6 +57,7 @@ class AppContext:
     store_kind: str
     seminar: str | None = None
     _store: GraphStore | None = field(default=None, repr=False)
+    _full_store: GraphStore | None = field(default=None, repr=False)
     _corpus: Corpus | None = field(default=None, repr=False)
 
     def sources(self) -> DataSources:
@@ -70,6 +71,16 @@ class AppContext:
 
             self._store = load_graph(self.sources(), self.store_kind, self.seminar)
         return self._store
+
+    def full_store(self) -> GraphStore:
+        """The whole graph, before --seminar scoping (for commands that pick seminars themselves)."""
+        if self.seminar is None:
+            return self.store()
+        if self._full_store is None:
+            from .loading import load_graph
+
+            self._full_store = load_graph(self.sources(), self.store_kind)
+        return self._full_store
 
     def corpus(self) -> Corpus:
         if self._corpus is None:
@@ -626,6 +637,58 @@ def structure(app: AppContext, fmt: str, mode: str) -> None:
     click.echo(render(brokers_table(analysis, app.lang), "table"), nl=False)
 
 
+@cli.command()
+@click.argument("seminar_a", metavar="SEMINAR_A")
+@click.argument("seminar_b", metavar="SEMINAR_B")
+@format_option("table", "json", "md")
+@evidence_option
+@pass_app
+def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str) -> None:
+    """Compare two seminars of the graph: themes gained and lost (overall and per committee), new and
+    dropped focus areas, and how the committee overlaps changed.
+
+    SEMINAR_A and SEMINAR_B are seminar IDs as for --seminar; gained means in B and not in A. Each seminar
+    is analysed on its own, as --seminar scopes it. Committees are matched when they are the same
+    committee or their names agree after a fixed normalisation (README); the rest are listed as having
+    no counterpart. --format md writes a Markdown section for a report.
+
+    \b
+    Example:
+        strategygraph --data data/ compare fiktivt-eksempel-tvaergaaende-fokusomraader \\
+            hedensted/tvaergaaende-fokusomraader
+        strategygraph --data data/ --lang en compare hedensted/tvaergaaende-fokusomraader \\
+            fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader --format json
+    """
+    import json
+
+    from .comparison import compare_seminars
+    from .comparison.presentation import (
+        comparison_json,
+        comparison_markdown,
+        comparison_paragraphs,
+        comparison_tables,
+        comparison_title,
+    )
+    from .i18n import text
+    from .tables import render
+
+    if app.seminar is not None:
+        raise click.UsageError("compare names its two seminars itself; leave out the global --seminar")
+    comparison = compare_seminars(app.store(), seminar_a, seminar_b, mode)
+    if fmt == "json":
+        click.echo(json.dumps(comparison_json(comparison, app.lang), ensure_ascii=False, indent=2))
+        return
+    if fmt == "md":
+        click.echo(comparison_markdown(comparison, app.lang), nl=False)
+        return
+    click.echo(comparison_title(comparison, app.lang))
+    for paragraph in comparison_paragraphs(comparison, app.lang):
+        click.echo(paragraph)
+    for caption, table in comparison_tables(comparison, app.lang):
+        click.echo("\n" + caption)
+        click.echo(render(table, "table") if table.rows else text("none", app.lang) + "\n", nl=False)
+
+
 @cli.command("import")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -740,9 +803,16 @@ def export(
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write.")
 @evidence_option
 @click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@click.option(
+    "--compare",
+    "compare_with",
+    default=None,
+    metavar="SEMINAR",
+    help="Add a section on what changed from SEMINAR to the report's seminar (the global --seminar).",
+)
 @quiet_option
 @pass_app
-def report(app: AppContext, out: Path, mode: str, force: bool, quiet: bool) -> None:
+def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str | None, quiet: bool) -> None:
     """Write the report bundle for planners into a new folder.
 
     index.html (self-contained and printable), report.md, tables/*.csv and strategygraph.xlsx,
@@ -754,6 +824,8 @@ def report(app: AppContext, out: Path, mode: str, force: bool, quiet: bool) -> N
     Example:
         strategygraph report --out report
         strategygraph --lang en report --out report-en --evidence all --force
+        strategygraph --data data/ --seminar hedensted/tvaergaaende-fokusomraader report --out report \\
+            --compare fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader
     """
     from .i18n import text
     from .report import report_files
@@ -764,6 +836,13 @@ def report(app: AppContext, out: Path, mode: str, force: bool, quiet: bool) -> N
             click.echo(message, err=True)
 
     check_output_folder(out, force=force)
+    comparison = None
+    if compare_with is not None:
+        from .comparison import compare_seminars
+
+        if app.seminar is None:
+            raise click.UsageError("report --compare needs the global --seminar: the seminar the report is about")
+        comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
     analysis = app.analysis(mode)
     files = report_files(
         app.store(),
@@ -772,6 +851,7 @@ def report(app: AppContext, out: Path, mode: str, force: bool, quiet: bool) -> N
         view_names=view_names(analysis.corpus, mentioned_themes_only=True),
         render_view=lambda name: render_view(analysis, name, app.lang),
         progress=progress,
+        comparison=comparison,
     )
     replace_folder_atomically(out, files, _check_bundle, force=force)
     progress(text("report_written", app.lang).format(folder=out, files=len(files)))

@@ -386,6 +386,62 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "view_filters": ("Filtre", "Filters"),
     "view_node_types": ("Nodetyper", "Node types"),
     "view_all_pillars": ("Alle sigtepunkter", "All pillars"),
+    # comparison of two seminars (strategygraph compare)
+    "compare_title": ("Sammenligning: {a} → {b}", "Comparison: {a} → {b}"),
+    "compare_seminars": (
+        "A er {a}. B er {b}. Evidens: {evidence}. Nyt er i B og ikke i A; tabt er i A og ikke i B. "
+        "Overlapvægte er beregnet i hvert seminar for sig.",
+        "A is {a}. B is {b}. Evidence: {evidence}. Gained is in B and not in A; lost is in A and not in B. "
+        "Overlap weights are computed within each seminar.",
+    ),
+    "compare_rules": (
+        "Udvalg er de samme, når de er samme udvalg i grafen, eller når navnene er ens, når man ser bort fra "
+        "»Udvalget for« og »-udvalget«, store og små bogstaver, tegnsætning og »og«/»&« — og intet andet udvalg "
+        "har samme navn. Resten står som udvalg uden modstykke; deres temaer og par tæller ikke som ændringer. "
+        "Fokusområder er de samme, når titlerne er ens på samme måde.",
+        "Committees are the same when they are the same committee in the graph, or when their names are equal "
+        "ignoring »Udvalget for« and »-udvalget«, case, punctuation and »og«/»&« — and no other committee has that "
+        "name. The rest are committees without a counterpart; their themes and pairs do not count as changes. "
+        "Focus areas are the same when their titles are equal in the same way.",
+    ),
+    "compare_themes_heading": ("Temaer i alt", "Themes overall"),
+    "compare_committees_heading": (
+        "Udvalg i begge seminarer: nye og tabte temaer",
+        "Committees in both seminars: themes gained and lost",
+    ),
+    "compare_unmatched_heading": ("Udvalg uden modstykke", "Committees without a counterpart"),
+    "compare_focus_areas_heading": ("Fokusområder", "Focus areas"),
+    "compare_overlaps_heading": ("Overlap mellem udvalg: ændringer", "Committee overlaps: changes"),
+    "compare_col_change": ("Ændring", "Change"),
+    "compare_col_theme": ("Tema", "Theme"),
+    "compare_col_themes": ("Temaer", "Themes"),
+    "compare_col_seminar": ("Seminar", "Seminar"),
+    "compare_col_committee": ("Udvalg", "Committee"),
+    "compare_col_committee_a": ("Udvalg i A", "Committee in A"),
+    "compare_col_committee_b": ("Udvalg i B", "Committee in B"),
+    "compare_col_matched_by": ("Parret ved", "Matched by"),
+    "compare_col_focus_area": ("Fokusområde", "Focus area"),
+    "compare_col_committee_1": ("Udvalg", "Committee"),
+    "compare_col_committee_2": ("Udvalg", "Committee"),
+    "compare_col_weight_a": ("Vægt i A", "Weight in A"),
+    "compare_col_weight_b": ("Vægt i B", "Weight in B"),
+    "compare_col_delta": ("Ændring", "Change"),
+    "compare_col_status": ("Status", "Status"),
+    "compare_theme_gained": ("nyt", "gained"),
+    "compare_theme_lost": ("tabt", "lost"),
+    "compare_theme_kept": ("i begge", "in both"),
+    "compare_theme_unchanged": ("ingen ændring", "no change"),
+    "compare_matched_same-committee": ("samme udvalg", "same committee"),
+    "compare_matched_same-name": ("samme navn", "same name"),
+    "compare_area_new": ("nyt", "new"),
+    "compare_area_dropped": ("droppet", "dropped"),
+    "compare_area_kept": ("går igen", "kept"),
+    "compare_area_moved": ("går igen, andet udvalg", "kept, other committee"),
+    "compare_pair_both": ("i begge", "in both"),
+    "compare_pair_only_a": ("kun i A", "only in A"),
+    "compare_pair_only_b": ("kun i B", "only in B"),
+    "compare_pair_unmatched_a": (" (et af udvalgene findes ikke i B)", " (one of the committees is not in B)"),
+    "compare_pair_unmatched_b": (" (et af udvalgene findes ikke i A)", " (one of the committees is not in A)"),
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..analysis import Analysis
+from ..comparison import SeminarComparison
 from ..i18n import text
 from ..serialization import serialize_graph
 from ..store import GraphStore
@@ -54,13 +55,15 @@ def report_files(
     view_names: Sequence[str] = (),
     render_view: ViewRenderer | None = None,
     progress: Progress = _quiet,
+    comparison: SeminarComparison | None = None,
 ) -> dict[str, bytes]:
     """Every file of the report bundle, by path relative to the bundle folder.
 
     ``render_view(name)`` returns the HTML page of the view called ``name`` (one of ``view_names``); each is
     written to ``views/<name>.html`` and the ``overlap`` view is embedded in ``index.html``. Without a
     renderer the bundle has no views and the report shows a static drawing of the network instead.
-    ``progress`` is told each step as it starts.
+    ``progress`` is told each step as it starts. With ``comparison`` the report has a section on what
+    changed between two seminars.
     """
 
     def step(key: str, **values: object) -> None:
@@ -87,7 +90,7 @@ def report_files(
         views = {name: render_view(name) for name in view_names}
         files.update({view_file(name): page.encode("utf-8") for name, page in views.items()})
     step("report_step_pages")
-    content = report_content(analysis, read_header(store), lang, tuple(views))
+    content = report_content(analysis, read_header(store), lang, tuple(views), comparison)
     files["index.html"] = report_html(content, overlap_diagram(analysis, lang), views.get(OVERLAP_VIEW)).encode("utf-8")
     files["report.md"] = report_markdown(content).encode("utf-8")
     return files

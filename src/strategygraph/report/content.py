@@ -21,6 +21,8 @@ from ..analysis.presentation import (
     theme_label,
 )
 from ..analysis.structure import SEED
+from ..comparison import SeminarComparison
+from ..comparison.presentation import comparison_paragraphs, comparison_tables, comparison_title
 from ..i18n import text
 from ..store import GraphStore, as_str
 from ..tables import Table
@@ -119,6 +121,7 @@ class ReportContent:
     structure: Section
     views: tuple[ViewLink, ...]
     method: tuple[Section, ...]
+    comparison: Section | None = None  # with another seminar (report --compare)
 
     def t(self, key: str, **values: object) -> str:
         """A translated text of the report's language, formatted with ``values``."""
@@ -398,10 +401,25 @@ def _method(analysis: Analysis, header: SeminarHeader, lang: str) -> tuple[Secti
     )
 
 
+def comparison_section(comparison: SeminarComparison, lang: str) -> Section:
+    """A comparison of two seminars as a report section (the same text as ``compare --format md``)."""
+    return Section(
+        "comparison",
+        comparison_title(comparison, lang),
+        comparison_paragraphs(comparison, lang),
+        comparison_tables(comparison, lang),
+    )
+
+
 def report_content(
-    analysis: Analysis, header: SeminarHeader, lang: str, view_names: Sequence[str] = ()
+    analysis: Analysis,
+    header: SeminarHeader,
+    lang: str,
+    view_names: Sequence[str] = (),
+    comparison: SeminarComparison | None = None,
 ) -> ReportContent:
-    """Everything the report says, in ``lang``; ``view_names`` are the views the bundle carries."""
+    """Everything the report says, in ``lang``; ``view_names`` are the views the bundle carries; with
+    ``comparison``, a section on what changed between two seminars."""
     evidence = text(f"evidence_{analysis.mode}", lang)
     pillars, gaps, structure = _sections(analysis, lang)
     overlaps = _overlaps(analysis, lang)
@@ -427,4 +445,5 @@ def report_content(
         structure=structure,
         views=_view_links(analysis, view_names, lang),
         method=_method(analysis, header, lang),
+        comparison=None if comparison is None else comparison_section(comparison, lang),
     )

@@ -98,6 +98,8 @@ def report_markdown(c: ReportContent) -> str:
     out += _overlaps(c)
     for section in (c.reach, c.pillars, c.gaps, c.structure):
         out += _section(section)
+    if c.comparison is not None:
+        out += _section(c.comparison)
     out += [f"## {markdown_text(c.t('report_network'))}", "", markdown_text(c.t("report_network_intro")), ""]
     if c.views:
         out += [f"### {markdown_text(c.t('report_views'))}", "", markdown_text(c.t("report_views_intro")), ""]
