@@ -65,22 +65,24 @@ class AppContext:
 
         return DataSources.bundled(self.data_dirs)
 
-    def store(self) -> GraphStore:
-        if self._store is None:
-            from .loading import load_graph
-
-            self._store = load_graph(self.sources(), self.store_kind, self.seminar)
-        return self._store
-
     def full_store(self) -> GraphStore:
         """The whole graph, before --seminar scoping (for commands that pick seminars themselves)."""
-        if self.seminar is None:
-            return self.store()
         if self._full_store is None:
             from .loading import load_graph
 
             self._full_store = load_graph(self.sources(), self.store_kind)
         return self._full_store
+
+    def store(self) -> GraphStore:
+        """The graph commands work on: the whole graph, or with --seminar only that seminar's part of it."""
+        if self._store is None:
+            if self.seminar is None:
+                self._store = self.full_store()
+            else:
+                from .seminars import scope_to_seminar
+
+                self._store = scope_to_seminar(self.full_store(), self.seminar)
+        return self._store
 
     def corpus(self) -> Corpus:
         if self._corpus is None:
