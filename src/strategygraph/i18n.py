@@ -36,7 +36,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "a_silent_on": ("A nævner ikke", "A never mentions"),
     "b_silent_on": ("B nævner ikke", "B never mentions"),
     "kind": ("Slags", "Kind"),
-    "community": ("Fællesskab nr.", "Community"),
+    "community": ("Klynge", "Community"),
     "modularity": ("Modularitet", "Modularity"),
     "members": ("Medlemmer", "Members"),
     "disconnected_pairs": ("Afbrudte temapar", "Disconnected theme pairs"),
@@ -50,7 +50,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Kandidater til samarbejde: stærkt overlap, men de nævner ikke hinandens område",
         "Candidate collaborations: strong overlap, but neither mentions the other's remit",
     ),
-    "communities_heading": ("Fællesskaber (Louvain)", "Communities (Louvain)"),
+    "communities_heading": ("Klynger (Louvain-fællesskaber)", "Communities (Louvain)"),
     "brokers_heading": (
         "Brobyggere: udvalg, uden hvilke temagrafen falder fra hinanden",
         "Brokers: committees without which the theme graph falls apart",
@@ -166,7 +166,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "that carry at least one of them.",
     ),
     "report_gaps": ("Huller og kandidater til samarbejde", "Gaps and candidate collaborations"),
-    "report_structure": ("Fællesskaber og brobyggere", "Communities and brokers"),
+    "report_structure": ("Klynger og brobyggere", "Communities and brokers"),
     "report_network": ("Netværket", "The network"),
     "report_network_intro": (
         "Udvalgene forbundet af deres overlap (stregens tykkelse: vægten). Klik i det interaktive netværk for "
@@ -241,9 +241,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "guess'. Theme mentions were found by the tagger (lexical: {lexical}) or set by a curator ({curated}); "
         "each keeps the matched text and its position.",
     ),
-    "report_method_structure_heading": ("Fællesskaber, brobyggere og kandidater", "Communities, brokers, candidates"),
+    "report_method_structure_heading": ("Klynger, brobyggere og kandidater", "Communities, brokers, candidates"),
     "report_method_structure": (
-        "Fællesskaber: Louvain (frø {seed}) på de vægtede projektioner. Brobyggere: udvalg, hvis fravær afbryder "
+        "Klynger: Louvain-fællesskaber (frø {seed}) på de vægtede projektioner. Brobyggere: udvalg, hvis fravær afbryder "
         "flest forbundne temapar. Kandidater til samarbejde: par med vægt mindst lig medianen, som aldrig nævner "
         "hinandens ressort (sg:remit). Huller: temaer, gruppernes refleksioner rejser, men som intet "
         "fokusområdes udsagn nævner.",
@@ -288,7 +288,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "col_theme": ("Tema (nøgle)", "Theme (key)"),
     "col_theme_label": ("Tema", "Theme"),
     "col_remit": ("Ressort (temaer)", "Remit (themes)"),
-    "col_community": ("Fællesskab", "Community"),
+    "col_community": ("Klynge", "Community"),
     "col_unit": ("Udsagn/refleksion (nøgle)", "Statement/reflection (key)"),
     "col_kind": ("Slags", "Kind"),
     "col_matched": ("Matchet tekst", "Matched text"),
@@ -361,7 +361,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Edge width: the overlap weight (0–1; themes almost everyone carries count little).",
     ),
     "view_note_committee_size": (
-        "Et udvalgs størrelse: hvor mange temaer det bærer. Farve: fællesskab (Louvain).",
+        "Et udvalgs størrelse: hvor mange temaer det bærer. Farve: klynge (Louvain).",
         "A committee's size: how many themes it carries. Colour: community (Louvain).",
     ),
     "view_note_pillar_colour": (
