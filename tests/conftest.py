@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from strategygraph.analysis import Analysis, analyse
+from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.store import GraphStore
 
@@ -17,6 +19,8 @@ REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 GOLDEN = TESTS / "golden"
 HEDENSTED = REPO / "data" / "hedensted"
+VIEWS_FIXTURE = FIXTURES / "views"  # 4 committees, 6 focus areas, 4 themes, 2 pillars (hand-counted)
+HOSTILE_FIXTURE = FIXTURES / "views-hostile"  # labels and texts full of markup that must stay text
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -47,6 +51,22 @@ def generated_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generated") / "data"
     generate(out, 10_000, seed=1)
     return out
+
+
+AnalysisOf = Callable[[Path, str], Analysis]
+
+
+@pytest.fixture(scope="session")
+def analysis_of() -> AnalysisOf:
+    """``analysis_of(data_folder, mode)``: the analysis of a data folder, loaded once per session."""
+    cache: dict[tuple[Path, str], Analysis] = {}
+
+    def load(folder: Path, mode: str = "statements") -> Analysis:
+        if (folder, mode) not in cache:
+            cache[(folder, mode)] = analyse(read_corpus(load_graph(DataSources.bundled([folder]))), mode)
+        return cache[(folder, mode)]
+
+    return load
 
 
 @pytest.fixture

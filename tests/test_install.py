@@ -73,3 +73,14 @@ def test_wheel_installs_and_runs_from_an_empty_folder(tmp_path: Path) -> None:
         [str(python), "-m", "strategygraph", "--help"], cwd=empty, env=env, capture_output=True, text=True, check=True
     )
     assert "strategygraph" in module.stdout
+    viewed = subprocess.run(
+        [str(command), "view", "overview", "--out", "overview.html"], cwd=empty, env=env, capture_output=True, text=True
+    )
+    assert viewed.returncode == 0, viewed.stderr
+    assert sorted(p.name for p in empty.iterdir()) == ["overview.html"], "the page template ships; no lib/ folder"
+    reported = subprocess.run(
+        [str(command), "report", "--out", "report", "--quiet"], cwd=empty, env=env, capture_output=True, text=True
+    )
+    assert reported.returncode == 0, reported.stderr
+    assert (empty / "report" / "index.html").is_file(), "the report templates ship in the wheel"
+    assert (empty / "report" / "views" / "overview.html").is_file()

@@ -25,3 +25,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     test_command = _setup_commands()[1].split("&&")[-1].strip()
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci.splitlines()
+
+
+def test_first_command_writes_the_report() -> None:
+    assert _setup_commands()[0].endswith("strategygraph report --out report")

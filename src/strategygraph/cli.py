@@ -21,6 +21,8 @@ import click
 from .exports import EXPORT_FORMATS
 
 if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .corpus import Corpus
     from .loading import DataSources
     from .store import GraphStore
 
@@ -55,18 +57,44 @@ class AppContext:
     store_kind: str
     seminar: str | None = None
     _store: GraphStore | None = field(default=None, repr=False)
+    _full_store: GraphStore | None = field(default=None, repr=False)
+    _corpus: Corpus | None = field(default=None, repr=False)
 
     def sources(self) -> DataSources:
         from .loading import DataSources
 
         return DataSources.bundled(self.data_dirs)
 
-    def store(self) -> GraphStore:
-        if self._store is None:
+    def full_store(self) -> GraphStore:
+        """The whole graph, before --seminar scoping (for commands that pick seminars themselves)."""
+        if self._full_store is None:
             from .loading import load_graph
 
-            self._store = load_graph(self.sources(), self.store_kind, self.seminar)
+            self._full_store = load_graph(self.sources(), self.store_kind)
+        return self._full_store
+
+    def store(self) -> GraphStore:
+        """The graph commands work on: the whole graph, or with --seminar only that seminar's part of it."""
+        if self._store is None:
+            if self.seminar is None:
+                self._store = self.full_store()
+            else:
+                from .seminars import scope_to_seminar
+
+                self._store = scope_to_seminar(self.full_store(), self.seminar)
         return self._store
+
+    def corpus(self) -> Corpus:
+        if self._corpus is None:
+            from .corpus import read_corpus
+
+            self._corpus = read_corpus(self.store())
+        return self._corpus
+
+    def analysis(self, mode: str, min_shared: int = 1, min_weight: float | None = None) -> Analysis:
+        from .analysis import analyse
+
+        return analyse(self.corpus(), mode, min_shared, min_weight)
 
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -100,14 +128,8 @@ def _write_file(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def replace_folder_atomically(
-    out: Path, files: Mapping[str, bytes], check: Callable[[Path], None], *, force: bool = False
-) -> None:
-    """Write ``files`` (by relative path) into a new folder next to ``out``, ``check`` it, then rename it to ``out``.
-
-    A non-empty ``out`` is replaced only with ``force``. On any error, ``out`` is left exactly as it was and
-    the temporary folder is removed.
-    """
+def check_output_folder(out: Path, *, force: bool = False) -> None:
+    """Fail early, before any work, when ``out`` cannot become the output folder."""
     from .errors import InputError
 
     if out.exists() and not out.is_dir():
@@ -116,6 +138,17 @@ def replace_folder_atomically(
         raise InputError("folder exists and is not empty (use --force to replace it)", path=out)
     if not out.parent.is_dir():
         raise InputError("output folder's parent does not exist", path=out.parent)
+
+
+def replace_folder_atomically(
+    out: Path, files: Mapping[str, bytes], check: Callable[[Path], None], *, force: bool = False
+) -> None:
+    """Write ``files`` (by relative path) into a new folder next to ``out``, ``check`` it, then rename it to ``out``.
+
+    A non-empty ``out`` is replaced only with ``force``. On any error, ``out`` is left exactly as it was and
+    the temporary folder is removed.
+    """
+    check_output_folder(out, force=force)
 
     def sibling(kind: str) -> Path:
         return out.parent / f".{out.name}.{secrets.token_hex(4)}.{kind}"
@@ -151,6 +184,18 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
         show_default=True,
         help="Output format.",
     )
+
+
+def evidence_option(function: F) -> F:
+    return click.option(
+        "--evidence",
+        "mode",
+        type=click.Choice(["statements", "reflections", "all"]),
+        default="statements",
+        show_default=True,
+        help="What counts as evidence for a committee's theme: its focus areas' statements; the group "
+        "reflections on its slides (shared by every committee on the slide); or both.",
+    )(function)
 
 
 @click.group(cls=ReportingGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -308,87 +353,6 @@ def tag_command(app: AppContext, text: str, fmt: str) -> None:
     headers = tuple(words(key, app.lang) for key in ("theme", "label", "matched", "start", "end", "via"))
     table = Table(headers, [(*row, hit.via) for row, hit in zip(rows, hits, strict=True)])
     click.echo(render(table, "table"), nl=False)
-
-
-@cli.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Data folder to create."
-)
-@click.option("--municipality", default=None, help="Spreadsheets: the municipality, e.g. 'Fjordlund Kommune'.")
-@click.option("--title", default=None, help="Spreadsheets: the seminar's title.")
-@click.option("--date", default=None, help="Spreadsheets: the seminar's date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
-@pass_app
-def import_(
-    app: AppContext, source: Path, out: Path, municipality: str | None, title: str | None, date: str | None, force: bool
-) -> None:
-    """Turn a seminar written in Markdown (or a CSV/XLSX spreadsheet) into a validated data folder.
-
-    The folder holds Turtle in the same model as the bundled data and the source file under source/;
-    it is written only if it passes the SHACL shapes and every source pointer checks out. The format
-    is described in the README (template: data/templates/seminar.md).
-
-    \b
-    Example:
-        strategygraph import seminar.md --out data/fjordlund
-        strategygraph import seminar.xlsx --municipality "Fjordlund Kommune" --title "Udvalgsseminar" --out data/x
-        strategygraph --data data/fjordlund validate
-    """
-    from .errors import InputError, StrategyGraphError
-    from .i18n import text
-    from .importing import check_data_folder, import_seminar
-    from .spreadsheet_format import SeminarMetadata
-    from .tables import Table, render_text
-
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=source) from None
-    imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date))
-
-    def check(folder: Path) -> None:
-        violations = check_data_folder(folder, app.lang)
-        if violations:
-            raise StrategyGraphError(
-                f"{source}: the imported data does not validate ({len(violations)}); first: {violations[0].line()}"
-            )
-
-    replace_folder_atomically(out, imported.files, check, force=force)
-    counts = imported.outline.counts()
-    table = Table(
-        (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
-    )
-    click.echo(render_text(table), nl=False)
-    click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
-
-
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True, help="Export format.")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
-@click.option(
-    "--seminar", "seminar", default=None, metavar="ID", help="The seminar to export (as the global --seminar)."
-)
-@pass_app
-def export(app: AppContext, fmt: str, out: Path, seminar: str | None) -> None:
-    """Write the graph, or one seminar, in another format.
-
-    \b
-    Formats:
-        md   one seminar in the Markdown import format; `strategygraph import` reads it back
-    \b
-    Example:
-        strategygraph export --format md --out hedensted.md
-        strategygraph --data data/ export --format md --seminar hedensted/tvaergaaende-fokusomraader --out h.md
-    """
-    from .exports import export_graph
-
-    if seminar is not None:
-        if app.seminar not in (None, seminar):
-            raise click.UsageError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
-        app.seminar = seminar
-    write_atomically(out, export_graph(app.store(), fmt, app.lang))
-    click.echo(f"{out}: {fmt}", err=True)
 
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
@@ -552,6 +516,385 @@ def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
         click.echo(message.format(query_url=endpoint.query_url, base_url=endpoint.base_url, timeout=timeout))
         with contextlib.suppress(KeyboardInterrupt):
             stopped.wait()
+
+
+@cli.command()
+@format_option("table", "csv", "json")
+@evidence_option
+@click.option(
+    "--min-shared",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only pairs sharing at least this many themes.",
+)
+@pass_app
+def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int) -> None:
+    """Committee pairs that share themes: weight, shared themes and the quotes on both sides.
+
+    The weight (0–1) counts each shared theme as 1/(k−1), k = the number of committees carrying it, and
+    divides by √(|themes of A| · |themes of B|): themes almost everyone carries add little.
+
+    \b
+    Example:
+        strategygraph overlaps --format json --min-shared 2
+    """
+    import json
+
+    from .analysis.presentation import overlaps_csv_table, overlaps_json, overlaps_table
+    from .tables import render
+
+    analysis = app.analysis(mode, min_shared)
+    if fmt == "json":
+        click.echo(json.dumps(overlaps_json(analysis, app.lang), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(render(overlaps_csv_table(analysis, app.lang), "csv"), nl=False)
+    else:
+        click.echo(render(overlaps_table(analysis, app.lang), "table"), nl=False)
+
+
+@cli.command()
+@format_option("table", "csv", "json")
+@evidence_option
+@pass_app
+def themes(app: AppContext, fmt: str, mode: str) -> None:
+    """Theme reach: committees and slides carrying each theme, how cross-cutting it is, its pillars.
+
+    \b
+    Example:
+        strategygraph --lang en themes
+    """
+    import json
+
+    from .analysis.presentation import reach_json, reach_table
+    from .tables import render
+
+    analysis = app.analysis(mode)
+    if fmt == "json":
+        click.echo(json.dumps(reach_json(analysis, app.lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(reach_table(analysis, app.lang), fmt), nl=False)
+
+
+@cli.command()
+@format_option("table", "json")
+@evidence_option
+@click.option(
+    "--min-weight",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Overlap weight a candidate pair needs (default: the median of all overlapping pairs).",
+)
+@pass_app
+def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None) -> None:
+    """Gaps and candidates: themes the groups raised that no focus area owns, and strongly overlapping
+    committees that never mention each other's remit.
+
+    \b
+    Example:
+        strategygraph gaps --format json
+    """
+    import json
+
+    from .analysis.presentation import candidates_table, gaps_json, gaps_table
+    from .i18n import text
+    from .tables import render
+
+    analysis = app.analysis(mode, min_weight=min_weight)
+    if fmt == "json":
+        click.echo(json.dumps(gaps_json(analysis, app.lang), ensure_ascii=False, indent=2))
+        return
+    for heading, table in (
+        ("gaps_heading", gaps_table(analysis, app.lang)),
+        ("candidates_heading", candidates_table(analysis, app.lang)),
+    ):
+        click.echo(text(heading, app.lang))
+        click.echo(render(table, "table") if table.rows else text("none", app.lang) + "\n")
+
+
+@cli.command()
+@format_option("table", "json")
+@evidence_option
+@pass_app
+def structure(app: AppContext, fmt: str, mode: str) -> None:
+    """Communities of committees and of focus areas (Louvain, fixed seed) and broker committees.
+
+    \b
+    Example:
+        strategygraph structure --format json
+    """
+    import json
+
+    from .analysis.presentation import brokers_table, communities_table, structure_json
+    from .i18n import text
+    from .tables import render
+
+    analysis = app.analysis(mode)
+    if fmt == "json":
+        click.echo(json.dumps(structure_json(analysis, app.lang), ensure_ascii=False, indent=2))
+        return
+    click.echo(text("communities_heading", app.lang))
+    click.echo(render(communities_table(analysis, app.lang), "table"))
+    click.echo(text("brokers_heading", app.lang))
+    click.echo(render(brokers_table(analysis, app.lang), "table"), nl=False)
+
+
+@cli.command()
+@click.argument("seminar_a", metavar="SEMINAR_A")
+@click.argument("seminar_b", metavar="SEMINAR_B")
+@format_option("table", "json", "md")
+@evidence_option
+@pass_app
+def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str) -> None:
+    """Compare two seminars of the graph: themes gained and lost (overall and per committee), new and
+    dropped focus areas, and how the committee overlaps changed.
+
+    SEMINAR_A and SEMINAR_B are seminar IDs as for --seminar; gained means in B and not in A. Each seminar
+    is analysed on its own, as --seminar scopes it. Committees are matched when they are the same
+    committee or their names agree after a fixed normalisation (README); the rest are listed as having
+    no counterpart. --format md writes a Markdown section for a report.
+
+    \b
+    Example:
+        strategygraph --data data/ compare fiktivt-eksempel-tvaergaaende-fokusomraader \\
+            hedensted/tvaergaaende-fokusomraader
+        strategygraph --data data/ --lang en compare hedensted/tvaergaaende-fokusomraader \\
+            fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader --format json
+    """
+    import json
+
+    from .comparison import compare_seminars
+    from .comparison.presentation import (
+        comparison_json,
+        comparison_markdown,
+        comparison_paragraphs,
+        comparison_tables,
+        comparison_title,
+    )
+    from .i18n import text
+    from .tables import render
+
+    if app.seminar is not None:
+        raise click.UsageError("compare names its two seminars itself; leave out the global --seminar")
+    comparison = compare_seminars(app.store(), seminar_a, seminar_b, mode)
+    if fmt == "json":
+        click.echo(json.dumps(comparison_json(comparison, app.lang), ensure_ascii=False, indent=2))
+        return
+    if fmt == "md":
+        click.echo(comparison_markdown(comparison, app.lang), nl=False)
+        return
+    click.echo(comparison_title(comparison, app.lang))
+    for paragraph in comparison_paragraphs(comparison, app.lang):
+        click.echo(paragraph)
+    for caption, table in comparison_tables(comparison, app.lang):
+        click.echo("\n" + caption)
+        click.echo(render(table, "table") if table.rows else text("none", app.lang) + "\n", nl=False)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Data folder to create."
+)
+@click.option("--municipality", default=None, help="Spreadsheets: the municipality, e.g. 'Fjordlund Kommune'.")
+@click.option("--title", default=None, help="Spreadsheets: the seminar's title.")
+@click.option("--date", default=None, help="Spreadsheets: the seminar's date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@pass_app
+def import_(
+    app: AppContext, source: Path, out: Path, municipality: str | None, title: str | None, date: str | None, force: bool
+) -> None:
+    """Turn a seminar written in Markdown (or a CSV/XLSX spreadsheet) into a validated data folder.
+
+    The folder holds Turtle in the same model as the bundled data and the source file under source/;
+    it is written only if it passes the SHACL shapes and every source pointer checks out. The format
+    is described in the README (template: data/templates/seminar.md).
+
+    \b
+    Example:
+        strategygraph import seminar.md --out data/fjordlund
+        strategygraph import seminar.xlsx --municipality "Fjordlund Kommune" --title "Udvalgsseminar" --out data/x
+        strategygraph --data data/fjordlund validate
+    """
+    from .errors import InputError, StrategyGraphError
+    from .i18n import text
+    from .importing import check_data_folder, import_seminar
+    from .spreadsheet_format import SeminarMetadata
+    from .tables import Table, render_text
+
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=source) from None
+    imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date))
+
+    def check(folder: Path) -> None:
+        violations = check_data_folder(folder, app.lang)
+        if violations:
+            raise StrategyGraphError(
+                f"{source}: the imported data does not validate ({len(violations)}); first: {violations[0].line()}"
+            )
+
+    replace_folder_atomically(out, imported.files, check, force=force)
+    counts = imported.outline.counts()
+    table = Table(
+        (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
+    )
+    click.echo(render_text(table), nl=False)
+    click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
+
+
+def quiet_option(function: F) -> F:
+    return click.option("--quiet", "-q", is_flag=True, help="Print no progress on stderr.")(function)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True, help="Export format.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option(
+    "--seminar", "seminar", default=None, metavar="ID", help="The seminar to export (as the global --seminar)."
+)
+@evidence_option
+@click.option(
+    "--table",
+    default=None,
+    metavar="NAME",
+    help="For --format csv: the table (committees, focus_areas, statements, reflections, theme_mentions, "
+    "overlaps, theme_reach).",
+)
+@quiet_option
+@pass_app
+def export(
+    app: AppContext, fmt: str, out: Path, seminar: str | None, mode: str, table: str | None, quiet: bool
+) -> None:
+    """Write the graph, or one seminar, in another format.
+
+    \b
+    Formats:
+        md       one seminar in the Markdown import format; `strategygraph import` reads it back
+        graphml  the network (committees, focus areas, themes, pillars; weights, communities) for Cytoscape, yEd
+        gexf     the same network as GEXF 1.3 with colours and sizes, for Gephi
+        ttl      the whole RDF graph as Turtle
+        jsonld   the whole RDF graph as JSON-LD
+        csv      one data table (--table NAME); headers are stable column keys
+        xlsx     every data table in one workbook, a sheet per table
+    Labels follow --lang; network weights and tables follow --evidence.
+
+    \b
+    Example:
+        strategygraph export --format md --out hedensted.md
+        strategygraph --data data/ export --format md --seminar hedensted/tvaergaaende-fokusomraader --out h.md
+        strategygraph --lang en export --format gexf --out hedensted.gexf
+        strategygraph export --format csv --table overlaps --out overlaps.csv
+    """
+    from .exports import ExportRequest, export_graph
+
+    if seminar is not None:
+        if app.seminar not in (None, seminar):
+            raise click.UsageError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
+        app.seminar = seminar
+    if table is not None and fmt != "csv":
+        raise click.UsageError("--table goes with --format csv")
+    request = ExportRequest(app.store(), app.lang, mode, table)
+    write_atomically(out, export_graph(request, fmt))
+    if not quiet:
+        click.echo(f"{out}: {fmt}", err=True)
+
+
+@cli.command()
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write.")
+@evidence_option
+@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@click.option(
+    "--compare",
+    "compare_with",
+    default=None,
+    metavar="SEMINAR",
+    help="Add a section on what changed from SEMINAR to the report's seminar (the global --seminar).",
+)
+@quiet_option
+@pass_app
+def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str | None, quiet: bool) -> None:
+    """Write the report bundle for planners into a new folder.
+
+    index.html (self-contained and printable), report.md, tables/*.csv and strategygraph.xlsx,
+    graph.graphml and graph.gexf (Gephi, Cytoscape), graph.ttl and graph.jsonld (the RDF graph), and
+    the interactive views under views/. The folder is built beside --out and renamed into place: a
+    failed run leaves nothing behind. Labels follow --lang.
+
+    \b
+    Example:
+        strategygraph report --out report
+        strategygraph --lang en report --out report-en --evidence all --force
+        strategygraph --data data/ --seminar hedensted/tvaergaaende-fokusomraader report --out report \\
+            --compare fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader
+    """
+    from .i18n import text
+    from .report import report_files
+    from .views import render_view, view_names
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(message, err=True)
+
+    check_output_folder(out, force=force)
+    comparison = None
+    if compare_with is not None:
+        from .comparison import compare_seminars
+
+        if app.seminar is None:
+            raise click.UsageError("report --compare needs the global --seminar: the seminar the report is about")
+        comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
+    analysis = app.analysis(mode)
+    files = report_files(
+        app.store(),
+        analysis,
+        app.lang,
+        view_names=view_names(analysis.corpus, mentioned_themes_only=True),
+        render_view=lambda name: render_view(analysis, name, app.lang),
+        progress=progress,
+        comparison=comparison,
+    )
+    replace_folder_atomically(out, files, _check_bundle, force=force)
+    progress(text("report_written", app.lang).format(folder=out, files=len(files)))
+
+
+def _check_bundle(folder: Path) -> None:
+    from .errors import StrategyGraphError
+
+    missing = [name for name in ("index.html", "report.md") if not (folder / name).is_file()]
+    if missing:
+        raise StrategyGraphError(f"{folder}: the report bundle is incomplete (missing {', '.join(missing)})")
+
+
+@cli.command()
+@click.argument("name")
+@click.option(
+    "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write."
+)
+@evidence_option
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Show at most N committees and N themes, those with the most evidence (default: 50; 0: all).",
+)
+@pass_app
+def view(app: AppContext, name: str, out: Path, mode: str, top: int | None) -> None:
+    """Write an interactive view as one self-contained HTML file (no network needed to open it).
+
+    NAME is overview, overlap, themes, committee:<key> or theme:<slug>. Labels follow --lang.
+
+    \b
+    Example:
+        strategygraph view overview --out overview.html
+        strategygraph --lang en view committee:laering --out laering.html
+    """
+    from .views import DEFAULT_TOP, build_view, render_html
+
+    graph = build_view(app.analysis(mode), name, app.lang, DEFAULT_TOP if top is None else top)
+    write_atomically(out, render_html(graph))
+    click.echo(f"{out}: {graph.name}, {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
 
 
 def main() -> None:

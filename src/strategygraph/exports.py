@@ -1,4 +1,4 @@
-"""The formats of `strategygraph export`: one entry per format, each a function of the loaded graph.
+"""The formats of `strategygraph export`: one entry per format, each a function of an :class:`ExportRequest`.
 
 This module stays free of heavy imports (the command line reads the format names from it when it starts);
 each writer imports its own library module when it runs. To add a format, write its library module and
@@ -9,33 +9,98 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .analysis import Analysis
     from .store import GraphStore
 
 
 @dataclass(frozen=True)
+class ExportRequest:
+    """What to export from: the loaded graph, the language of labels, the evidence mode of the analysis and,
+    for ``csv``, the table."""
+
+    store: GraphStore
+    lang: str = "da"
+    evidence: str = "statements"
+    table: str | None = None
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        from .analysis import analyse
+        from .corpus import read_corpus
+
+        return analyse(read_corpus(self.store), self.evidence)
+
+
+@dataclass(frozen=True)
 class ExportFormat:
-    """A named export: what it writes, and the function that writes it (``store``, ``lang``) → text or bytes."""
+    """A named export: what it writes, and the function that writes it (a request → text or bytes)."""
 
     name: str
     description: str
-    write: Callable[[GraphStore, str], str | bytes]
+    write: Callable[[ExportRequest], str | bytes]
 
 
-def _markdown(store: GraphStore, lang: str) -> str:
+def _markdown(request: ExportRequest) -> str:
     from .markdown_export import seminar_markdown
 
-    return seminar_markdown(store)
+    return seminar_markdown(request.store)
+
+
+def _rdf(fmt: str) -> Callable[[ExportRequest], str]:
+    def write(request: ExportRequest) -> str:
+        from .serialization import serialize_graph
+
+        return serialize_graph(request.store, fmt)
+
+    return write
+
+
+def _graphml(request: ExportRequest) -> str:
+    from .report import graphml_text, report_graph
+
+    return graphml_text(report_graph(request.analysis, request.lang))
+
+
+def _gexf(request: ExportRequest) -> str:
+    from .i18n import text
+    from .report import gexf_text, report_graph
+
+    return gexf_text(report_graph(request.analysis, request.lang), text("report_title", request.lang))
+
+
+def _csv(request: ExportRequest) -> str:
+    from .errors import StrategyGraphError
+    from .report import TABLE_NAMES, csv_text, data_table
+
+    if request.table is None:
+        raise StrategyGraphError(f"--format csv writes one table: choose --table ({', '.join(TABLE_NAMES)})")
+    return csv_text(data_table(request.analysis, request.table, request.lang))
+
+
+def _xlsx(request: ExportRequest) -> bytes:
+    from .report import data_tables, workbook_bytes
+
+    return workbook_bytes(data_tables(request.analysis, request.lang))
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     export.name: export
-    for export in (ExportFormat("md", "one seminar in the Markdown import format (round-trips)", _markdown),)
+    for export in (
+        ExportFormat("md", "one seminar in the Markdown import format (round-trips)", _markdown),
+        ExportFormat("graphml", "the network (committees, focus areas, themes, pillars) as GraphML", _graphml),
+        ExportFormat("gexf", "the same network as GEXF 1.3, with colours and sizes, for Gephi", _gexf),
+        ExportFormat("ttl", "the whole RDF graph as Turtle", _rdf("ttl")),
+        ExportFormat("jsonld", "the whole RDF graph as JSON-LD", _rdf("jsonld")),
+        ExportFormat("csv", "one data table as CSV (--table NAME)", _csv),
+        ExportFormat("xlsx", "every data table as one Excel workbook, a sheet per table", _xlsx),
+    )
 }
 
 
-def export_graph(store: GraphStore, fmt: str, lang: str = "da") -> str | bytes:
+def export_graph(request: ExportRequest, fmt: str) -> str | bytes:
     """The graph (scoped as loaded) written in format ``fmt``."""
-    return EXPORT_FORMATS[fmt].write(store, lang)
+    return EXPORT_FORMATS[fmt].write(request)

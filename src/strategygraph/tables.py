@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ class Table:
     """Column headers and rows of cells; ``keys`` name the columns in JSON (default: the headers)."""
 
     headers: tuple[str, ...]
-    rows: list[tuple[Cell, ...]]
+    rows: Sequence[tuple[Cell, ...]]
     keys: tuple[str, ...] = field(default=())
 
     @property
@@ -25,7 +26,7 @@ class Table:
         return self.keys or self.headers
 
 
-def _cell_text(cell: Cell) -> str:
+def cell_text(cell: Cell) -> str:
     if cell is None:
         return ""
     if isinstance(cell, float):
@@ -44,7 +45,7 @@ def render_text(table: Table, max_width: int = 80) -> str:
         text = " ".join(text.split())
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
-    cells = [[clip(_cell_text(c)) for c in row] for row in table.rows]
+    cells = [[clip(cell_text(c)) for c in row] for row in table.rows]
     widths = [_width(h) for h in table.headers]
     for row in cells:
         widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
@@ -61,19 +62,28 @@ def render_delimited(table: Table, delimiter: str = ",") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(table.headers)
-    writer.writerows([_cell_text(c) for c in row] for row in table.rows)
+    writer.writerows([cell_text(c) for c in row] for row in table.rows)
     return buffer.getvalue()
 
 
-def render_markdown(table: Table) -> str:
-    def escape(text: str) -> str:
-        return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MARKDOWN_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
+
+def markdown_text(text: str) -> str:
+    """Data text as one line of Markdown that renders literally: whitespace collapsed; backslash, backtick,
+    ``*``, ``_``, brackets, ``<``, ``>``, ``|`` and an ``&`` that starts an entity escaped with a backslash —
+    so no text can become emphasis, code, a link, raw HTML or a new table cell."""
+    one_line = " ".join(text.split())
+    return _MARKDOWN_ENTITY.sub("\\&", _MARKDOWN_SPECIAL.sub(r"\\\1", one_line))
+
+
+def render_markdown(table: Table) -> str:
     out = [
-        "| " + " | ".join(escape(h) for h in table.headers) + " |",
+        "| " + " | ".join(markdown_text(h) for h in table.headers) + " |",
         "|" + "|".join(" --- " for _ in table.headers) + "|",
     ]
-    out.extend("| " + " | ".join(escape(_cell_text(c)) for c in row) + " |" for row in table.rows)
+    out.extend("| " + " | ".join(markdown_text(cell_text(c)) for c in row) + " |" for row in table.rows)
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,271 @@
+"""Analysis results as JSON-ready dicts and as :class:`~strategygraph.tables.Table` s, in Danish or English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import text
+from ..tables import Table
+from . import Analysis
+from .evidence import Quote
+
+WEIGHT_DIGITS = 4
+
+
+def _committee_label(analysis: Analysis, key: str, lang: str) -> str:
+    committee = analysis.corpus.committee_by_key.get(key)
+    return committee.label(lang) if committee else key
+
+
+def theme_label(analysis: Analysis, slug: str, lang: str) -> str:
+    theme = analysis.corpus.theme_by_slug.get(slug)
+    return theme.label(lang) if theme else slug
+
+
+def _pillar_label(analysis: Analysis, slug: str, lang: str) -> str:
+    pillar = analysis.corpus.pillar_by_slug.get(slug)
+    return pillar.label(lang) if pillar else slug
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    return {
+        "committee": quote.committee,
+        "focus_area": quote.focus_area,
+        "kind": quote.kind,
+        "text": quote.text,
+        "unit": quote.unit,
+        "slide": quote.slide,
+        "source_start": quote.source_start,
+        "source_end": quote.source_end,
+    }
+
+
+def overlaps_json(analysis: Analysis, lang: str) -> dict[str, Any]:
+    """The `overlaps --format json` contract: ``pairs`` sorted by weight, each with its evidence."""
+    return {
+        "evidence_mode": analysis.mode,
+        "pairs": [
+            {
+                "a": overlap.a,
+                "b": overlap.b,
+                "a_label": _committee_label(analysis, overlap.a, lang),
+                "b_label": _committee_label(analysis, overlap.b, lang),
+                "weight": round(overlap.weight, WEIGHT_DIGITS),
+                "shared_themes": list(overlap.shared_themes),
+                "evidence": {s.theme: [quote_json(q) for q in s.quotes] for s in overlap.shared},
+            }
+            for overlap in analysis.overlaps
+        ],
+    }
+
+
+def overlaps_table(analysis: Analysis, lang: str) -> Table:
+    rows = [
+        (
+            _committee_label(analysis, o.a, lang),
+            _committee_label(analysis, o.b, lang),
+            round(o.weight, WEIGHT_DIGITS),
+            len(o.shared),
+            ", ".join(theme_label(analysis, t, lang) for t in o.shared_themes),
+            len({q.unit for s in o.shared for q in s.quotes}),
+        )
+        for o in analysis.overlaps
+    ]
+    return Table(
+        tuple(text(k, lang) for k in ("committee_a", "committee_b", "weight", "shared", "shared_themes", "quotes")),
+        rows,
+        keys=("a", "b", "weight", "shared", "shared_themes", "quotes"),
+    )
+
+
+def overlaps_csv_table(analysis: Analysis, lang: str) -> Table:
+    """One row per pair, with slugs as well as labels (for spreadsheets)."""
+    rows = [
+        (
+            o.a,
+            o.b,
+            _committee_label(analysis, o.a, lang),
+            _committee_label(analysis, o.b, lang),
+            round(o.weight, WEIGHT_DIGITS),
+            " ".join(o.shared_themes),
+            "; ".join(theme_label(analysis, t, lang) for t in o.shared_themes),
+            len({q.unit for s in o.shared for q in s.quotes}),
+        )
+        for o in analysis.overlaps
+    ]
+    return Table(("a", "b", "a_label", "b_label", "weight", "shared_themes", "shared_theme_labels", "quotes"), rows)
+
+
+def reach_json(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "theme": r.theme,
+            "label": theme_label(analysis, r.theme, lang),
+            "committees": list(r.committees),
+            "focus_areas": list(r.focus_areas),
+            "slides": list(r.slides),
+            "statements": r.statements,
+            "reflections": r.reflections,
+            "cross_cutting": round(r.cross_cutting, WEIGHT_DIGITS),
+            "degree": round(r.degree, WEIGHT_DIGITS),
+            "betweenness": round(r.betweenness, WEIGHT_DIGITS),
+            "pillars": list(r.pillars),
+        }
+        for r in analysis.reach
+    ]
+
+
+def reach_table(analysis: Analysis, lang: str) -> Table:
+    rows = [
+        (
+            theme_label(analysis, r.theme, lang),
+            len(r.committees),
+            len(r.slides),
+            r.statements,
+            r.reflections,
+            round(r.cross_cutting, 3),
+            round(r.degree, 3),
+            round(r.betweenness, 3),
+            ", ".join(_pillar_label(analysis, p, lang) for p in r.pillars),
+        )
+        for r in analysis.reach
+    ]
+    keys = (
+        "theme",
+        "committees",
+        "slides",
+        "statements",
+        "reflections",
+        "cross_cutting",
+        "degree",
+        "betweenness",
+        "pillars",
+    )
+    return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
+
+
+def gaps_json(analysis: Analysis, lang: str) -> dict[str, Any]:
+    return {
+        "evidence_mode": analysis.mode,
+        "reflection_gaps": [
+            {
+                "theme": g.theme,
+                "label": theme_label(analysis, g.theme, lang),
+                "seminar": g.seminar,
+                "slides": list(g.slides),
+                "reflections": [
+                    {
+                        "unit": u.key,
+                        "slide": u.slide,
+                        "text": u.text,
+                        "source_start": u.source_start,
+                        "source_end": u.source_end,
+                    }
+                    for u in g.reflections
+                ],
+            }
+            for g in analysis.gaps
+        ],
+        "candidates": [
+            {
+                "a": c.overlap.a,
+                "b": c.overlap.b,
+                "a_label": _committee_label(analysis, c.overlap.a, lang),
+                "b_label": _committee_label(analysis, c.overlap.b, lang),
+                "weight": round(c.overlap.weight, WEIGHT_DIGITS),
+                "shared_themes": list(c.overlap.shared_themes),
+                "a_silent_on": list(c.a_silent_on),
+                "b_silent_on": list(c.b_silent_on),
+                "evidence": {s.theme: [quote_json(q) for q in s.quotes] for s in c.overlap.shared},
+            }
+            for c in analysis.candidates
+        ],
+    }
+
+
+def gaps_table(analysis: Analysis, lang: str) -> Table:
+    rows = [
+        (
+            theme_label(analysis, g.theme, lang),
+            ", ".join(str(s) for s in g.slides),
+            len(g.reflections),
+            g.reflections[0].text,
+        )
+        for g in analysis.gaps
+    ]
+    keys = ("theme", "slides", "reflections", "example")
+    return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
+
+
+def candidates_table(analysis: Analysis, lang: str) -> Table:
+    rows = [
+        (
+            _committee_label(analysis, c.overlap.a, lang),
+            _committee_label(analysis, c.overlap.b, lang),
+            round(c.overlap.weight, WEIGHT_DIGITS),
+            ", ".join(theme_label(analysis, t, lang) for t in c.overlap.shared_themes),
+            ", ".join(theme_label(analysis, t, lang) for t in c.a_silent_on),
+            ", ".join(theme_label(analysis, t, lang) for t in c.b_silent_on),
+        )
+        for c in analysis.candidates
+    ]
+    keys = ("committee_a", "committee_b", "weight", "shared_themes", "a_silent_on", "b_silent_on")
+    return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
+
+
+def structure_json(analysis: Analysis, lang: str) -> dict[str, Any]:
+    def communities(kind: str) -> dict[str, Any]:
+        found = analysis.committee_communities if kind == "committee" else analysis.focus_area_communities
+        return {
+            "modularity": round(found.modularity, WEIGHT_DIGITS),
+            "seed": found.seed,
+            "groups": [list(group) for group in found.groups],
+        }
+
+    return {
+        "evidence_mode": analysis.mode,
+        "committee_communities": communities("committee"),
+        "focus_area_communities": communities("focus-area"),
+        "brokers": [
+            {
+                "committee": b.committee,
+                "label": _committee_label(analysis, b.committee, lang),
+                "connectivity_loss": round(b.connectivity_loss, WEIGHT_DIGITS),
+                "disconnected_pairs": b.disconnected_pairs,
+                "sole_carrier_of": list(b.sole_carrier_of),
+                "betweenness": round(b.betweenness, WEIGHT_DIGITS),
+            }
+            for b in analysis.brokers
+        ],
+    }
+
+
+def communities_table(analysis: Analysis, lang: str) -> Table:
+    rows: list[tuple[str | int | float | None, ...]] = []
+    for kind, found in (
+        ("committees", analysis.committee_communities),
+        ("focus_areas", analysis.focus_area_communities),
+    ):
+        for number, group in enumerate(found.groups, 1):
+            if kind == "committees":
+                members = [_committee_label(analysis, k, lang) for k in group]
+            else:
+                members = [analysis.corpus.focus_area_by_key[k].title for k in group]
+            rows.append((text(kind, lang), number, round(found.modularity, 3), "; ".join(members)))
+    keys = ("kind", "community", "modularity", "members")
+    return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
+
+
+def brokers_table(analysis: Analysis, lang: str) -> Table:
+    rows = [
+        (
+            _committee_label(analysis, b.committee, lang),
+            b.disconnected_pairs,
+            round(b.connectivity_loss, 3),
+            round(b.betweenness, 3),
+            ", ".join(theme_label(analysis, t, lang) for t in b.sole_carrier_of),
+        )
+        for b in analysis.brokers
+    ]
+    keys = ("committee", "disconnected_pairs", "connectivity_loss", "betweenness", "sole_carrier_of")
+    return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)

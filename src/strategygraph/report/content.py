@@ -1,0 +1,449 @@
+"""What the report says, in one language, as plain values: the HTML page and the Markdown file render the
+same :class:`ReportContent`, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import __version__
+from ..analysis import Analysis
+from ..analysis.evidence import Quote
+from ..analysis.presentation import (
+    WEIGHT_DIGITS,
+    brokers_table,
+    candidates_table,
+    communities_table,
+    gaps_table,
+    overlaps_table,
+    reach_table,
+    theme_label,
+)
+from ..analysis.structure import SEED
+from ..comparison import SeminarComparison
+from ..comparison.presentation import comparison_paragraphs, comparison_tables, comparison_title
+from ..i18n import text
+from ..store import GraphStore, as_str
+from ..tables import Table
+from .heatmap import Heatmap, committee_theme_heatmap
+
+TOP_OVERLAPS = 10
+QUOTES_PER_SIDE = 2
+
+
+def confidence_label(confidence: str | None, lang: str) -> str:
+    """Attribution confidence in words: *stærk slutning* / *strong inference*, …"""
+    return text(f"confidence_{confidence or 'unknown'}", lang)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FocusAreaItem:
+    title: str
+    slide: int
+    confidence: str  # stated | strong-inference | weak-guess | unknown
+    confidence_label: str
+    rationale: str
+    statements: int
+    themes: tuple[str, ...]  # labels
+
+
+@dataclass(frozen=True)
+class CommitteeItem:
+    label: str
+    focus_areas: tuple[FocusAreaItem, ...]
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    text: str
+    kind: str  # statement | reflection
+    source: str  # "Fokusområde · slide 1 · 123–160"
+    confidence: str
+    confidence_label: str  # the attribution behind a statement's committee; "" for reflections
+
+
+@dataclass(frozen=True)
+class SharedThemeItem:
+    label: str
+    carried_by: str
+    quotes_a: tuple[QuoteItem, ...]
+    quotes_b: tuple[QuoteItem, ...]
+    more: int  # quotes left out
+
+
+@dataclass(frozen=True)
+class OverlapItem:
+    a: str
+    b: str
+    weight: str
+    shared: tuple[SharedThemeItem, ...]
+
+
+@dataclass(frozen=True)
+class ViewLink:
+    name: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled block of prose and tables (the generic sections: reach, pillars, gaps, structure, method)."""
+
+    anchor: str
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    tables: tuple[tuple[str, Table], ...] = ()  # (caption, table)
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    lang: str
+    evidence: str  # what counts as evidence, in words ("udsagn", "statements", …)
+    title: str
+    subtitle: str
+    figures: tuple[Figure, ...]
+    committees: tuple[CommitteeItem, ...]
+    heatmap: Heatmap
+    overlaps: tuple[OverlapItem, ...]
+    overlaps_note: str
+    overlaps_table: Table
+    reach: Section
+    pillars: Section
+    gaps: Section
+    structure: Section
+    views: tuple[ViewLink, ...]
+    method: tuple[Section, ...]
+    comparison: Section | None = None  # with another seminar (report --compare)
+
+    def t(self, key: str, **values: object) -> str:
+        """A translated text of the report's language, formatted with ``values``."""
+        return text(key, self.lang).format(**values) if values else text(key, self.lang)
+
+
+_HEADER = """
+SELECT ?seminar ?title ?language ?municipalityDa ?municipalityEn ?sourceFile WHERE {
+    ?seminar a sg:Seminar ; dcterms:title ?title .
+    BIND (lang(?title) AS ?language)
+    OPTIONAL {
+        ?seminar sg:municipality ?municipality .
+        OPTIONAL { ?municipality skos:prefLabel ?municipalityDa . FILTER (lang(?municipalityDa) = "da") }
+        OPTIONAL { ?municipality skos:prefLabel ?municipalityEn . FILTER (lang(?municipalityEn) = "en") }
+    }
+    OPTIONAL { ?document a sg:SourceDocument ; sg:seminar ?seminar ; sg:sourceFile ?sourceFile }
+}
+"""
+
+
+@dataclass(frozen=True)
+class SeminarHeader:
+    """Who and what the report is about: seminar titles, municipality names and source files."""
+
+    seminars_da: tuple[str, ...]
+    seminars_en: tuple[str, ...]
+    municipalities_da: tuple[str, ...]
+    municipalities_en: tuple[str, ...]
+    source_files: tuple[str, ...]
+
+    def seminar(self, lang: str) -> str:
+        return ", ".join(self.seminars_en if lang == "en" else self.seminars_da)
+
+    def municipality(self, lang: str) -> str:
+        names = self.municipalities_en if lang == "en" and self.municipalities_en else self.municipalities_da
+        return ", ".join(names)
+
+
+def _title_in(titles: list[tuple[str, str]], lang: str) -> str:
+    """A seminar's title in ``lang``, else in Danish, else any."""
+    for wanted in (lang, "da", None):
+        found = sorted(title for language, title in titles if wanted is None or language == wanted)
+        if found:
+            return found[0]
+    return ""
+
+
+def read_header(store: GraphStore) -> SeminarHeader:
+    rows = list(store.select(_HEADER).dicts())
+
+    def distinct(name: str) -> tuple[str, ...]:
+        return tuple(sorted({str(r[name]) for r in rows if r[name] is not None}))
+
+    titles: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        titles.setdefault(str(row["seminar"]), []).append((as_str(row["language"]) or "", str(row["title"])))
+    return SeminarHeader(
+        tuple(sorted({_title_in(t, "da") for t in titles.values()})),
+        tuple(sorted({_title_in(t, "en") for t in titles.values()})),
+        distinct("municipalityDa"),
+        distinct("municipalityEn"),
+        distinct("sourceFile"),
+    )
+
+
+def _figures(analysis: Analysis, lang: str) -> tuple[Figure, ...]:
+    corpus = analysis.corpus
+    presenting = [c for c in corpus.committees if corpus.focus_areas_of(c.key)]
+    used = {m.theme for m in corpus.mentions}
+    pairs = len(presenting) * (len(presenting) - 1) // 2
+    inferred = sum(1 for f in corpus.focus_areas if f.committee is not None and f.confidence != "stated")
+    attributed = sum(1 for f in corpus.focus_areas if f.committee is not None)
+
+    def figure(value: object, key: str, **values: object) -> Figure:
+        label = text(key, lang)
+        return Figure(str(value), label.format(**values) if values else label)
+
+    return (
+        figure(len(presenting), "report_figure_committees"),
+        figure(len(corpus.focus_areas), "report_figure_focus_areas"),
+        figure(sum(u.kind == "statement" for u in corpus.units), "report_figure_statements"),
+        figure(sum(u.kind == "reflection" for u in corpus.units), "report_figure_reflections"),
+        figure(len(used), "report_figure_themes", total=len(corpus.themes)),
+        figure(len(corpus.mentions), "report_figure_mentions"),
+        figure(len(analysis.overlaps), "report_figure_pairs", total=pairs),
+        figure(inferred, "report_figure_inferred", total=attributed),
+    )
+
+
+def _committees(analysis: Analysis, lang: str) -> tuple[CommitteeItem, ...]:
+    corpus = analysis.corpus
+
+    def area_item(key: str) -> FocusAreaItem:
+        area = corpus.focus_area_by_key[key]
+        themes = analysis.index.by_focus_area.get(key, {})
+        return FocusAreaItem(
+            title=area.title,
+            slide=area.slide,
+            confidence=area.confidence or "unknown",
+            confidence_label=confidence_label(area.confidence, lang),
+            rationale=area.rationale(lang),
+            statements=len(corpus.statements_of(key)),
+            themes=tuple(sorted((theme_label(analysis, t, lang) for t in themes), key=str.casefold)),
+        )
+
+    items = [
+        CommitteeItem(c.label(lang), tuple(area_item(f.key) for f in corpus.focus_areas_of(c.key)))
+        for c in sorted(corpus.committees, key=lambda c: (c.label(lang).casefold(), c.key))
+    ]
+    orphans = tuple(area_item(f.key) for f in corpus.focus_areas if f.committee is None)
+    if orphans:
+        items.append(CommitteeItem(text("report_unattributed", lang), orphans))
+    return tuple(item for item in items if item.focus_areas)
+
+
+def _quote_item(analysis: Analysis, quote: Quote, lang: str) -> QuoteItem:
+    corpus = analysis.corpus
+    where = [text("report_slide", lang).format(slide=quote.slide)]
+    confidence, label = "", ""
+    if quote.focus_area is not None:
+        area = corpus.focus_area_by_key[quote.focus_area]
+        where.insert(0, area.title)
+        confidence = area.confidence or "unknown"
+        label = confidence_label(area.confidence, lang)
+    else:
+        where.insert(0, text("reflection", lang))
+    if quote.source_start is not None and quote.source_end is not None:
+        where.append(text("report_characters", lang).format(start=quote.source_start, end=quote.source_end))
+    return QuoteItem(quote.text, quote.kind, " · ".join(where), confidence, label)
+
+
+def _overlaps(analysis: Analysis, lang: str) -> tuple[OverlapItem, ...]:
+    corpus = analysis.corpus
+    items = []
+    for overlap in analysis.overlaps[:TOP_OVERLAPS]:
+        shared = []
+        for s in overlap.shared:
+            quotes_a = s.quotes_a[:QUOTES_PER_SIDE]
+            quotes_b = s.quotes_b[:QUOTES_PER_SIDE]
+            shared.append(
+                SharedThemeItem(
+                    label=theme_label(analysis, s.theme, lang),
+                    carried_by=text("report_carried_by", lang).format(count=s.carriers),
+                    quotes_a=tuple(_quote_item(analysis, q, lang) for q in quotes_a),
+                    quotes_b=tuple(_quote_item(analysis, q, lang) for q in quotes_b),
+                    more=len(s.quotes) - len(quotes_a) - len(quotes_b),
+                )
+            )
+        items.append(
+            OverlapItem(
+                a=corpus.committee_by_key[overlap.a].label(lang),
+                b=corpus.committee_by_key[overlap.b].label(lang),
+                weight=f"{overlap.weight:.{WEIGHT_DIGITS - 1}f}",
+                shared=tuple(shared),
+            )
+        )
+    return tuple(items)
+
+
+def _reach(analysis: Analysis, lang: str) -> Section:
+    table = reach_table(analysis, lang)
+    rows = [row for row, r in zip(table.rows, analysis.reach, strict=True) if r.slides]
+    unused = sorted((theme_label(analysis, r.theme, lang) for r in analysis.reach if not r.slides), key=str.casefold)
+    paragraphs = [text("report_reach_intro", lang)]
+    if unused:
+        paragraphs.append(text("report_unused_themes", lang).format(themes=", ".join(unused)))
+    return Section(
+        "reach", text("report_reach", lang), tuple(paragraphs), (("", Table(table.headers, rows, table.keys)),)
+    )
+
+
+def pillar_table(analysis: Analysis, lang: str) -> Table:
+    """Per pillar: the themes serving it, those in use, the committees carrying any of them, and the evidence."""
+    corpus = analysis.corpus
+    reach = {r.theme: r for r in analysis.reach}
+    presenting = sum(1 for c in corpus.committees if corpus.focus_areas_of(c.key))
+    rows = []
+    for pillar in corpus.pillars:
+        entries = [reach[t] for t in pillar.themes if t in reach]
+        committees = sorted({c for r in entries for c in r.committees})
+        rows.append(
+            (
+                pillar.label(lang),
+                ", ".join(theme_label(analysis, t, lang) for t in pillar.themes),
+                sum(1 for r in entries if r.slides),
+                len(committees),
+                round(len(committees) / presenting, 3) if presenting else 0.0,
+                sum(r.statements for r in entries),
+                sum(r.reflections for r in entries),
+            )
+        )
+    keys = ("pillar", "themes", "theme_count", "carriers", "coverage", "statements", "reflections")
+    return Table(tuple(text(f"col_{k}", lang) for k in keys), rows, keys=keys)
+
+
+def _sections(analysis: Analysis, lang: str) -> tuple[Section, Section, Section]:
+    pillars = Section(
+        "pillars",
+        text("report_pillars", lang),
+        (text("report_pillars_intro", lang),),
+        (("", pillar_table(analysis, lang)),),
+    )
+    gaps = Section(
+        "gaps",
+        text("report_gaps", lang),
+        tables=(
+            (text("gaps_heading", lang), gaps_table(analysis, lang)),
+            (text("candidates_heading", lang), candidates_table(analysis, lang)),
+        ),
+    )
+    structure = Section(
+        "structure",
+        text("report_structure", lang),
+        tables=(
+            (text("communities_heading", lang), communities_table(analysis, lang)),
+            (text("brokers_heading", lang), brokers_table(analysis, lang)),
+        ),
+    )
+    return pillars, gaps, structure
+
+
+def view_file(name: str) -> str:
+    """The bundle path of a view: ``committee:laering`` → ``views/committee-laering.html``."""
+    return "views/" + name.replace(":", "-").replace("/", "-") + ".html"
+
+
+def _view_links(analysis: Analysis, names: Sequence[str], lang: str) -> tuple[ViewLink, ...]:
+    corpus = analysis.corpus
+    links = []
+    for name in names:
+        kind, _, key = name.partition(":")
+        if kind == "committee" and key in corpus.committee_by_key:
+            title = text("view_committee", lang).format(label=corpus.committee_by_key[key].label(lang))
+        elif kind == "theme" and key in corpus.theme_by_slug:
+            title = text("view_theme", lang).format(label=corpus.theme_by_slug[key].label(lang))
+        else:
+            title = text(f"view_{name}", lang)
+        links.append(ViewLink(name, title, view_file(name)))
+    return tuple(links)
+
+
+def _method(analysis: Analysis, header: SeminarHeader, lang: str) -> tuple[Section, ...]:
+    corpus = analysis.corpus
+    attributed = [f for f in corpus.focus_areas if f.committee is not None]
+    methods = [m.method for m in corpus.mentions]
+
+    def t(key: str, **values: object) -> str:
+        return text(key, lang).format(**values)
+
+    return (
+        Section(
+            "method-evidence",
+            t("report_method_evidence_heading"),
+            (
+                t(
+                    "report_method_evidence",
+                    source=", ".join(header.source_files) or "—",
+                    mode_explained=t(f"report_mode_{analysis.mode}"),
+                ),
+            ),
+        ),
+        Section("method-weight", t("report_method_weight_heading"), (t("report_method_weight"),)),
+        Section(
+            "method-inferred",
+            t("report_method_inferred_heading"),
+            (
+                t(
+                    "report_method_inferred",
+                    inferred=sum(1 for f in attributed if f.confidence != "stated"),
+                    total=len(attributed),
+                    lexical=methods.count("lexical"),
+                    curated=methods.count("curated"),
+                ),
+            ),
+        ),
+        Section("method-structure", t("report_method_structure_heading"), (t("report_method_structure", seed=SEED),)),
+    )
+
+
+def comparison_section(comparison: SeminarComparison, lang: str) -> Section:
+    """A comparison of two seminars as a report section (the same text as ``compare --format md``)."""
+    return Section(
+        "comparison",
+        comparison_title(comparison, lang),
+        comparison_paragraphs(comparison, lang),
+        comparison_tables(comparison, lang),
+    )
+
+
+def report_content(
+    analysis: Analysis,
+    header: SeminarHeader,
+    lang: str,
+    view_names: Sequence[str] = (),
+    comparison: SeminarComparison | None = None,
+) -> ReportContent:
+    """Everything the report says, in ``lang``; ``view_names`` are the views the bundle carries; with
+    ``comparison``, a section on what changed between two seminars."""
+    evidence = text(f"evidence_{analysis.mode}", lang)
+    pillars, gaps, structure = _sections(analysis, lang)
+    overlaps = _overlaps(analysis, lang)
+    return ReportContent(
+        lang=lang,
+        evidence=evidence,
+        title=" · ".join((text("report_title", lang), header.municipality(lang))).strip(" ·"),
+        subtitle=text("report_subtitle", lang).format(
+            seminar=header.seminar(lang),
+            municipality=header.municipality(lang),
+            evidence=evidence,
+            version=__version__,
+        ),
+        figures=_figures(analysis, lang),
+        committees=_committees(analysis, lang),
+        heatmap=committee_theme_heatmap(analysis, lang),
+        overlaps=overlaps,
+        overlaps_note=text("report_overlaps_shown", lang).format(shown=len(overlaps), total=len(analysis.overlaps)),
+        overlaps_table=overlaps_table(analysis, lang),
+        reach=_reach(analysis, lang),
+        pillars=pillars,
+        gaps=gaps,
+        structure=structure,
+        views=_view_links(analysis, view_names, lang),
+        method=_method(analysis, header, lang),
+        comparison=None if comparison is None else comparison_section(comparison, lang),
+    )

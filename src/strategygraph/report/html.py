@@ -1,0 +1,42 @@
+"""The report as one self-contained HTML page: inline CSS and SVG, no scripts of its own, no network requests,
+every piece of data text escaped by Jinja2's autoescaping; print CSS lays it out on A4.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..tables import cell_text
+from .content import ReportContent
+from .heatmap import heatmap_layout
+from .network_diagram import NetworkDiagram
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("strategygraph.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["cell"] = cell_text
+    environment.tests["number"] = _is_number
+    return environment
+
+
+def report_html(content: ReportContent, diagram: NetworkDiagram, overlap_view: str | None = None) -> str:
+    """``index.html``: the report page. ``overlap_view`` (a whole HTML page) is embedded as a sandboxed
+    ``srcdoc`` frame, so the page stays one file; without it the static drawing stands alone."""
+    heatmap = heatmap_layout(
+        content.heatmap,
+        legend_title=content.t("report_heatmap_legend", evidence=content.evidence),
+        none_label=content.t("none").strip("()"),
+        cell_title=content.t("report_heatmap_cell"),
+    )
+    template = _environment().get_template("report.html.j2")
+    return template.render(c=content, heatmap=heatmap, diagram=diagram, overlap_view=overlap_view)

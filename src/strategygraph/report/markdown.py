@@ -1,0 +1,111 @@
+"""The report as Markdown (``report.md``): the same content as the HTML page, as headings, prose and tables,
+for wikis and e-mail. Every piece of data text goes through :func:`~strategygraph.tables.markdown_text`.
+"""
+
+from __future__ import annotations
+
+from ..tables import Table, markdown_text, render_markdown
+from .content import QuoteItem, ReportContent, Section
+
+
+def _section(section: Section, level: int = 2) -> list[str]:
+    out = [f"{'#' * level} {markdown_text(section.title)}", ""]
+    for paragraph in section.paragraphs:
+        out += [markdown_text(paragraph), ""]
+    for caption, table in section.tables:
+        if caption:
+            out += [f"**{markdown_text(caption)}**", ""]
+        out += _table(table)
+    return out
+
+
+def _table(table: Table, none: str = "—") -> list[str]:
+    if not table.rows:
+        return [markdown_text(none), ""]
+    return [render_markdown(table).rstrip("\n"), ""]
+
+
+def _quote_row(theme: str, side: str, quote: QuoteItem) -> tuple[str, str, str, str, str]:
+    return (theme, side, quote.text, quote.source, quote.confidence_label or "—")
+
+
+def _overlaps(c: ReportContent) -> list[str]:
+    out = [f"## {markdown_text(c.t('report_overlaps'))}", "", markdown_text(c.t("report_overlaps_intro")), ""]
+    if not c.overlaps:
+        return [*out, markdown_text(c.t("none")), ""]
+    headers = tuple(c.t(k) for k in ("col_theme_label", "col_committee_label", "col_quote", "col_where"))
+    headers += (c.t("col_attribution_confidence"),)
+    for o in c.overlaps:
+        out += [
+            f"### {markdown_text(o.a)} ↔ {markdown_text(o.b)} — {markdown_text(c.t('report_weight', weight=o.weight))}"
+        ]
+        out += ["", markdown_text(c.t("col_shared_theme_labels") + ": " + ", ".join(s.label for s in o.shared)), ""]
+        rows = []
+        more = []
+        for s in o.shared:
+            theme = f"{s.label} ({s.carried_by})"
+            rows += [_quote_row(theme, o.a, q) for q in s.quotes_a]
+            rows += [_quote_row(theme, o.b, q) for q in s.quotes_b]
+            if s.more:
+                more.append(f"{s.label}: {c.t('report_more_quotes', count=s.more)}")
+        out += _table(Table(headers, rows))
+        out += [f"{markdown_text(line)}  " for line in more] + ([""] if more else [])
+    out += [markdown_text(c.overlaps_note), "", f"### {markdown_text(c.t('report_overlaps_all'))}", ""]
+    return out + _table(c.overlaps_table)
+
+
+def _committees(c: ReportContent) -> list[str]:
+    keys = ("col_committee_label", "col_focus_area_title", "col_slide", "col_attribution_confidence", "col_rationale")
+    headers = (*(c.t(k) for k in keys), c.t("col_statements"), c.t("col_themes"))
+    rows = [
+        (
+            committee.label,
+            area.title,
+            area.slide,
+            area.confidence_label,
+            area.rationale,
+            area.statements,
+            ", ".join(area.themes) or "—",
+        )
+        for committee in c.committees
+        for area in committee.focus_areas
+    ]
+    heading = f"## {markdown_text(c.t('report_committees'))}"
+    return [heading, "", markdown_text(c.t("report_committees_intro")), "", *_table(Table(headers, rows))]
+
+
+def _heatmap(c: ReportContent) -> list[str]:
+    """The heatmap's counts, transposed (themes down, committees across) so the table stays narrow."""
+    h = c.heatmap
+    out = [
+        f"## {markdown_text(c.t('report_heatmap'))}",
+        "",
+        markdown_text(c.t("report_heatmap_intro", evidence=c.evidence)),
+    ]
+    out += ["", markdown_text(c.t("report_heatmap_legend", evidence=c.evidence) + "."), ""]
+    headers = (c.t("col_theme_label"), *(label for _, label in h.rows))
+    rows = [(label, *(h.counts[i][j] or "" for i in range(len(h.rows)))) for j, (_, label) in enumerate(h.columns)]
+    return out + _table(Table(headers, rows), c.t("none"))
+
+
+def report_markdown(c: ReportContent) -> str:
+    """``report.md``: the report's content as Markdown."""
+    out = [f"# {markdown_text(c.title)}", "", markdown_text(c.subtitle), ""]
+    out += [f"## {markdown_text(c.t('report_figures'))}", ""]
+    out += _table(Table((c.t("count"), c.t("what")), [(f.value, f.label) for f in c.figures]))
+    out += _committees(c)
+    out += _heatmap(c)
+    out += _overlaps(c)
+    for section in (c.reach, c.pillars, c.gaps, c.structure):
+        out += _section(section)
+    if c.comparison is not None:
+        out += _section(c.comparison)
+    out += [f"## {markdown_text(c.t('report_network'))}", "", markdown_text(c.t("report_network_intro")), ""]
+    if c.views:
+        out += [f"### {markdown_text(c.t('report_views'))}", "", markdown_text(c.t("report_views_intro")), ""]
+        out += [f"- [{markdown_text(v.title)}]({v.href})" for v in c.views] + [""]
+    out += [f"### {markdown_text(c.t('report_files'))}", "", markdown_text(c.t("report_files_intro")), ""]
+    out += [f"## {markdown_text(c.t('report_method'))}", ""]
+    for section in c.method:
+        out += _section(section, 3)
+    return "\n".join(line.rstrip("\n") for line in out).rstrip("\n") + "\n"

@@ -1,0 +1,37 @@
+"""Interactive HTML views of the overlaps: self-contained pages (no network requests), safe with any text.
+
+``render_view(analysis, "overview")`` returns the page as a string; :func:`build_view` returns the plain
+:class:`ViewGraph` behind it (nodes, edges, legend, panels). Names: ``overview``, ``overlap``, ``themes``,
+``committee:<key>`` and ``theme:<slug>`` (:func:`view_names`).
+"""
+
+from __future__ import annotations
+
+from ..analysis import Analysis
+from .catalogue import DEFAULT_TOP, FIXED_VIEWS, build_view, view_names
+from .model import LegendEntry, Panel, PanelItem, PanelSection, UnitText, ViewEdge, ViewGraph, ViewNode
+from .page import page_data, render_html, script_json
+
+__all__ = [
+    "DEFAULT_TOP",
+    "FIXED_VIEWS",
+    "LegendEntry",
+    "Panel",
+    "PanelItem",
+    "PanelSection",
+    "UnitText",
+    "ViewEdge",
+    "ViewGraph",
+    "ViewNode",
+    "build_view",
+    "page_data",
+    "render_html",
+    "render_view",
+    "script_json",
+    "view_names",
+]
+
+
+def render_view(analysis: Analysis, name: str, lang: str = "da", top: int = DEFAULT_TOP) -> str:
+    """The view called ``name`` as one self-contained HTML page (a string; nothing is written)."""
+    return render_html(build_view(analysis, name, lang, top))

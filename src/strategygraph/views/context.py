@@ -1,0 +1,235 @@
+"""What every view builder needs to hand: the analysis, the language, labels, ranks and quoted units."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..analysis import Analysis
+from ..analysis.overlaps import Overlap
+from ..analysis.reach import ThemeReach
+from ..corpus import Committee, Corpus, FocusArea, Mention, Theme
+from ..i18n import text
+from .model import COMMITTEE_PALETTE, NO_PILLAR_COLOUR, PILLAR_PALETTE, UnitText
+
+QUOTE_PREVIEW = 110  # characters of a quote shown in a tooltip (the panel shows it whole)
+
+
+def node_id(kind: str, key: str) -> str:
+    """The id a node has in every view: ``committee:laering``, ``focus-area:smidige-processer``, ``theme:vaekst``."""
+    return f"{kind}:{key}"
+
+
+def utf16_offset(value: str, index: int) -> int:
+    """Code-point ``index`` into ``value`` as a UTF-16 offset (what JavaScript strings count)."""
+    head = value[:index]
+    if head.isascii() or max(head) < "\U00010000":
+        return index  # no character outside the Basic Multilingual Plane: the two counts agree
+    return len(head.encode("utf-16-le")) // 2
+
+
+def preview(value: str, limit: int = QUOTE_PREVIEW) -> str:
+    """``value`` cut at a word boundary to about ``limit`` characters, with an ellipsis if cut."""
+    if len(value) <= limit:
+        return value
+    cut = value[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + " …"
+
+
+@dataclass
+class ViewContext:
+    """One view being built. ``units`` collects the statements and reflections the panels quote."""
+
+    analysis: Analysis
+    lang: str
+    units: dict[str, UnitText] = field(default_factory=dict)
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.analysis.corpus
+
+    def t(self, key: str, **values: object) -> str:
+        """The words for ``key`` with ``values`` filled in; ``count=1`` picks ``<key>_one`` where there is one."""
+        if values.get("count") == 1 and text(f"{key}_one", self.lang) != f"{key}_one":
+            key = f"{key}_one"
+        message = text(key, self.lang)
+        return message.format(**values) if values else message
+
+    def number(self, value: float, digits: int = 2) -> str:
+        shown = f"{value:.{digits}f}"
+        return shown.replace(".", ",") if self.lang == "da" else shown
+
+    # --- labels -------------------------------------------------------------------------------------
+
+    def committee(self, key: str) -> Committee | None:
+        return self.corpus.committee_by_key.get(key)
+
+    def committee_label(self, key: str | None) -> str:
+        committee = self.committee(key) if key else None
+        return committee.label(self.lang) if committee else (key or self.t("view_unattributed"))
+
+    def theme_label(self, slug: str) -> str:
+        theme = self.corpus.theme_by_slug.get(slug)
+        return theme.label(self.lang) if theme else slug
+
+    def pillar_label(self, slug: str) -> str:
+        pillar = self.corpus.pillar_by_slug.get(slug)
+        return pillar.label(self.lang) if pillar else slug
+
+    def confidence_label(self, confidence: str | None) -> str:
+        return self.t(f"confidence_{confidence or 'unknown'}")
+
+    # --- colours ------------------------------------------------------------------------------------
+
+    @cached_property
+    def committee_colours(self) -> dict[str, str]:
+        """Each committee's colour, the same in every view (palette by position, repeating after ten)."""
+        palette = COMMITTEE_PALETTE
+        return {c.key: palette[i % len(palette)] for i, c in enumerate(self.corpus.committees)}
+
+    @cached_property
+    def pillar_colours(self) -> dict[str, str]:
+        return {p.slug: PILLAR_PALETTE[i % len(PILLAR_PALETTE)] for i, p in enumerate(self.corpus.pillars)}
+
+    def theme_pillar_colour(self, theme: Theme) -> str:
+        return self.pillar_colours[theme.pillars[0]] if theme.pillars else NO_PILLAR_COLOUR
+
+    # --- evidence -----------------------------------------------------------------------------------
+
+    @cached_property
+    def _areas_of_committee(self) -> dict[str, tuple[FocusArea, ...]]:
+        found: dict[str, list[FocusArea]] = defaultdict(list)
+        for area in self.corpus.focus_areas:
+            found[area.committee or ""].append(area)
+        return {key: tuple(areas) for key, areas in found.items()}
+
+    def focus_areas_of(self, committee: str) -> tuple[FocusArea, ...]:
+        """The committee's focus areas in corpus order (an indexed :meth:`Corpus.focus_areas_of`)."""
+        return self._areas_of_committee.get(committee, ())
+
+    @cached_property
+    def _units_by_owner(self) -> dict[str, list[str]]:
+        """``area:<key>`` → its statements; ``theme:<slug>`` → every unit mentioning it; corpus order."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for unit in self.corpus.units:
+            if unit.focus_area is not None:
+                found[f"area:{unit.focus_area}"].append(unit.key)
+            for slug in self.corpus.themes_of_unit.get(unit.key, ()):
+                found[f"theme:{slug}"].append(unit.key)
+        return found
+
+    def statements_of(self, focus_area: str) -> list[str]:
+        return self._units_by_owner.get(f"area:{focus_area}", [])
+
+    def units_mentioning(self, slug: str) -> list[str]:
+        return self._units_by_owner.get(f"theme:{slug}", [])
+
+    @cached_property
+    def carriers(self) -> dict[str, tuple[str, ...]]:
+        """Theme slug → committees carrying it under the evidence mode."""
+        return self.analysis.index.carriers()
+
+    def evidence_units(self, committee: str, theme: str) -> tuple[str, ...]:
+        """Distinct units evidencing ``theme`` for ``committee`` under the evidence mode, in corpus order."""
+        quotes = self.analysis.index.by_committee.get(committee, {}).get(theme, ())
+        return tuple(dict.fromkeys(q.unit for q in quotes))
+
+    def statement_units(self, focus_area: str, theme: str) -> tuple[str, ...]:
+        return self.analysis.index.by_focus_area.get(focus_area, {}).get(theme, ())
+
+    def themes_of_focus_area(self, focus_area: str) -> tuple[str, ...]:
+        return tuple(self.analysis.index.by_focus_area.get(focus_area, {}))
+
+    def reflection_only_themes(self, committee: str) -> tuple[str, ...]:
+        """Themes ``committee`` carries under the mode but not through its own focus areas' statements."""
+        own = {t for area in self.focus_areas_of(committee) for t in self.themes_of_focus_area(area.key)}
+        return tuple(t for t in self.analysis.index.by_committee.get(committee, {}) if t not in own)
+
+    @cached_property
+    def committee_evidence(self) -> dict[str, int]:
+        """Committee → number of distinct statements and reflections evidencing any of its themes."""
+        return {
+            key: len({q.unit for quotes in themes.values() for q in quotes})
+            for key, themes in self.analysis.index.by_committee.items()
+        }
+
+    @cached_property
+    def theme_evidence(self) -> dict[str, int]:
+        """Theme → number of distinct statements and reflections mentioning it (any mode)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for mention in self.corpus.mentions:
+            found[mention.theme].add(mention.unit)
+        return {theme: len(units) for theme, units in found.items()}
+
+    def committee_rank(self, committee: Committee) -> tuple[int, int, str]:
+        """Sort key: most evidence first, then most focus areas, then key."""
+        areas = len(self.focus_areas_of(committee.key))
+        return (-self.committee_evidence.get(committee.key, 0), -areas, committee.key)
+
+    def theme_rank(self, slug: str) -> tuple[int, int, str]:
+        """Sort key: most carrying committees first, then most evidence, then slug."""
+        return (-len(self.carriers.get(slug, ())), -self.theme_evidence.get(slug, 0), slug)
+
+    @cached_property
+    def reach_of(self) -> dict[str, ThemeReach]:
+        return {r.theme: r for r in self.analysis.reach}
+
+    @cached_property
+    def overlaps_of(self) -> dict[str, list[Overlap]]:
+        found: dict[str, list[Overlap]] = defaultdict(list)
+        for overlap in self.analysis.overlaps:
+            found[overlap.a].append(overlap)
+            found[overlap.b].append(overlap)
+        return found
+
+    def pillars_of_themes(self, themes: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+        found = {p for slug in themes if (theme := self.corpus.theme_by_slug.get(slug)) for p in theme.pillars}
+        return tuple(sorted(found))
+
+    # --- quoted units -------------------------------------------------------------------------------
+
+    @cached_property
+    def _mentions_of_unit(self) -> dict[str, list[Mention]]:
+        found: dict[str, list[Mention]] = defaultdict(list)
+        for mention in self.corpus.mentions:
+            found[mention.unit].append(mention)
+        return found
+
+    @cached_property
+    def _several_seminars(self) -> bool:
+        return len({u.seminar for u in self.corpus.units}) > 1
+
+    def quote(self, unit_key: str) -> str:
+        """Register ``unit_key`` for the page's unit table and return the key."""
+        if unit_key not in self.units:
+            unit = self.corpus.unit_by_key[unit_key]
+            parts = [self.t(unit.kind)]
+            if self._several_seminars:
+                parts.append(unit.seminar)
+            parts.append(f"{self.t('slide')} {unit.slide}")
+            if unit.source_start is not None and unit.source_end is not None:
+                parts.append(f"{self.t('view_characters')} {unit.source_start}–{unit.source_end}")
+            if unit.focus_area is not None:
+                area = self.corpus.focus_area_by_key[unit.focus_area]
+                parts.append(area.title)
+            self.units[unit_key] = UnitText(unit.text, " · ".join(parts))
+        return unit_key
+
+    def marks(self, unit_key: str, themes: set[str] | None = None) -> tuple[tuple[int, int], ...]:
+        """Where ``themes`` (default: every theme) are mentioned in the unit, as merged UTF-16 spans."""
+        value = self.corpus.unit_by_key[unit_key].text
+        spans = sorted(
+            (m.start, m.end) for m in self._mentions_of_unit.get(unit_key, ()) if themes is None or m.theme in themes
+        )
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return tuple((utf16_offset(value, s), utf16_offset(value, e)) for s, e in merged)
+
+    def focus_area_note(self, area: FocusArea) -> str:
+        """``Udvalget for Læring · stærk slutning`` — who presented it and how sure that is."""
+        return f"{self.committee_label(area.committee)} · {self.confidence_label(area.confidence)}"

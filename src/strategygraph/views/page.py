@@ -1,0 +1,257 @@
+"""One self-contained HTML page for a :class:`~strategygraph.views.model.ViewGraph`.
+
+pyvis generates the network (node and edge option dicts, the vis-network options); the page around it is
+our own Jinja2 template with autoescaping. Everything is inline — vis-network from the copy pyvis ships,
+our script and stylesheet — so the page makes no network request, and a Content-Security-Policy with the
+hashes of exactly those scripts stops anything else from running. Data text reaches the page only as
+JSON inside a ``type="application/json"`` script (``<``, ``>`` and ``&`` escaped) and is put on screen
+with ``textContent``; tooltips are plain strings, which vis-network shows as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pyvis
+from markupsafe import Markup
+from pyvis.edge import Edge
+from pyvis.network import Network
+from pyvis.node import Node
+
+from ..errors import StrategyGraphError
+from ..i18n import text
+from .context import preview
+from .model import NODE_TYPES, Panel, PanelItem, ViewGraph
+
+VIS_NETWORK = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+TEMPLATES = Path(__file__).parent / "templates"
+LAYOUT_SEED = 7
+IMPROVED_LAYOUT_LIMIT = 150  # vis's Kamada-Kawai start is worth it for small graphs only
+LABEL_LIMIT = 60  # characters of a label drawn on the canvas; tooltip, panel and search use the whole name
+UI_TEXT_KEYS = (
+    "view_search",
+    "view_search_placeholder",
+    "view_no_match",
+    "view_close",
+    "view_layout_progress",
+    "view_nothing_visible",
+    "view_shown",
+    "view_and_more",
+)
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(value: object) -> str:
+    """``value`` as JSON that can stand inside a ``<script>`` element: no ``<``, ``>`` or ``&`` survive."""
+    encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], encoded)
+
+
+def _inline(content: str, element: str) -> Markup:
+    """Raw ``content`` for a ``<script>`` or ``<style>`` element; refuses text that would close it early."""
+    if re.search(rf"</{element}|<!--", content, re.IGNORECASE):
+        raise StrategyGraphError(f"cannot inline {element}: the text contains </{element} or <!--")
+    return Markup(content)
+
+
+def _csp_hash(content: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def _assets() -> tuple[str, str, str]:
+    """vis-network's script (from pyvis), our script and our stylesheet."""
+    vis_js = VIS_NETWORK.read_text(encoding="utf-8")
+    # the source map it names is not shipped: drop the pointer so developer tools do not go looking for it
+    vis_js = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", vis_js)
+    return (
+        vis_js,
+        (TEMPLATES / "view.js").read_text(encoding="utf-8"),
+        (TEMPLATES / "view.css").read_text(encoding="utf-8"),
+    )
+
+
+def network_options(node_count: int, edge_count: int) -> dict[str, Any]:
+    """vis-network options: a seeded layout whose physics runs a fixed number of iterations, then stops."""
+    iterations = 1000 if node_count <= 300 else max(150, 300_000 // node_count)
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": node_count <= IMPROVED_LAYOUT_LIMIT},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "centralGravity": 0.01,
+                "springLength": 110,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.5,
+            },
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
+            "minVelocity": 1,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": edge_count > 1000,
+            "hideEdgesOnZoom": edge_count > 3000,
+            "multiselect": False,
+        },
+        "nodes": {
+            "borderWidth": 2,
+            "widthConstraint": {"maximum": 190},
+            "font": {"size": 15, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "color": {"highlight": "#222222", "hover": "#222222", "opacity": 0.85, "inherit": False},
+            "smooth": False if edge_count > 1000 else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+        },
+    }
+
+
+def pyvis_network(graph: ViewGraph) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """The view as pyvis builds it: node dicts, edge dicts and vis options.
+
+    Nodes and edges go straight into the network's lists: ``add_node``/``add_edge`` (and ``from_nx``)
+    check for duplicates with list scans, which is quadratic; :class:`ViewGraph` ids are unique already.
+    """
+    network = Network(height="100%", width="100%", directed=False, cdn_resources="remote")
+    for node in graph.nodes:
+        options = Node(
+            node.id,
+            node.shape,
+            preview(node.label, LABEL_LIMIT),
+            name=node.label,
+            title=node.tooltip,
+            size=node.size,
+            color={
+                "background": node.colour,
+                "border": node.border or node.colour,
+                "highlight": {"background": node.colour, "border": "#222222"},
+                "hover": {"background": node.colour, "border": "#222222"},
+            },
+            type=node.type,
+            pillars=list(node.pillars),
+            aliases=list(node.aliases),
+        ).options
+        if node.type == "committee":
+            options["font"] = {"size": 17}
+        network.nodes.append(options)
+        network.node_ids.append(node.id)
+        network.node_map[node.id] = options
+    for edge in graph.edges:
+        extra: dict[str, Any] = {"dashes": edge.dashes} if edge.dashes else {}
+        if edge.confidence is not None:
+            extra["confidence"] = edge.confidence
+        colour = {"color": edge.colour}  # highlight, hover and opacity: the global edge options
+        network.edges.append(
+            Edge(
+                edge.source,
+                edge.target,
+                False,
+                id=edge.id,
+                title=edge.tooltip,
+                kind=edge.kind,
+                width=edge.width,
+                color=colour,
+                **extra,
+            ).options
+        )
+    network.options = network_options(len(graph.nodes), len(graph.edges))
+    nodes, edges, _heading, _height, _width, options = network.get_network_data()
+    return nodes, edges, json.loads(options)
+
+
+def _item_json(item: PanelItem) -> dict[str, Any]:
+    """A panel item without its empty fields (pages with thousands of panels stay small)."""
+    found: dict[str, Any] = {"text": item.text} if item.text else {}
+    if item.note:
+        found["note"] = item.note
+    if item.unit is not None:
+        found["unit"] = item.unit
+        found["marks"] = [list(mark) for mark in item.marks]
+    if item.node is not None:
+        found["node"] = item.node
+    return found
+
+
+def _panel_json(panel: Panel) -> dict[str, Any]:
+    return {
+        "label": panel.label,
+        "kind": panel.kind,
+        "facts": [list(fact) for fact in panel.facts],
+        "sections": [
+            {"heading": section.heading, "items": [_item_json(item) for item in section.items]}
+            for section in panel.sections
+        ],
+    }
+
+
+def page_data(graph: ViewGraph) -> dict[str, Any]:
+    """Everything the page's script reads: the network, the panels, the quoted units, the UI words."""
+    nodes, edges, options = pyvis_network(graph)
+    return {
+        "view": graph.name,
+        "lang": graph.lang,
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "panels": {key: _panel_json(panel) for key, panel in graph.panels.items()},
+        "units": {key: {"text": unit.text, "position": unit.position} for key, unit in graph.units.items()},
+        "text": {key.removeprefix("view_"): text(key, graph.lang) for key in UI_TEXT_KEYS},
+    }
+
+
+def render_html(graph: ViewGraph) -> str:
+    """The page for ``graph`` as one HTML string (UTF-8 when written; nothing is written here)."""
+    lang = graph.lang
+    vis_js, view_js, css = _assets()
+    counts = {kind: sum(1 for n in graph.nodes if n.type == kind) for kind in NODE_TYPES}
+    csp = "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src {_csp_hash(vis_js)} {_csp_hash(view_js)}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+    return (
+        _environment()
+        .get_template("view.html.j2")
+        .render(
+            lang=lang,
+            csp=csp,
+            version=version("strategygraph"),
+            graph=graph,
+            t=lambda key: text(key, lang),
+            node_types=[(kind, count) for kind, count in counts.items() if count],
+            data_json=Markup(script_json(page_data(graph))),
+            vis_js=_inline(vis_js, "script"),
+            view_js=_inline(view_js, "script"),
+            css=_inline(css, "style"),
+        )
+    )

@@ -1,0 +1,284 @@
+// strategygraph view: network, search, filters and details panel. Every data text is set with textContent.
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("view-data").textContent);
+  var T = data.text;
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var state = { stabilised: false, stabilisedAfterMs: null, focused: null, panel: null, animating: false };
+  var started = performance.now();
+  var network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, data.options);
+  var progress = document.getElementById("progress");
+
+  function el(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined && text !== null) element.textContent = text;
+    return element;
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return String(values[key]);
+    });
+  }
+
+  // --- layout: seeded, a fixed number of iterations, then physics stops --------------------------------
+
+  function stabilised() {
+    if (state.stabilised) return;
+    network.setOptions({ physics: { enabled: false } });
+    state.stabilised = true;
+    state.stabilisedAfterMs = performance.now() - started;
+    progress.textContent = "";
+  }
+  network.on("stabilizationProgress", function (p) {
+    progress.textContent = format(T.layout_progress, { percent: Math.round((100 * p.iterations) / p.total) });
+  });
+  network.once("stabilizationIterationsDone", stabilised);
+  if (data.nodes.length === 0) stabilised();
+
+  // --- details panel -----------------------------------------------------------------------------------
+
+  var details = document.getElementById("details");
+
+  function quoteElement(text, marks) {
+    var block = el("blockquote");
+    var at = 0;
+    marks.forEach(function (span) {
+      if (span[0] > at) block.appendChild(document.createTextNode(text.slice(at, span[0])));
+      block.appendChild(el("mark", null, text.slice(span[0], span[1])));
+      at = span[1];
+    });
+    if (at < text.length) block.appendChild(document.createTextNode(text.slice(at)));
+    return block;
+  }
+
+  function itemElement(item) {
+    var li = el("li");
+    if (item.unit) {
+      var unit = data.units[item.unit];
+      li.appendChild(quoteElement(unit.text, item.marks));
+      var where = item.note ? item.note + " · " + unit.position : unit.position;
+      li.appendChild(el("span", "note", where));
+      return li;
+    }
+    var main;
+    if (item.node) {
+      main = el("button", "link", item.text);
+      main.type = "button";
+      main.addEventListener("click", function () {
+        focusNode(item.node);
+      });
+    } else {
+      main = el("span", null, item.text);
+    }
+    li.appendChild(main);
+    if (item.note) li.appendChild(el("span", "note", item.note));
+    return li;
+  }
+
+  function showPanel(id) {
+    var panel = data.panels[id];
+    if (!panel) return hidePanel();
+    details.querySelector(".kind").textContent = panel.kind;
+    details.querySelector(".label").textContent = panel.label;
+    var facts = details.querySelector(".facts");
+    var sections = details.querySelector(".sections");
+    facts.replaceChildren();
+    sections.replaceChildren();
+    panel.facts.forEach(function (fact) {
+      facts.appendChild(el("dt", null, fact[0]));
+      facts.appendChild(el("dd", null, fact[1]));
+    });
+    panel.sections.forEach(function (section) {
+      sections.appendChild(el("h3", null, section.heading));
+      var list = el("ul");
+      section.items.forEach(function (item) {
+        list.appendChild(itemElement(item));
+      });
+      sections.appendChild(list);
+    });
+    details.hidden = false;
+    details.scrollTop = 0;
+    state.panel = id;
+  }
+
+  function hidePanel() {
+    details.hidden = true;
+    state.panel = null;
+  }
+
+  document.getElementById("details-close").addEventListener("click", function () {
+    network.unselectAll();
+    hidePanel();
+  });
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      showPanel(params.nodes[0]);
+      revealNode(params.nodes[0]);
+    } else if (params.edges.length) showPanel(params.edges[0]);
+    else hidePanel();
+  });
+
+  // --- filters: node types and pillar --------------------------------------------------------------------
+
+  var typeBoxes = Array.prototype.slice.call(document.querySelectorAll("input[data-type]"));
+  var pillarFilter = document.getElementById("pillar-filter");
+
+  function visible(node) {
+    var typeOn = typeBoxes.every(function (box) {
+      return box.dataset.type !== node.type || box.checked;
+    });
+    var pillar = pillarFilter ? pillarFilter.value : "";
+    return typeOn && (!pillar || node.pillars.indexOf(pillar) >= 0);
+  }
+
+  function applyFilters() {
+    var shown = 0;
+    nodes.update(
+      data.nodes.map(function (node) {
+        var on = visible(node);
+        if (on) shown += 1;
+        return { id: node.id, hidden: !on };
+      })
+    );
+    document.getElementById("shown").textContent = format(T.shown, { shown: shown, total: data.nodes.length });
+    document.getElementById("empty").hidden = shown > 0 || data.nodes.length === 0;
+    if (state.panel && nodes.get(state.panel) && nodes.get(state.panel).hidden) hidePanel();
+  }
+
+  function resetFilters() {
+    typeBoxes.forEach(function (box) {
+      box.checked = true;
+    });
+    if (pillarFilter) pillarFilter.value = "";
+    applyFilters();
+  }
+
+  typeBoxes.forEach(function (box) {
+    box.addEventListener("change", applyFilters);
+  });
+  if (pillarFilter) pillarFilter.addEventListener("change", applyFilters);
+  applyFilters();
+
+  // --- search: by label (and other names), Danish letters, case-insensitive -------------------------------
+
+  function fold(value) {
+    return value.normalize("NFC").toLocaleLowerCase("da");
+  }
+
+  var index = data.nodes.map(function (node) {
+    return {
+      id: node.id,
+      label: node.name,
+      type: node.type,
+      names: [node.name].concat(node.aliases || []).map(fold),
+    };
+  });
+
+  function search(query) {
+    var q = fold(query.trim());
+    if (!q) return [];
+    function score(entry) {
+      var best = 4;
+      entry.names.forEach(function (name) {
+        if (name === q) best = Math.min(best, 0);
+        else if (name.indexOf(q) === 0) best = Math.min(best, 1);
+        else if (name.indexOf(q) > 0) best = Math.min(best, 2);
+      });
+      if (best === 4 && fold(entry.id).indexOf(q) >= 0) best = 3;
+      return best;
+    }
+    return index
+      .map(function (entry) {
+        return { entry: entry, score: score(entry) };
+      })
+      .filter(function (hit) {
+        return hit.score < 4;
+      })
+      .sort(function (a, b) {
+        return a.score - b.score || a.entry.label.localeCompare(b.entry.label, "da");
+      })
+      .map(function (hit) {
+        return hit.entry;
+      });
+  }
+
+  // centre a node in the part of the canvas the details panel leaves free
+  function centre(id, scale) {
+    var offset = details.hidden ? 0 : (details.offsetLeft + details.offsetWidth) / 2;
+    state.animating = true;
+    network.once("animationFinished", function () {
+      state.animating = false;
+    });
+    network.focus(id, {
+      scale: scale,
+      offset: { x: offset, y: 0 },
+      animation: { duration: 350, easingFunction: "easeInOutQuad" },
+    });
+  }
+
+  function revealNode(id) {
+    var point = network.canvasToDOM(network.getPositions([id])[id]);
+    if (!details.hidden && point.x < details.offsetLeft + details.offsetWidth + 100) centre(id, network.getScale());
+  }
+
+  function focusNode(id) {
+    var node = nodes.get(id);
+    if (!node) return;
+    if (node.hidden) resetFilters();
+    network.selectNodes([id]);
+    showPanel(id);
+    centre(id, Math.max(network.getScale(), 1.1));
+    state.focused = id;
+  }
+
+  var input = document.getElementById("search-input");
+  var results = document.getElementById("search-results");
+  var typeNames = {};
+  typeBoxes.forEach(function (box) {
+    typeNames[box.dataset.type] = box.parentNode.textContent.replace(/\s*\(\d+\)\s*$/, "").trim();
+  });
+
+  function listResults() {
+    results.replaceChildren();
+    if (!input.value.trim()) return;
+    var hits = search(input.value);
+    if (!hits.length) {
+      results.appendChild(el("li", "none", T.no_match));
+      return;
+    }
+    hits.slice(0, 12).forEach(function (hit) {
+      var li = el("li");
+      var button = el("button", null, hit.label);
+      button.type = "button";
+      button.appendChild(el("span", "type", typeNames[hit.type] || hit.type));
+      button.addEventListener("click", function () {
+        focusNode(hit.id);
+      });
+      li.appendChild(button);
+      results.appendChild(li);
+    });
+    if (hits.length > 12) results.appendChild(el("li", "none", format(T.and_more, { count: hits.length - 12 })));
+  }
+
+  input.addEventListener("input", listResults);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var hits = search(input.value);
+      if (hits.length) focusNode(hits[0].id);
+    }
+  });
+
+  window.strategyView = {
+    network: network,
+    nodes: nodes,
+    edges: edges,
+    state: state,
+    search: search,
+    focusNode: focusNode,
+    showPanel: showPanel,
+  };
+})();

@@ -1,0 +1,120 @@
+"""index.html in a real browser (Debian's Chromium, headless, every non-file request blocked and counted):
+no network requests, no console errors, the heatmap drawn, nothing injected, and an A4 PDF of sensible length.
+Screenshots of the top and the heatmap go to tests/artifacts/ for a reviewer to look at."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+
+from .conftest import TESTS
+from .report_support import build_report
+from .test_views_browser import CHROMIUM, CHROMIUM_ARGS
+
+ARTIFACTS = TESTS / "artifacts"
+LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (apt-get install chromium)"),
+]
+
+
+@dataclass
+class Visit:
+    page: Page
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def _visit(browser: Browser, path: Path) -> Visit:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    visit = Visit(page)
+
+    def route(route: Route, request: Request) -> None:
+        if request.url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            visit.blocked.append(request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda message: visit.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: visit.errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return visit
+
+
+def _pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", data))
+
+
+@pytest.mark.parametrize(("name", "data", "pages"), [("fixture", True, (3, 16)), ("hedensted", False, (3, 40))])
+def test_report_page_in_chromium(
+    browser: Browser, tmp_path: Path, name: str, data: bool, pages: tuple[int, int]
+) -> None:
+    out = tmp_path / "report"
+    if data:
+        build_report(out, "--quiet")
+    else:
+        build_report(out, "--quiet", data=None)
+    visit = _visit(browser, out / "index.html")
+    page = visit.page
+    assert visit.blocked == []
+    assert visit.errors == []
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator("h1").inner_text().startswith("Strategirapport")
+    heatmap = page.locator("#heatmap svg")
+    if heatmap.count():
+        assert heatmap.locator("g.cells rect").count() == page.locator("#heatmap g.row-labels text").count() * (
+            page.locator("#heatmap g.column-labels text").count()
+        )
+        assert heatmap.locator("g.legend rect").count() >= 2
+        box = heatmap.bounding_box()
+        assert box is not None
+        assert box["width"] <= 1200
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"report-{name}-top.png"))
+    if heatmap.count():
+        page.locator("#heatmap").screenshot(path=str(ARTIFACTS / f"report-{name}-heatmap.png"))
+    frame = page.locator("#network iframe")
+    assert frame.count() == 1
+    frame.scroll_into_view_if_needed()
+    view = next(f for f in page.frames if f.url == "about:srcdoc")
+    view.wait_for_function("() => window.strategyView && window.strategyView.state.stabilised", timeout=60_000)
+    assert view.locator("h1").inner_text() == "Overlap mellem udvalg"
+    assert view.locator("canvas").count() == 1
+    assert visit.errors == []
+    page.locator("#network").screenshot(path=str(ARTIFACTS / f"report-{name}-network.png"))
+    pdf = page.pdf(format="A4", print_background=True)
+    (ARTIFACTS / f"report-{name}.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF")
+    low, high = pages
+    assert low <= _pdf_pages(pdf) <= high
+    page.close()
+
+
+def test_hostile_text_stays_text(browser: Browser, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    build_report(out, "--quiet")
+    visit = _visit(browser, out / "index.html")
+    body = visit.page.locator("body").inner_text()
+    assert "<script>window.pwned=1</script> Grønne områder" in body
+    assert '"><img src=x onerror="window.pwned=1">' in body
+    assert visit.page.locator("img").count() == 0
+    assert visit.page.evaluate("typeof window.pwned") == "undefined"
+    assert visit.errors == []

@@ -1,0 +1,363 @@
+"""The views in a real browser: Debian's Chromium, headless, with every non-file request blocked and counted.
+
+Screenshots land in tests/artifacts/views/ (not committed) for a reviewer to look at.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+
+from strategygraph.analysis import Analysis
+from strategygraph.views import DEFAULT_TOP, build_view, render_view, view_names
+
+from .conftest import HEDENSTED, HOSTILE_FIXTURE, TESTS, VIEWS_FIXTURE, AnalysisOf
+from .test_views import HAND_COUNTS, IMG, XSS
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = TESTS / "artifacts" / "views"
+VIEWPORT = {"width": 1400, "height": 900}
+
+
+@dataclass
+class LoadedView:
+    page: Page
+    blocked: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, argument: Any = None) -> Any:
+        return self.page.evaluate(expression, argument)
+
+    def node_point(self, node: str) -> tuple[float, float]:
+        """Where ``node`` is on the screen (page coordinates)."""
+        point = self.js(
+            """id => {
+                const network = window.strategyView.network;
+                const dom = network.canvasToDOM(network.getPositions([id])[id]);
+                const box = document.getElementById('network').getBoundingClientRect();
+                return [box.left + dom.x, box.top + dom.y];
+            }""",
+            node,
+        )
+        return float(point[0]), float(point[1])
+
+    def on_canvas(self, point: tuple[float, float]) -> bool:
+        """Whether ``point`` shows the network (not the details panel or anything else above it)."""
+        return bool(self.js("([x, y]) => document.elementFromPoint(x, y).tagName === 'CANVAS'", list(point)))
+
+    def click_node(self, node: str) -> None:
+        """Click ``node`` where it is drawn, as a user would (after any focus animation)."""
+        self.page.wait_for_function("() => !window.strategyView.state.animating")
+        point = self.node_point(node)
+        assert self.on_canvas(point), f"{node} is hidden behind something"
+        self.page.mouse.click(*point)
+        self.page.wait_for_function("() => !window.strategyView.state.animating")  # a covered node moves into view
+        assert self.on_canvas(self.node_point(node)), f"{node} stays behind the details panel"
+
+    def hover_node(self, node: str) -> None:
+        self.page.wait_for_function("() => !window.strategyView.state.animating")
+        self.page.mouse.move(*self.node_point(node))
+
+    def screenshot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+OpenView = Callable[..., LoadedView]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.is_file(), "the browser tests need Debian's Chromium: apt-get install chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_view(browser: Browser, tmp_path: Path) -> Iterator[OpenView]:
+    """``open_view(analysis, name, lang="da", top=50)``: write the page, open it offline, wait for the layout."""
+    loaded: list[LoadedView] = []
+
+    def open_page(analysis: Analysis, name: str, lang: str = "da", top: int = DEFAULT_TOP) -> LoadedView:
+        path = tmp_path / f"{name.replace(':', '-').replace('/', '_')}-{lang}-{len(loaded)}.html"
+        path.write_text(render_view(analysis, name, lang, top), encoding="utf-8")
+        context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+        view = LoadedView(context.new_page())
+
+        def route(route: Route, request: Request) -> None:
+            if request.url.startswith(("file:", "data:")):
+                route.continue_()
+            else:
+                view.blocked.append(request.url)
+                route.abort()
+
+        context.route("**/*", route)
+        view.page.on("request", lambda request: view.requests.append(request.url))
+        view.page.on("console", lambda message: view.errors.append(message.text) if message.type == "error" else None)
+        view.page.on("pageerror", lambda error: view.errors.append(str(error)))
+        view.page.goto(path.as_uri())
+        view.page.wait_for_function("() => window.strategyView && window.strategyView.state.stabilised", timeout=60_000)
+        loaded.append(view)
+        return view
+
+    yield open_page
+    for view in loaded:
+        view.page.context.close()
+
+
+def _assert_clean(view: LoadedView) -> None:
+    assert view.blocked == [], "the page asked for something outside itself"
+    assert all(url.startswith(("file:", "data:")) for url in view.requests), view.requests
+    assert view.errors == []
+    assert view.js("typeof window.pwned") == "undefined"
+
+
+def _counts(view: LoadedView) -> tuple[int, int, int, int]:
+    return tuple(
+        view.js(
+            """() => {
+                const v = window.strategyView;
+                return [v.nodes.length, v.edges.length,
+                        v.network.body.nodeIndices.length, v.network.body.edgeIndices.length];
+            }"""
+        )
+    )
+
+
+def _file_name(folder: Path, name: str, lang: str) -> str:
+    return f"{folder.name}-{name.replace(':', '-').replace('/', '_')}-{lang}"
+
+
+# --- the fixture: every view, its counts, search, click, filters, layout -------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_fixture_view_loads_offline_with_its_nodes_and_edges(
+    analysis_of: AnalysisOf, open_view: OpenView, lang: str
+) -> None:
+    analysis = analysis_of(VIEWS_FIXTURE, "statements")
+    for name in view_names(analysis.corpus):
+        graph = build_view(analysis, name, lang)
+        view = open_view(analysis, name, lang)
+        _assert_clean(view)
+        expected = HAND_COUNTS.get(name, (len(graph.nodes), len(graph.edges)))
+        assert _counts(view) == (*expected, *expected), name
+        assert view.js("window.strategyView.network.physics.options.enabled") is False, "physics stops"
+        view.screenshot(_file_name(VIEWS_FIXTURE, name, lang))
+
+
+@pytest.mark.parametrize("query", ["Fællesskab forpligter", "fællesskab FORPLIGTER", "skab forp"])
+def test_search_focuses_the_node(analysis_of: AnalysisOf, open_view: OpenView, query: str) -> None:
+    view = open_view(analysis_of(VIEWS_FIXTURE, "statements"), "overview")
+    view.page.fill("#search-input", query)
+    assert view.page.inner_text("#search-results li:first-child button").startswith("Fællesskab forpligter")
+    view.page.press("#search-input", "Enter")
+    target = "focus-area:faellesskab-forpligter"
+    assert view.js("window.strategyView.state.focused") == target
+    assert view.js("window.strategyView.network.getSelectedNodes()") == [target]
+    assert view.page.inner_text("#details h2") == "Fællesskab forpligter"
+    view.page.wait_for_function("() => !window.strategyView.state.animating")
+    x, y = view.node_point(target)
+    assert view.on_canvas((x, y)), "the focused node is in view, not behind the details panel"
+    panel_right = view.js("document.getElementById('details').getBoundingClientRect().right")
+    canvas = view.js("document.getElementById('network').getBoundingClientRect().toJSON()")
+    free_centre = ((panel_right + canvas["right"]) / 2, canvas["top"] + canvas["height"] / 2)
+    assert math.dist((x, y), free_centre) < 3, "centred in the free part of the canvas"
+    _assert_clean(view)
+
+
+def test_search_says_when_nothing_matches(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+    view = open_view(analysis_of(VIEWS_FIXTURE, "statements"), "overview")
+    view.page.fill("#search-input", "ingenting")
+    assert view.page.inner_text("#search-results") == "Ingen fund"
+    view.page.press("#search-input", "Enter")
+    assert view.js("window.strategyView.state.focused") is None
+
+
+def test_clicking_a_committee_opens_its_panel_with_its_focus_areas(
+    analysis_of: AnalysisOf, open_view: OpenView
+) -> None:
+    view = open_view(analysis_of(VIEWS_FIXTURE, "statements"), "overview")
+    view.click_node("committee:plan")
+    details = view.page.locator("#details")
+    assert details.is_visible()
+    assert view.page.inner_text("#details .kind").lower() == "udvalg"
+    assert view.page.inner_text("#details h2") == "Planudvalget"
+    items = view.page.locator("#details .sections ul").first.locator("li").all_inner_texts()
+    assert items[0].startswith("Byer\nstærk slutning — Vand og trafik er planudvalgets område.")
+    assert items[1].startswith("Grønne områder\nsvagt gæt — ")
+    view.screenshot("views-overview-panel-committee")
+    view.page.click("#details button.link >> text=Grønne områder")  # a focus area in the panel is a link
+    assert view.js("window.strategyView.state.focused") == "focus-area:groenne-omraader"
+    facts = view.page.inner_text("#details dl")
+    assert "Tilskrivning\nsvagt gæt" in facts
+    quotes = view.page.locator("#details blockquote").all_inner_texts()
+    assert quotes == ["Skraldebilen kører hver uge.", "Kloakkerne og containerne skal fornyes."]
+    marks = view.page.locator("#details blockquote mark").all_inner_texts()
+    assert marks == ["Skraldebilen", "Kloakkerne", "containerne"]
+    view.page.mouse.click(5, VIEWPORT["height"] - 5)  # empty canvas closes the panel
+    assert not details.is_visible()
+    _assert_clean(view)
+
+
+def test_edge_panel_of_an_overlap_lists_shared_themes_with_quotes(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+    view = open_view(analysis_of(VIEWS_FIXTURE, "statements"), "overlap")
+    view.js("window.strategyView.showPanel('committee:plan|committee:social')")
+    assert view.page.inner_text("#details h2") == "Planudvalget — Socialudvalget"
+    assert view.page.inner_text("#details h3") == "Vand og kloak (båret af 2 udvalg)"
+    notes = view.page.locator("#details li .note").all_inner_texts()
+    assert notes[0].startswith("Planudvalget · Udsagn · slide 1 · tegn ")
+    view.screenshot("views-overlap-panel-edge")
+
+
+def test_filters_by_node_type_and_pillar(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+    analysis = analysis_of(VIEWS_FIXTURE, "statements")
+    graph = build_view(analysis, "overview")
+    view = open_view(analysis, "overview")
+
+    def visible() -> set[str]:
+        return set(view.js("window.strategyView.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+    view.page.uncheck("input[data-type=theme]")
+    assert visible() == {n.id for n in graph.nodes if n.type != "theme"}
+    assert view.page.inner_text("#shown") == "Viser 12 af 16 noder."
+    view.page.check("input[data-type=theme]")
+    view.page.select_option("#pillar-filter", "tryghed")
+    assert visible() == {
+        "pillar:tryghed",
+        "theme:beredskab",
+        "focus-area:foreningsliv",
+        "focus-area:faellesskab-forpligter",
+        "committee:kultur",
+        "committee:skole",
+    }
+    view.page.uncheck("input[data-type=pillar]")
+    view.page.uncheck("input[data-type=theme]")
+    view.page.uncheck("input[data-type=committee]")
+    view.page.uncheck("input[data-type=focus-area]")
+    assert visible() == set()
+    assert view.page.is_visible("#empty"), "an empty filter result says so"
+    view.page.fill("#search-input", "Tryghed")
+    view.page.press("#search-input", "Enter")  # focusing a hidden node resets the filters
+    assert len(visible()) == 16
+    assert view.js("window.strategyView.state.focused") == "pillar:tryghed"
+    _assert_clean(view)
+
+
+def test_layout_is_seeded_and_settles(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+    analysis = analysis_of(VIEWS_FIXTURE, "statements")
+    read = "JSON.stringify(window.strategyView.network.getPositions())"
+    first = open_view(analysis, "overview")
+    second = open_view(analysis, "overview")
+    positions = first.js(read)
+    assert positions == second.js(read), "the same page lays out the same way"
+    first.page.wait_for_timeout(500)
+    assert first.js(read) == positions, "nothing moves once the layout has settled"
+
+
+# --- hostile text -----------------------------------------------------------------------------------------
+
+
+def test_hostile_text_renders_literally_and_runs_nothing(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+    analysis = analysis_of(HOSTILE_FIXTURE, "all")
+    for name in view_names(analysis.corpus):
+        view = open_view(analysis, name)
+        _assert_clean(view)
+        assert view.page.locator("img").count() == 0
+        view.screenshot(_file_name(HOSTILE_FIXTURE, name, "da"))
+
+    view = open_view(analysis, "committee:farlig")
+    assert view.page.title() == f"Udvalg: Udvalget {XSS} for href & æøå – strategygraph"
+    assert view.page.inner_text("h1") == f"Udvalg: Udvalget {XSS} for href & æøå"
+
+    view.hover_node("committee:farlig")
+    tooltip = view.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().startswith(f"Udvalget {XSS} for href & æøå\nUdvalg")
+    assert view.js("[...document.querySelectorAll('div.vis-tooltip *')].every(e => e.tagName === 'BR')")
+
+    view.click_node("committee:farlig")
+    assert view.page.inner_text("#details h2") == f"Udvalget {XSS} for href & æøå"
+    assert view.page.inner_text("#details .sections li:first-child button") == f"{IMG} Fællesskab & href"
+    assert "&lt;script&gt;" in view.js("document.querySelector('#details h2').innerHTML")
+    view.page.click("#details button.link")
+    quotes = view.page.locator("#details blockquote").all_inner_texts()
+    assert quotes == [
+        f"{XSS} står der.",
+        'Et </script> midt i teksten & &amp; og href="javascript:window.pwned=1" æøå.',
+    ]
+    assert "Begrundelse <b>fed</b> </script> &amp; æøå" in view.page.inner_text("#details dl")
+    view.screenshot("views-hostile-panel")
+
+    view.page.fill("#search-input", "<script>")
+    assert view.page.locator("#search-results button").count() >= 2
+    assert view.page.locator("#search-results script, #search-results img").count() == 0
+    _assert_clean(view)
+
+
+# --- the bundled Hedensted data ---------------------------------------------------------------------------
+
+
+def test_bundled_views_load_and_search_finds_faellesskab_forpligter(
+    analysis_of: AnalysisOf, open_view: OpenView
+) -> None:
+    analysis = analysis_of(HEDENSTED, "statements")
+    for name in view_names(analysis.corpus):
+        view = open_view(analysis, name)
+        _assert_clean(view)
+        graph = build_view(analysis, name)
+        assert _counts(view)[:2] == (len(graph.nodes), len(graph.edges)), name
+        view.screenshot(_file_name(HEDENSTED, name, "da"))
+
+    view = open_view(analysis, "overview")
+    view.page.fill("#search-input", "Fællesskab forpligter")
+    view.page.press("#search-input", "Enter")
+    assert view.js("window.strategyView.state.focused") == "focus-area:faellesskab-forpligter"
+    assert view.page.inner_text("#details .kind").lower() == "fokusområde"
+    assert "Udvalget for Læring" in view.page.inner_text("#details dl")
+
+    view.page.click("#details-close")
+    assert not view.page.is_visible("#details")
+    view.click_node("committee:laering")
+    assert view.page.inner_text("#details h2") == "Udvalget for Læring"
+    areas = view.page.locator("#details .sections ul").first.locator("button").all_inner_texts()
+    assert areas == ["Fællesskab forpligter", "En god barndom varer hele livet"]
+    assert "stærk slutning" in view.page.inner_text("#details .sections")
+    view.screenshot("hedensted-overview-panel-laering")
+    _assert_clean(view)
+
+
+def test_bundled_views_show_themes_and_overlaps(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+    analysis = analysis_of(HEDENSTED, "statements")
+    overview = build_view(analysis, "overview")
+    assert sum(1 for n in overview.nodes if n.type == "theme") >= 10
+    assert sum(1 for e in overview.edges if e.kind == "mentions") >= 15
+    assert len(build_view(analysis, "overlap").edges) >= 5
+    themes = open_view(analysis, "themes")
+    _assert_clean(themes)
+    assert _counts(themes)[0] > 8
+    themes.screenshot("hedensted-themes-with-themes")
+    overlap = open_view(analysis, "overlap")
+    first = build_view(analysis, "overlap").edges[0].id
+    overlap.js(f"window.strategyView.showPanel('{first}')")
+    assert overlap.page.locator("#details blockquote").count() >= 2, "quotes on both sides"
+    overlap.screenshot("hedensted-overlap-panel")
