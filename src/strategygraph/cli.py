@@ -212,10 +212,10 @@ def evidence_option(function: F) -> F:
 @click.option(
     "--store",
     "store_kind",
-    type=click.Choice(["memory"]),
-    default="memory",
+    type=click.Choice(["auto", "memory", "oxigraph"]),
+    default="auto",
     show_default=True,
-    help="Graph store: rdflib in memory.",
+    help="Graph store: rdflib in memory, Oxigraph, or auto (Oxigraph from 250 kB of Turtle on).",
 )
 @click.option(
     "--seminar",

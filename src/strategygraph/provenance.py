@@ -17,12 +17,16 @@ from .source_text import normalise
 from .store import GraphStore, as_int, as_str
 from .validation import Violation
 
+# One UNION branch per pointer property, not a VALUES table: rdflib drops solutions of an OPTIONAL that follows
+# VALUES (rdflib issue #2332), which silently skipped the slides' position-only pointers on the memory store.
 POINTERS_QUERY = """
 SELECT ?node ?pointer ?document ?file ?sha ?start ?end ?exact ?text WHERE {
-    VALUES (?pointer ?textProperty) {
-        (sg:source sg:text) (sg:titleSource dcterms:title) (sg:descriptionSource dcterms:description)
+    { ?node sg:source ?resource BIND (sg:source AS ?pointer) BIND (sg:text AS ?textProperty) }
+    UNION { ?node sg:titleSource ?resource BIND (sg:titleSource AS ?pointer) BIND (dcterms:title AS ?textProperty) }
+    UNION {
+        ?node sg:descriptionSource ?resource
+        BIND (sg:descriptionSource AS ?pointer) BIND (dcterms:description AS ?textProperty)
     }
-    ?node ?pointer ?resource .
     ?resource oa:hasSource ?document ; oa:hasSelector ?position .
     ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
     OPTIONAL { ?document sg:sourceFile ?file }
