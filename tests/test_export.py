@@ -40,6 +40,42 @@ def test_hedensted_round_trips_through_markdown(runner: CliRunner, tmp_path: Pat
     assert [a.attribution.confidence for a in round_tripped.focus_areas()].count("weak-guess") == 1
     assert all(a.attribution.rationale for a in round_tripped.focus_areas()), "every Danish rationale came back"
     assert again.select(COMMITTEES).rows == bundled_store.select(COMMITTEES).rows, "the same committee IRIs"
+    assert round_tripped.slug == "tvaergaaende-fokusomraader"
+    assert list_seminars(again)[0].id == "hedensted/tvaergaaende-fokusomraader", "the same ID (front-matter id)"
+
+
+def test_hedensteds_remits_and_pillars_round_trip(runner: CliRunner, tmp_path: Path, bundled_store: GraphStore) -> None:
+    exported = tmp_path / "hedensted.md"
+    assert runner.invoke(cli, ["export", "--format", "md", "--out", str(exported)]).exit_code == 0
+    text = exported.read_text(encoding="utf-8")
+    assert "\nsigtepunkter:\n  - Vækst i balance | Balanced growth: vaekst-i-balance, arbejdskraft," in text
+    assert "  - Smidige og effektive processer | Agile and efficient processes: =smidige-processer," in text
+    assert "# Udvalget for Fællesskab\nRessort: civilsamfund-frivillighed, kultur-fritid-turisme," in text
+    imported = runner.invoke(cli, ["import", str(exported), "--out", str(tmp_path / "again")])
+    assert imported.exit_code == 0, imported.output
+    again = load_graph(DataSources.bundled([tmp_path / "again"]))
+    original = outline_from_graph(bundled_store, list_seminars(bundled_store)[0])
+    round_tripped = outline_from_graph(again, list_seminars(again)[0])
+    assert [p.name for p in original.pillars] == [
+        "Vækst i balance",
+        "Smidige og effektive processer",
+        "Forpligtende fællesskaber",
+    ]
+    assert original.pillars[1].own_theme == "smidige-processer"
+    assert len(original.remits) == 8
+    assert (round_tripped.remits, round_tripped.pillars) == (original.remits, original.pillars)
+    for query in (REMITS, PILLARS):
+        assert again.select(query).rows == bundled_store.select(query).rows
+
+
+REMITS = "SELECT ?c ?theme WHERE { ?c sg:remit ?theme } ORDER BY ?c ?theme"
+PILLARS = """
+SELECT ?pillar ?da ?en ?own ?served ?creator WHERE {
+    ?pillar a sg:Pillar ; skos:prefLabel ?da , ?en ; sg:pillarTheme ?own ; sg:servedBy ?served ;
+        skos:topConceptOf/dcterms:creator ?creator .
+    FILTER (lang(?da) = "da" && lang(?en) = "en")
+} ORDER BY ?pillar ?served
+"""
 
 
 def test_several_seminars_need_a_choice(runner: CliRunner, tmp_path: Path) -> None:
@@ -76,13 +112,21 @@ def test_a_seminar_markdown_cannot_hold_is_refused(runner: CliRunner, tmp_path: 
     result = runner.invoke(cli, ["import", str(FIXTURES / "import" / "seminar.md"), "--out", str(folder)])
     assert result.exit_code == 0, result.output
     seminar = folder / "seminar.ttl"
-    seminar.write_text(
-        seminar.read_text(encoding="utf-8").replace('"Rekruttering"@da', '"Refleksion over rekruttering"@da'),
-        encoding="utf-8",
-    )
+    turtle = seminar.read_text(encoding="utf-8")
     out = tmp_path / "x.md"
+    seminar.write_text(turtle.replace('"Rekruttering"@da', '"Læring gennem refleksion"@da'), encoding="utf-8")
     refused = runner.invoke(cli, ["--data", str(folder), "export", "--format", "md", "--out", str(out)])
     assert refused.exit_code == 2
-    assert "cannot be written as Markdown without changing it: the Markdown:19: an attribution must" in refused.stderr
+    assert (
+        "cannot be written as Markdown without changing it: the focus-area title 'Læring gennem refleksion' has a "
+        "word beginning with 'refleksion', so a '##' heading of it would head the slide's reflections"
+    ) in refused.stderr
+    assert not out.exists()
+    seminar.write_text(turtle.replace('"Rekruttering"@da', '"Rekruttering <!-- her"@da'), encoding="utf-8")
+    refused = runner.invoke(cli, ["--data", str(folder), "export", "--format", "md", "--out", str(out)])
+    assert refused.exit_code == 2
+    assert "without changing it: the Markdown:19: a comment (<!-- … -->) must stand on lines of its own" in (
+        refused.stderr
+    )
     assert not out.exists()
     shutil.rmtree(folder)

@@ -65,6 +65,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{folder}: seminaret {seminar} er importeret og valideret.",
         "{folder}: seminar {seminar} imported and validated.",
     ),
+    "tag_text_is_a_file": (
+        "Bemærk: {text!r} er også en fil, men teksten tagges, som den står. Filens indhold: "
+        "strategygraph tag - < {quoted}",
+        "Note: {text!r} is also a file, but the text is tagged as written. The file's contents: "
+        "strategygraph tag - < {quoted}",
+    ),
     "query_name": ("Navn", "Name"),
     "query_title": ("Titel", "Title"),
     "query_parameters": ("Parametre", "Parameters"),

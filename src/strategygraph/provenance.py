@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib import URIRef
+
 from .namespaces import short_name
 from .source_text import normalise
 from .store import GraphStore, as_int, as_str
@@ -92,7 +94,7 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
             problems.add(Violation(short(pointer.document), "sg:sourceFile", "source document names no file"))
             continue
         if pointer.document not in texts:
-            texts[pointer.document] = _read_source(pointer, data_dirs, problems, short)
+            texts[pointer.document] = _read_source(pointer, data_dirs, problems, short, store)
         source = texts[pointer.document]
         if source is None:
             continue
@@ -127,8 +129,44 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
     return sorted(problems)
 
 
+_ORIGIN_QUERY = """
+SELECT ?format ?spreadsheet WHERE {
+    OPTIONAL { ?document dcterms:format ?format }
+    OPTIONAL { ?document prov:wasDerivedFrom/dcterms:identifier ?spreadsheet }
+}
+"""
+
+
+def _changed_source(store: GraphStore, document: str, path: Path, relative: str) -> str:
+    """What to say when a source file's SHA-256 differs from the recorded one, and what to do about it:
+    an imported file is imported again (the data was made from it), a curated one is restored."""
+    rows = list(store.select(_ORIGIN_QUERY, {"document": URIRef(document)}).dicts())
+    media_type = next((str(row["format"]) for row in rows if row["format"] is not None), "")
+    spreadsheet = next((str(row["spreadsheet"]) for row in rows if row["spreadsheet"] is not None), None)
+    folder = path.parent
+    for _ in Path(relative).parts[:-1]:
+        folder = folder.parent
+    if spreadsheet is not None:
+        what = "it was imported"
+        advice = (
+            f"it is made by the import, so import the spreadsheet again (strategygraph import {folder / spreadsheet} "
+            f"--municipality … --title … --out {folder} --force)"
+        )
+    elif media_type.startswith("text/markdown"):
+        what = "it was imported"
+        advice = f"import the Markdown again (strategygraph import {path} --out {folder} --force)"
+    else:
+        what = "it was curated"
+        advice = "restore the file the data was curated from, or correct the offsets and sg:sha256 to match it"
+    return f"{path} has changed since {what} (SHA-256 differs), so the offsets into it cannot be trusted; {advice}"
+
+
 def _read_source(
-    pointer: SourcePointer, data_dirs: Sequence[Path], problems: set[Violation], short: Callable[[str], str]
+    pointer: SourcePointer,
+    data_dirs: Sequence[Path],
+    problems: set[Violation],
+    short: Callable[[str], str],
+    store: GraphStore,
 ) -> str | None:
     document = short(pointer.document)
     assert pointer.file is not None
@@ -138,13 +176,7 @@ def _read_source(
         return None
     data = path.read_bytes()
     if pointer.sha256 is not None and hashlib.sha256(data).hexdigest() != pointer.sha256:
-        problems.add(
-            Violation(
-                document,
-                "sg:sha256",
-                f"{path} has changed since it was curated (SHA-256 differs); offsets cannot be trusted",
-            )
-        )
+        problems.add(Violation(document, "sg:sha256", _changed_source(store, pointer.document, path, pointer.file)))
         return None
     try:
         return data.decode("utf-8")
