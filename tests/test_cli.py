@@ -39,7 +39,7 @@ def test_info_table_is_danish_by_default_and_english_on_request(runner: CliRunne
 def test_validate_bundled_data_exits_0(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["validate"])
     assert result.exit_code == 0, result.output
-    assert "overholder" in result.stdout
+    assert "kildehenvisninger passer" in result.stdout
 
 
 def _copy_minimal(tmp_path: Path) -> Path:

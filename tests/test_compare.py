@@ -101,7 +101,7 @@ Fokusområder
 Ændring                 Fokusområde        Udvalg i A                   Udvalg i B
 ----------------------  -----------------  ---------------------------  ------------------------
 nyt                     Rekruttering                                    Økonomiudvalget
-droppet                 Digitalisering     Økonomiudvalget
+udgået                  Digitalisering     Økonomiudvalget
 går igen                Klimatilpasning    Udvalget for Teknik & Miljø  Teknik og Miljø-udvalget
 går igen                Cykelstier         Udvalget for Teknik & Miljø  Teknik og Miljø-udvalget
 går igen                Trivsel i skolen   Udvalget for Læring          Udvalget for Læring
@@ -111,8 +111,8 @@ går igen, andet udvalg  Flere i job        Udvalget for Beskæftigelse   Beskæ
 Overlap mellem udvalg: ændringer
 Udvalg               Udvalg                       Vægt i A  Vægt i B  Ændring  Status
 -------------------  ---------------------------  --------  --------  -------  -------
-Økonomiudvalget      Udvalget for Teknik & Miljø  0.354     0.408     +0.055   i begge
-Udvalget for Læring  Økonomiudvalget              0.289     0.000     -0.289   kun i A
+Økonomiudvalget      Udvalget for Teknik & Miljø  0,354     0,408     +0,055   i begge
+Udvalget for Læring  Økonomiudvalget              0,289     0,000     -0,289   kun i A
 """
 
 
@@ -290,7 +290,7 @@ def test_the_pair_in_markdown_and_english(runner: CliRunner, soelund: Path) -> N
         "**Overlap mellem udvalg: ændringer**\n\n| Udvalg | Udvalg | Vægt i A | Vægt i B | Ændring | Status |\n"
         in markdown
     )
-    assert "| Økonomiudvalget | Udvalget for Teknik & Miljø | 0.354 | 0.408 | +0.055 | i begge |\n" in markdown
+    assert "| Økonomiudvalget | Udvalget for Teknik & Miljø | 0,354 | 0,408 | +0,055 | i begge |\n" in markdown
     assert (
         "| går igen, andet udvalg | Flere i job | Udvalget for Beskæftigelse | Beskæftigelsesudvalget |\n" in markdown
     )

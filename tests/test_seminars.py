@@ -51,7 +51,7 @@ def test_scoped_info_and_build_equal_the_seminar_alone(
         alone_graph = _build(runner, tmp_path / f"alone{suffix}", "--data", str(alone))
         assert len(together_graph) == len(alone_graph)
         assert isomorphic(together_graph, alone_graph)
-    assert "overholder" in _invoke(runner, *scoped, "validate")
+    assert "kildehenvisninger passer" in _invoke(runner, *scoped, "validate")
 
 
 def test_unscoped_the_graph_holds_both(runner: CliRunner) -> None:
@@ -80,7 +80,7 @@ def test_a_folder_of_seminars_loads_each_with_its_own_source_files(runner: CliRu
     assert imported.exit_code == 0, imported.output
     (seminars / "fjordlund").symlink_to(EXAMPLE_DATA, target_is_directory=True)
     # Both folders hold a source/seminar.md: each document's pointers are checked against its own file.
-    assert "overholder" in _invoke(runner, "--data", str(seminars), "validate")
+    assert "kildehenvisninger passer" in _invoke(runner, "--data", str(seminars), "validate")
     counts = json.loads(_invoke(runner, "--data", str(seminars), "info", "--format", "json"))
     assert counts["seminars"] == 2
     bundled = json.loads(_invoke(runner, "--data", str(REPO / "data"), "info", "--format", "json"))

@@ -291,7 +291,8 @@ def validate(app: AppContext) -> None:
         return
     for violation in violations:
         click.echo(violation.line())
-    click.echo(text("violations", app.lang).format(count=len(violations)), err=True)
+    key = "violations_one" if len(violations) == 1 else "violations"
+    click.echo(text(key, app.lang).format(count=len(violations)), err=True)
     sys.exit(EXIT_INVALID)
 
 
@@ -568,7 +569,7 @@ def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int) -> None:
     elif fmt == "csv":
         click.echo(render(overlaps_csv_table(analysis, app.lang), "csv"), nl=False)
     else:
-        click.echo(render(overlaps_table(analysis, app.lang), "table"), nl=False)
+        click.echo(render(overlaps_table(analysis, app.lang), "table", app.lang), nl=False)
 
 
 @cli.command()
@@ -591,7 +592,7 @@ def themes(app: AppContext, fmt: str, mode: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(reach_json(analysis, app.lang), ensure_ascii=False, indent=2))
     else:
-        click.echo(render(reach_table(analysis, app.lang), fmt), nl=False)
+        click.echo(render(reach_table(analysis, app.lang), fmt, app.lang), nl=False)
 
 
 @cli.command()
@@ -627,7 +628,7 @@ def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None) -> None
         ("candidates_heading", candidates_table(analysis, app.lang)),
     ):
         click.echo(text(heading, app.lang))
-        click.echo(render(table, "table") if table.rows else text("none", app.lang) + "\n")
+        click.echo(render(table, "table", app.lang) if table.rows else text("none", app.lang) + "\n")
 
 
 @cli.command()
@@ -652,9 +653,9 @@ def structure(app: AppContext, fmt: str, mode: str) -> None:
         click.echo(json.dumps(structure_json(analysis, app.lang), ensure_ascii=False, indent=2))
         return
     click.echo(text("communities_heading", app.lang))
-    click.echo(render(communities_table(analysis, app.lang), "table"))
+    click.echo(render(communities_table(analysis, app.lang), "table", app.lang))
     click.echo(text("brokers_heading", app.lang))
-    click.echo(render(brokers_table(analysis, app.lang), "table"), nl=False)
+    click.echo(render(brokers_table(analysis, app.lang), "table", app.lang), nl=False)
 
 
 @cli.command()
@@ -706,7 +707,7 @@ def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str
         click.echo(paragraph)
     for caption, table in comparison_tables(comparison, app.lang):
         click.echo("\n" + caption)
-        click.echo(render(table, "table") if table.rows else text("none", app.lang) + "\n", nl=False)
+        click.echo(render(table, "table", app.lang) if table.rows else text("none", app.lang) + "\n", nl=False)
 
 
 @cli.command("import")

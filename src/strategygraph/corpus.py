@@ -184,11 +184,10 @@ SELECT ?committee ?slug ?labelDa ?labelEn ?municipality ?municipalitySlug WHERE 
 _REMITS = "SELECT ?committee ?slug WHERE { ?committee a sg:Committee ; sg:remit ?theme . ?theme sg:slug ?slug }"
 
 _FOCUS_AREAS = """
-SELECT ?area ?slug ?title ?order ?slideNumber ?seminarSlug ?committee ?confidence ?rationaleDa ?rationaleEn WHERE {
+SELECT ?area ?slug ?title ?order ?slideNumber ?seminar ?committee ?confidence ?rationaleDa ?rationaleEn WHERE {
     ?area a sg:FocusArea ; sg:slug ?slug ; dcterms:title ?title ; sg:order ?order ; sg:slide ?slide ;
         sg:seminar ?seminar .
     ?slide sg:slideNumber ?slideNumber .
-    ?seminar sg:slug ?seminarSlug .
     OPTIONAL { ?area sg:presentedBy ?committee }
     OPTIONAL {
         ?area sg:attribution ?attribution .
@@ -199,10 +198,17 @@ SELECT ?area ?slug ?title ?order ?slideNumber ?seminarSlug ?committee ?confidenc
 }
 """
 
+_SEMINARS = """
+SELECT ?seminar ?slug ?municipalitySlug WHERE {
+    ?seminar a sg:Seminar ; sg:slug ?slug .
+    OPTIONAL { ?seminar sg:municipality ?municipality . ?municipality sg:slug ?municipalitySlug }
+}
+"""
+
 _ALT_LABELS = "SELECT ?area ?label WHERE { ?area a sg:FocusArea ; skos:altLabel ?label }"
 
 _UNITS = """
-SELECT ?unit ?kind ?text ?order ?area ?slideNumber ?seminarSlug ?start ?end WHERE {
+SELECT ?unit ?kind ?text ?order ?area ?slideNumber ?seminar ?start ?end WHERE {
     {
         ?unit a sg:Statement ; sg:focusArea ?area .
         ?area sg:slide ?slide .
@@ -213,7 +219,6 @@ SELECT ?unit ?kind ?text ?order ?area ?slideNumber ?seminarSlug ?start ?end WHER
     }
     ?unit sg:text ?text ; sg:order ?order .
     ?slide sg:slideNumber ?slideNumber ; sg:seminar ?seminar .
-    ?seminar sg:slug ?seminarSlug .
     OPTIONAL {
         ?unit sg:source ?source .
         ?source oa:hasSelector ?position .
@@ -294,8 +299,11 @@ def read_corpus(store: GraphStore) -> Corpus:
         )
     )
 
+    seminar_keys = _qualified_keys(
+        (str(r["seminar"]), _text(r["municipalitySlug"]), str(r["slug"])) for r in store.select(_SEMINARS).dicts()
+    )
     area_rows = list(store.select(_FOCUS_AREAS).dicts())
-    area_keys = _qualified_keys((str(r["area"]), str(r["seminarSlug"]), str(r["slug"])) for r in area_rows)
+    area_keys = _qualified_keys((str(r["area"]), seminar_keys[str(r["seminar"])], str(r["slug"])) for r in area_rows)
     alt_labels: dict[str, list[str]] = defaultdict(list)
     for row in store.select(_ALT_LABELS).dicts():
         alt_labels[str(row["area"])].append(str(row["label"]))
@@ -308,7 +316,7 @@ def read_corpus(store: GraphStore) -> Corpus:
                     slug=str(r["slug"]),
                     title=str(r["title"]),
                     alt_labels=tuple(sorted(alt_labels[str(r["area"])])),
-                    seminar=str(r["seminarSlug"]),
+                    seminar=seminar_keys[str(r["seminar"])],
                     slide=as_int(r["slideNumber"]),
                     order=as_int(r["order"]),
                     committee=committee_keys.get(_text(r["committee"])),
@@ -324,7 +332,7 @@ def read_corpus(store: GraphStore) -> Corpus:
 
     unit_rows = list(store.select(_UNITS).dicts())
     unit_keys = _qualified_keys(
-        (str(r["unit"]), str(r["seminarSlug"]), _last_segment(str(r["unit"]))) for r in unit_rows
+        (str(r["unit"]), seminar_keys[str(r["seminar"])], _last_segment(str(r["unit"]))) for r in unit_rows
     )
     area_position = {f.key: i for i, f in enumerate(focus_areas)}
     units = tuple(
@@ -335,7 +343,7 @@ def read_corpus(store: GraphStore) -> Corpus:
                     key=unit_keys[str(r["unit"])],
                     kind=str(r["kind"]),
                     text=str(r["text"]),
-                    seminar=str(r["seminarSlug"]),
+                    seminar=seminar_keys[str(r["seminar"])],
                     slide=as_int(r["slideNumber"]),
                     order=as_int(r["order"]),
                     focus_area=area_keys.get(_text(r["area"])),

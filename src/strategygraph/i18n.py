@@ -57,10 +57,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "none": ("(ingen)", "(none)"),
     "conforms": (
-        "Data overholder formerne og alle kildehenvisninger passer ({triples} tripler).",
+        "Data følger datamodellens regler (SHACL), og alle kildehenvisninger passer ({triples} tripler).",
         "The data conforms to the shapes and every source pointer matches ({triples} triples).",
     ),
     "violations": ("{count} overtrædelser.", "{count} violations."),
+    "violations_one": ("1 overtrædelse.", "1 violation."),
     "imported": (
         "{folder}: seminaret {seminar} er importeret og valideret.",
         "{folder}: seminar {seminar} imported and validated.",
@@ -128,6 +129,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The source does not say which committee presented which focus area. Each link is an inference with a "
         "confidence and a rationale.",
     ),
+    "report_committees_intro_stated": (
+        "Kilden siger for hvert fokusområde, hvilket udvalg der præsenterede det.",
+        "The source says for every focus area which committee presented it.",
+    ),
+    "report_committees_intro_mixed": (
+        "Kilden siger for {stated} af {total} fokusområder, hvilket udvalg der præsenterede dem; de øvrige "
+        "koblinger er slutninger med en sikkerhed og en begrundelse.",
+        "The source says for {stated} of {total} focus areas which committee presented them; the other links are "
+        "inferences with a confidence and a rationale.",
+    ),
     "report_unattributed": ("(intet udvalg)", "(no committee)"),
     "report_no_themes": ("ingen temaer fundet", "no themes found"),
     "report_slide": ("slide {slide}", "slide {slide}"),
@@ -155,6 +166,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "report_weight": ("vægt {weight}", "weight {weight}"),
     "report_carried_by": ("båret af {count} udvalg", "carried by {count} committees"),
     "report_more_quotes": ("… og {count} citater mere", "… and {count} more quotes"),
+    "report_more_quotes_one": ("… og 1 citat mere", "… and 1 more quote"),
     "report_reach": ("Temaernes rækkevidde", "Theme reach"),
     "report_reach_intro": (
         "Tværgående: den normaliserede entropi af temaets evidens over udvalgene (0 = ét udvalg, 1 = jævnt over "
@@ -239,8 +251,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "report_method_inferred_heading": ("Hvad er udledt", "What is inferred"),
     "report_method_inferred": (
         "Hvilket udvalg der præsenterede et fokusområde, er udledt, ikke oplyst: {inferred} af {total} "
-        "tilskrivninger er slutninger. Sikkerheden står ved hver kobling: «angivet i kilden», «stærk slutning» "
-        "eller «svagt gæt». Temaforekomsterne er fundet af taggeren (leksikalsk: {lexical}) eller sat af en "
+        "tilskrivninger er slutninger. Sikkerheden står ved hver kobling: »angivet i kilden«, »stærk slutning« "
+        "eller »svagt gæt«. Temaforekomsterne er fundet af taggeren (leksikalsk: {lexical}) eller sat af en "
         "kurator ({curated}); hver har den matchede tekst og dens position.",
         "Which committee presented a focus area is inferred, not stated: {inferred} of {total} attributions are "
         "inferences. The confidence stands by every link: 'stated in the source', 'strong inference' or 'weak "
@@ -249,14 +261,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report_method_structure_heading": ("Klynger, brobyggere og kandidater", "Communities, brokers, candidates"),
     "report_method_structure": (
-        "Klynger: Louvain-fællesskaber (frø {seed}) på de vægtede projektioner. Brobyggere: udvalg, hvis fravær afbryder "
-        "flest forbundne temapar. Kandidater til samarbejde: par med vægt mindst lig medianen, som aldrig nævner "
-        "hinandens ressort (sg:remit). Huller: temaer, gruppernes refleksioner rejser, men som intet "
-        "fokusområdes udsagn nævner.",
+        "Klynger: Louvain-fællesskaber (frø {seed}) på de vægtede projektioner. Brobyggere: udvalg, hvis "
+        "fravær afbryder flest forbundne temapar. Kandidater til samarbejde: par med vægt mindst lig "
+        "medianen, som aldrig nævner hinandens ressort (de temaer, der hører til udvalgets opgaver; "
+        "sg:remit). Huller: temaer, gruppernes refleksioner rejser, men som intet fokusområdes udsagn nævner.",
         "Communities: Louvain (seed {seed}) on the weighted projections. Brokers: committees whose absence "
-        "disconnects the most connected theme pairs. Candidate collaborations: pairs with a weight at least the "
-        "median that never mention each other's remit (sg:remit). Gaps: themes the group reflections raise that "
-        "no focus area's statements mention.",
+        "disconnects the most connected theme pairs. Candidate collaborations: pairs with a weight at least "
+        "the median that never mention each other's remit (sg:remit). Gaps: themes the group reflections "
+        "raise that no focus area's statements mention.",
     ),
     "report_progress": ("rapport: {step} …", "report: {step} …"),
     "report_step_tables": ("tabeller (CSV)", "tables (CSV)"),
@@ -406,7 +418,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "har samme navn. Resten står som udvalg uden modstykke; deres temaer og par tæller ikke som ændringer. "
         "Fokusområder er de samme, når titlerne er ens på samme måde.",
         "Committees are the same when they are the same committee in the graph, or when their names are equal "
-        "ignoring »Udvalget for« and »-udvalget«, case, punctuation and »og«/»&« — and no other committee has that "
+        "ignoring “Udvalget for” and “-udvalget”, case, punctuation and “og”/“&” — and no other committee has that "
         "name. The rest are committees without a counterpart; their themes and pairs do not count as changes. "
         "Focus areas are the same when their titles are equal in the same way.",
     ),
@@ -440,7 +452,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "compare_matched_same-committee": ("samme udvalg", "same committee"),
     "compare_matched_same-name": ("samme navn", "same name"),
     "compare_area_new": ("nyt", "new"),
-    "compare_area_dropped": ("droppet", "dropped"),
+    "compare_area_dropped": ("udgået", "dropped"),
     "compare_area_kept": ("går igen", "kept"),
     "compare_area_moved": ("går igen, andet udvalg", "kept, other committee"),
     "compare_pair_both": ("i begge", "in both"),
@@ -449,6 +461,21 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "compare_pair_unmatched_a": (" (et af udvalgene findes ikke i B)", " (one of the committees is not in B)"),
     "compare_pair_unmatched_b": (" (et af udvalgene findes ikke i A)", " (one of the committees is not in A)"),
 }
+
+
+def phrase(key: str, lang: str, **values: object) -> str:
+    """The text for ``key`` with ``values`` filled in; ``count=1`` picks ``<key>_one`` where there is one."""
+    if values.get("count") == 1 and f"{key}_one" in _TEXTS:
+        key = f"{key}_one"
+    message = text(key, lang)
+    return message.format(**values) if values else message
+
+
+def format_number(value: float, lang: str, digits: int = 3, *, signed: bool = False) -> str:
+    """A decimal number as a reader of ``lang`` writes it: ``0,386`` in Danish, ``0.386`` in English;
+    ``signed`` always shows the sign (``+0,055``)."""
+    shown = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    return shown.replace(".", ",") if lang == "da" else shown
 
 
 def text(key: str, lang: str) -> str:

@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .i18n import format_number
+
 Cell = str | int | float | None
 
 
@@ -26,11 +28,13 @@ class Table:
         return self.keys or self.headers
 
 
-def cell_text(cell: Cell) -> str:
+def cell_text(cell: Cell, lang: str = "en") -> str:
+    """A cell as text; decimals with three digits, with a decimal comma for Danish readers (``lang="da"``).
+    Machine formats (CSV, TSV, JSON) keep the point."""
     if cell is None:
         return ""
     if isinstance(cell, float):
-        return f"{cell:.3f}"
+        return format_number(cell, lang)
     return str(cell)
 
 
@@ -38,14 +42,14 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def render_text(table: Table, max_width: int = 80) -> str:
+def render_text(table: Table, max_width: int = 80, lang: str = "en") -> str:
     """An aligned text table; long cells are cut at ``max_width`` characters with an ellipsis."""
 
     def clip(text: str) -> str:
         text = " ".join(text.split())
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
-    cells = [[clip(cell_text(c)) for c in row] for row in table.rows]
+    cells = [[clip(cell_text(c, lang)) for c in row] for row in table.rows]
     widths = [_width(h) for h in table.headers]
     for row in cells:
         widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
@@ -78,12 +82,12 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_ENTITY.sub("\\&", _MARKDOWN_SPECIAL.sub(r"\\\1", one_line))
 
 
-def render_markdown(table: Table) -> str:
+def render_markdown(table: Table, lang: str = "en") -> str:
     out = [
         "| " + " | ".join(markdown_text(h) for h in table.headers) + " |",
         "|" + "|".join(" --- " for _ in table.headers) + "|",
     ]
-    out.extend("| " + " | ".join(markdown_text(cell_text(c)) for c in row) + " |" for row in table.rows)
+    out.extend("| " + " | ".join(markdown_text(cell_text(c, lang)) for c in row) + " |" for row in table.rows)
     return "\n".join(out) + "\n"
 
 
@@ -92,14 +96,15 @@ def render_json(table: Table) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(table: Table, fmt: str) -> str:
-    """Render ``table`` as ``table``, ``csv``, ``tsv``, ``md`` or ``json``."""
+def render(table: Table, fmt: str, lang: str = "en") -> str:
+    """Render ``table`` as ``table``, ``csv``, ``tsv``, ``md`` or ``json``; the two formats for people
+    (``table``, ``md``) write decimals as a ``lang`` reader does, the machine formats keep the point."""
     if fmt == "csv":
         return render_delimited(table, ",")
     if fmt == "tsv":
         return render_delimited(table, "\t")
     if fmt == "md":
-        return render_markdown(table)
+        return render_markdown(table, lang)
     if fmt == "json":
         return render_json(table)
-    return render_text(table)
+    return render_text(table, lang=lang)

@@ -87,7 +87,7 @@ def overlaps_csv_table(analysis: Analysis, lang: str) -> Table:
             _committee_label(analysis, o.a, lang),
             _committee_label(analysis, o.b, lang),
             round(o.weight, WEIGHT_DIGITS),
-            " ".join(o.shared_themes),
+            "; ".join(o.shared_themes),
             "; ".join(theme_label(analysis, t, lang) for t in o.shared_themes),
             len({q.unit for s in o.shared for q in s.quotes}),
         )

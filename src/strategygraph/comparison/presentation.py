@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis.presentation import WEIGHT_DIGITS
-from ..i18n import text
+from ..i18n import format_number, text
 from ..tables import Cell, Table, markdown_text, render_markdown
 from .changes import ComparedSeminar, OverlapChange, SeminarComparison, ThemeChanges
 
@@ -226,7 +226,7 @@ def _overlaps_table(c: SeminarComparison, lang: str) -> Table:
                 *_pair_labels(c, change, lang),
                 _weight(change.weight_a),
                 _weight(change.weight_b),
-                None if delta is None else f"{delta:+.3f}",
+                None if delta is None else format_number(delta, lang, signed=True),
                 _status(change, lang),
             )
         )
@@ -252,6 +252,6 @@ def comparison_markdown(c: SeminarComparison, lang: str, level: int = 2) -> str:
     out = [f"{'#' * level} {markdown_text(comparison_title(c, lang))}", ""]
     out += [line for paragraph in comparison_paragraphs(c, lang) for line in (markdown_text(paragraph), "")]
     for caption, table in comparison_tables(c, lang):
-        body = render_markdown(table).rstrip("\n") if table.rows else markdown_text("—")
+        body = render_markdown(table, lang).rstrip("\n") if table.rows else markdown_text("—")
         out += [f"**{markdown_text(caption)}**", "", body, ""]
     return "\n".join(out)

@@ -23,7 +23,7 @@ from ..analysis.presentation import (
 from ..analysis.structure import SEED
 from ..comparison import SeminarComparison
 from ..comparison.presentation import comparison_paragraphs, comparison_tables, comparison_title
-from ..i18n import text
+from ..i18n import format_number, phrase, text
 from ..store import GraphStore, as_str
 from ..tables import Table
 from .heatmap import Heatmap, committee_theme_heatmap
@@ -110,6 +110,7 @@ class ReportContent:
     title: str
     subtitle: str
     figures: tuple[Figure, ...]
+    committees_intro: str  # what the source says about who presented what, and what is inferred
     committees: tuple[CommitteeItem, ...]
     heatmap: Heatmap
     overlaps: tuple[OverlapItem, ...]
@@ -125,7 +126,7 @@ class ReportContent:
 
     def t(self, key: str, **values: object) -> str:
         """A translated text of the report's language, formatted with ``values``."""
-        return text(key, self.lang).format(**values) if values else text(key, self.lang)
+        return phrase(key, self.lang, **values)
 
 
 _HEADER = """
@@ -185,6 +186,17 @@ def read_header(store: GraphStore) -> SeminarHeader:
         distinct("municipalityEn"),
         distinct("sourceFile"),
     )
+
+
+def _committees_intro(analysis: Analysis, lang: str) -> str:
+    """All inferred, all stated, or some of each: the report must not claim what this data does not say."""
+    attributed = [f for f in analysis.corpus.focus_areas if f.committee is not None]
+    stated = sum(1 for f in attributed if f.confidence == "stated")
+    if stated == len(attributed):
+        return text("report_committees_intro_stated", lang)
+    if stated == 0:
+        return text("report_committees_intro", lang)
+    return text("report_committees_intro_mixed", lang).format(stated=stated, total=len(attributed))
 
 
 def _figures(analysis: Analysis, lang: str) -> tuple[Figure, ...]:
@@ -274,7 +286,7 @@ def _overlaps(analysis: Analysis, lang: str) -> tuple[OverlapItem, ...]:
             OverlapItem(
                 a=corpus.committee_by_key[overlap.a].label(lang),
                 b=corpus.committee_by_key[overlap.b].label(lang),
-                weight=f"{overlap.weight:.{WEIGHT_DIGITS - 1}f}",
+                weight=format_number(overlap.weight, lang, WEIGHT_DIGITS - 1),
                 shared=tuple(shared),
             )
         )
@@ -369,7 +381,7 @@ def _method(analysis: Analysis, header: SeminarHeader, lang: str) -> tuple[Secti
     methods = [m.method for m in corpus.mentions]
 
     def t(key: str, **values: object) -> str:
-        return text(key, lang).format(**values)
+        return phrase(key, lang, **values)
 
     return (
         Section(
@@ -434,6 +446,7 @@ def report_content(
             version=__version__,
         ),
         figures=_figures(analysis, lang),
+        committees_intro=_committees_intro(analysis, lang),
         committees=_committees(analysis, lang),
         heatmap=committee_theme_heatmap(analysis, lang),
         overlaps=overlaps,

@@ -16,7 +16,7 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _environment() -> Environment:
+def _environment(lang: str) -> Environment:
     environment = Environment(
         loader=PackageLoader("strategygraph.report", "templates"),
         autoescape=True,
@@ -24,7 +24,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["cell"] = cell_text
+    environment.filters["cell"] = lambda cell: cell_text(cell, lang)
     environment.tests["number"] = _is_number
     return environment
 
@@ -38,5 +38,5 @@ def report_html(content: ReportContent, diagram: NetworkDiagram, overlap_view: s
         none_label=content.t("none").strip("()"),
         cell_title=content.t("report_heatmap_cell"),
     )
-    template = _environment().get_template("report.html.j2")
+    template = _environment(content.lang).get_template("report.html.j2")
     return template.render(c=content, heatmap=heatmap, diagram=diagram, overlap_view=overlap_view)

@@ -8,21 +8,21 @@ from ..tables import Table, markdown_text, render_markdown
 from .content import QuoteItem, ReportContent, Section
 
 
-def _section(section: Section, level: int = 2) -> list[str]:
+def _section(section: Section, lang: str, level: int = 2) -> list[str]:
     out = [f"{'#' * level} {markdown_text(section.title)}", ""]
     for paragraph in section.paragraphs:
         out += [markdown_text(paragraph), ""]
     for caption, table in section.tables:
         if caption:
             out += [f"**{markdown_text(caption)}**", ""]
-        out += _table(table)
+        out += _table(table, lang)
     return out
 
 
-def _table(table: Table, none: str = "—") -> list[str]:
+def _table(table: Table, lang: str, none: str = "—") -> list[str]:
     if not table.rows:
         return [markdown_text(none), ""]
-    return [render_markdown(table).rstrip("\n"), ""]
+    return [render_markdown(table, lang).rstrip("\n"), ""]
 
 
 def _quote_row(theme: str, side: str, quote: QuoteItem) -> tuple[str, str, str, str, str]:
@@ -48,10 +48,10 @@ def _overlaps(c: ReportContent) -> list[str]:
             rows += [_quote_row(theme, o.b, q) for q in s.quotes_b]
             if s.more:
                 more.append(f"{s.label}: {c.t('report_more_quotes', count=s.more)}")
-        out += _table(Table(headers, rows))
+        out += _table(Table(headers, rows), c.lang)
         out += [f"{markdown_text(line)}  " for line in more] + ([""] if more else [])
     out += [markdown_text(c.overlaps_note), "", f"### {markdown_text(c.t('report_overlaps_all'))}", ""]
-    return out + _table(c.overlaps_table)
+    return out + _table(c.overlaps_table, c.lang)
 
 
 def _committees(c: ReportContent) -> list[str]:
@@ -71,7 +71,7 @@ def _committees(c: ReportContent) -> list[str]:
         for area in committee.focus_areas
     ]
     heading = f"## {markdown_text(c.t('report_committees'))}"
-    return [heading, "", markdown_text(c.t("report_committees_intro")), "", *_table(Table(headers, rows))]
+    return [heading, "", markdown_text(c.committees_intro), "", *_table(Table(headers, rows), c.lang)]
 
 
 def _heatmap(c: ReportContent) -> list[str]:
@@ -85,21 +85,21 @@ def _heatmap(c: ReportContent) -> list[str]:
     out += ["", markdown_text(c.t("report_heatmap_legend", evidence=c.evidence) + "."), ""]
     headers = (c.t("col_theme_label"), *(label for _, label in h.rows))
     rows = [(label, *(h.counts[i][j] or "" for i in range(len(h.rows)))) for j, (_, label) in enumerate(h.columns)]
-    return out + _table(Table(headers, rows), c.t("none"))
+    return out + _table(Table(headers, rows), c.lang, c.t("none"))
 
 
 def report_markdown(c: ReportContent) -> str:
     """``report.md``: the report's content as Markdown."""
     out = [f"# {markdown_text(c.title)}", "", markdown_text(c.subtitle), ""]
     out += [f"## {markdown_text(c.t('report_figures'))}", ""]
-    out += _table(Table((c.t("count"), c.t("what")), [(f.value, f.label) for f in c.figures]))
+    out += _table(Table((c.t("count"), c.t("what")), [(f.value, f.label) for f in c.figures]), c.lang)
     out += _committees(c)
     out += _heatmap(c)
     out += _overlaps(c)
     for section in (c.reach, c.pillars, c.gaps, c.structure):
-        out += _section(section)
+        out += _section(section, c.lang)
     if c.comparison is not None:
-        out += _section(c.comparison)
+        out += _section(c.comparison, c.lang)
     out += [f"## {markdown_text(c.t('report_network'))}", "", markdown_text(c.t("report_network_intro")), ""]
     if c.views:
         out += [f"### {markdown_text(c.t('report_views'))}", "", markdown_text(c.t("report_views_intro")), ""]
@@ -107,5 +107,5 @@ def report_markdown(c: ReportContent) -> str:
     out += [f"### {markdown_text(c.t('report_files'))}", "", markdown_text(c.t("report_files_intro")), ""]
     out += [f"## {markdown_text(c.t('report_method'))}", ""]
     for section in c.method:
-        out += _section(section, 3)
+        out += _section(section, c.lang, 3)
     return "\n".join(line.rstrip("\n") for line in out).rstrip("\n") + "\n"

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 from ..analysis import Analysis
+from ..i18n import format_number
 
 # Okabe–Ito: distinguishable with the common forms of colour-blindness
 COMMUNITY_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -95,7 +96,7 @@ def overlap_diagram(analysis: Analysis, lang: str) -> NetworkDiagram:
                 round(x2, 1),
                 round(y2, 1),
                 round(0.8 + 9 * overlap.weight, 2),
-                f"{a.label(lang)} ↔ {b.label(lang)}: {overlap.weight:.3f}",
+                f"{a.label(lang)} ↔ {b.label(lang)}: {format_number(overlap.weight, lang)}",
             )
         )
     return NetworkDiagram(

@@ -10,7 +10,7 @@ from ..analysis import Analysis
 from ..analysis.overlaps import Overlap
 from ..analysis.reach import ThemeReach
 from ..corpus import Committee, Corpus, FocusArea, Mention, Theme
-from ..i18n import text
+from ..i18n import format_number, phrase
 from .model import COMMITTEE_PALETTE, NO_PILLAR_COLOUR, PILLAR_PALETTE, UnitText
 
 QUOTE_PREVIEW = 110  # characters of a quote shown in a tooltip (the panel shows it whole)
@@ -50,15 +50,11 @@ class ViewContext:
         return self.analysis.corpus
 
     def t(self, key: str, **values: object) -> str:
-        """The words for ``key`` with ``values`` filled in; ``count=1`` picks ``<key>_one`` where there is one."""
-        if values.get("count") == 1 and text(f"{key}_one", self.lang) != f"{key}_one":
-            key = f"{key}_one"
-        message = text(key, self.lang)
-        return message.format(**values) if values else message
+        """The words for ``key`` with ``values`` filled in (see :func:`strategygraph.i18n.phrase`)."""
+        return phrase(key, self.lang, **values)
 
     def number(self, value: float, digits: int = 2) -> str:
-        shown = f"{value:.{digits}f}"
-        return shown.replace(".", ",") if self.lang == "da" else shown
+        return format_number(value, self.lang, digits)
 
     # --- labels -------------------------------------------------------------------------------------
 
