@@ -4,7 +4,7 @@ Every text is written on one line (a statement as a list item, a reflection as a
 line-break repair of the normalisation can change it; the seminar's ID, committees' remits and the
 council's pillars are written too. Before returning, the writer reads its own output with the importer's
 reader and refuses (with the first difference) if anything would not come back as it was: a focus-area
-title with a word beginning with *refleksion*, a text holding ``<!--``, and the like.
+title with a word beginning with *refleksion* or *reflection*, a text holding ``<!--``, and the like.
 """
 
 from __future__ import annotations
@@ -132,8 +132,8 @@ def seminar_markdown(store: GraphStore) -> str:
     for area in outline.focus_areas():
         if is_reflections_heading(area.title.text):
             raise StrategyGraphError(
-                f"{refusal}: the focus-area title {area.title.text!r} has a word beginning with 'refleksion', "
-                "so a '##' heading of it would head the slide's reflections"
+                f"{refusal}: the focus-area title {area.title.text!r} has a word beginning with 'refleksion' or "
+                "'reflection', so a '##' heading of it would head the slide's reflections"
             )
     note = f"Exported by strategygraph from seminar {seminar.id}; `strategygraph import` reads it back."
     text = render_markdown(outline, note)

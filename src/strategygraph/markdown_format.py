@@ -20,7 +20,7 @@ Ressort: uddannelse-laering, Børn og unge   optional: the committee's remit (al
   and wrapped lines continue it.
 A plain paragraph is one statement too.
 
-## Gruppernes refleksioner              a word beginning with "refleksion": the slide's group reflections
+## Gruppernes refleksioner              the slide's group reflections (a word beginning "refleksion"/"reflection")
 ...
 ---                                     the end of a slide
 ```
@@ -53,7 +53,7 @@ FRONT_MATTER_ALIASES = {"pillars": "sigtepunkter"}
 LIST_KEYS = frozenset({"sigtepunkter"})
 ATTRIBUTION_KEYWORDS = ("attribution", "tilskrivning")
 REMIT_KEYWORDS = ("ressort", "remit")
-REFLECTIONS_WORD = "refleksion"
+REFLECTIONS_WORDS = ("refleksion", "reflection")  # a word beginning so heads the reflections
 
 _HEADING = re.compile(r"^(?P<marks>#+)(?:[ \t]+(?P<text>.*?))?[ \t]*$")
 _ITEM = re.compile(r"^(?P<indent> {0,3})(?:(?P<bullet>[-*+])|(?P<number>\d{1,9})[.)])(?:[ \t]+|$)")
@@ -105,8 +105,9 @@ def parse_date(value: str, where: Location) -> str:
 
 
 def is_reflections_heading(title: str) -> bool:
-    """A ``##`` title holding a word that begins with *refleksion* (any case) heads the slide's reflections."""
-    return any(word.casefold().startswith(REFLECTIONS_WORD) for word in _WORD.findall(title))
+    """A ``##`` title holding a word that begins with *refleksion* or *reflection* (any case) heads the slide's
+    reflections: ``## Refleksioner``, ``## Gruppernes refleksioner``, ``## Group reflections``."""
+    return any(word.casefold().startswith(REFLECTIONS_WORDS) for word in _WORD.findall(title))
 
 
 @dataclass
