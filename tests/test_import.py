@@ -170,6 +170,18 @@ BAD_INPUTS = [
         "slide,committee,focus_area,kind,text,attribution\n1,U,F,statement,a,maybe\n",
         ": row 2: unknown attribution 'maybe'",
     ),
+    (
+        "unknown theme in a committee's remit",
+        "seminar.md",
+        FRONT + "# U\nRessort: kultur, oekonomi-ressourcer\n## F\n- a\n",
+        ":6: Ressort: unknown theme 'kultur'; close matches: kultur-fritid-turisme (Kultur, fritid og turisme)",
+    ),
+    (
+        "unknown theme in a pillar",
+        "seminar.md",
+        "---\nmunicipality: Testby\ntitle: T\nsigtepunkter:\n  - Vækst: rumfart\n---\n# U\n## F\n- a\n",
+        ":5: sigtepunkter: pillar 'Vækst': unknown theme 'rumfart'; no theme is close",
+    ),
     ("markdown not UTF-8", "seminar.md", (FRONT + "# Ærø\n").encode("latin-1"), ":5: not UTF-8 text"),
     ("csv not UTF-8", "seminar.csv", (SHEET_HEADER + "1,Ærø,F,statement,a\n").encode("latin-1"), ":2: not UTF-8 text"),
     ("not a workbook", "seminar.xlsx", b"PK\x03\x04 not really a zip", ": not a readable XLSX workbook"),

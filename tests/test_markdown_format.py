@@ -337,6 +337,15 @@ def test_remit_errors_name_the_line(body: str, line: int, message: str) -> None:
     assert error.line == line
 
 
+def test_an_unknown_theme_names_file_line_and_field() -> None:
+    remit = _error("# U\nRemit: rumfart\n## F\n- a\n")
+    assert (remit.path, remit.line, remit.field) == ("test.md", 6, "Ressort")
+    assert str(remit).startswith("test.md:6: Ressort: unknown theme 'rumfart'; no theme is close; ")
+    pillar = _error("# U\n## F\n- a\n", "---\nmunicipality: T\ntitle: T\npillars:\n  - Vækst: vaekts\n---\n")
+    assert (pillar.path, pillar.line, pillar.field) == ("test.md", 5, "sigtepunkter")
+    assert str(pillar).startswith("test.md:5: sigtepunkter: pillar 'Vækst': unknown theme 'vaekts'; close matches: ")
+
+
 PILLARS_FRONT = """---
 municipality: Testby Kommune
 title: Test

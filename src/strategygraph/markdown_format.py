@@ -46,7 +46,7 @@ from .outline_builder import (
     parse_seminar_id,
 )
 from .source_text import normalise
-from .theme_references import ThemeIndex
+from .theme_references import PILLARS_FIELD, ThemeIndex
 
 FRONT_MATTER_KEYS = ("municipality", "title", "id", "date", "language", "sigtepunkter")
 FRONT_MATTER_ALIASES = {"pillars": "sigtepunkter"}
@@ -164,7 +164,8 @@ def _pillars(items: list[tuple[str, Location]], themes: _Themes) -> tuple[Pillar
         pillar = themes.get().pillar(item, where)
         key = pillar.name.casefold()
         if key in pillars:
-            raise where.error(f"pillar {pillar.name!r} is given twice (first at {pillars[key][1].describe()})")
+            first = pillars[key][1].describe()
+            raise where.error(f"pillar {pillar.name!r} is given twice (first at {first})", PILLARS_FIELD)
         pillars[key] = (pillar, where)
     return tuple(pillar for pillar, _ in pillars.values())
 

@@ -48,10 +48,11 @@ class Location:
     def describe(self) -> str:
         return f"row {self.row}" if self.row is not None else f"line {self.line}"
 
-    def error(self, message: str) -> InputError:
+    def error(self, message: str, field: str | None = None) -> InputError:
+        """An error at this place; ``field`` names the key or column it is in (``Ressort``, ``sigtepunkter``)."""
         if self.row is not None:
-            return InputError(message, path=self.path, field=f"row {self.row}")
-        return InputError(message, path=self.path, line=self.line)
+            return InputError(message, path=self.path, field=", ".join(filter(None, (f"row {self.row}", field))))
+        return InputError(message, path=self.path, line=self.line, field=field)
 
 
 def decode_utf8(data: bytes, path: str) -> str:

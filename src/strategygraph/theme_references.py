@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 ALL_THEMES_HINT = "`strategygraph query theme-hierarchy` lists every theme"
 OWN_THEME_MARK = "="
+REMIT_FIELD = "Ressort"  # how errors name the line or key a theme was written in
+PILLARS_FIELD = "sigtepunkter"
 _SEPARATOR = re.compile(r"[,;]")
 
 
@@ -66,15 +68,16 @@ class ThemeIndex:
         similar = [self.slugs[k] for k in difflib.get_close_matches(key, list(self.slugs), n=limit, cutoff=0.6)]
         return list(dict.fromkeys([*containing, *similar]))[:limit]
 
-    def unknown(self, name: str, where: Location, what: str) -> InputError:
+    def unknown(self, name: str, where: Location, field: str, subject: str = "") -> InputError:
+        """The error for an unknown theme ``name`` in ``field`` (of ``subject``, e.g. ``pillar 'Vækst': ``)."""
         matches = self.close_matches(name)
         if matches:
             hint = "close matches: " + ", ".join(f"{slug} ({self.labels[slug]})" for slug in matches)
         else:
             hint = "no theme is close"
-        return where.error(f"{what}: unknown theme {name!r}; {hint}; {ALL_THEMES_HINT}")
+        return where.error(f"{subject}unknown theme {name!r}; {hint}; {ALL_THEMES_HINT}", field)
 
-    def references(self, text: str, where: Location, what: str) -> list[tuple[str, bool]]:
+    def references(self, text: str, where: Location, field: str, subject: str = "") -> list[tuple[str, bool]]:
         """The themes ``text`` lists, in order and each once: (slug, marked with ``=``)."""
         parts = [part.strip() for part in _SEPARATOR.split(text)]
         found: dict[str, bool] = {}
@@ -85,7 +88,7 @@ class ThemeIndex:
             head = first.removeprefix(OWN_THEME_MARK).strip()
             if not head:
                 if marked:
-                    raise where.error(f"{what}: '{OWN_THEME_MARK}' must stand right before a theme")
+                    raise where.error(f"{subject}'{OWN_THEME_MARK}' must stand right before a theme", field)
                 start += 1
                 continue
             for end in range(len(parts), start, -1):
@@ -95,18 +98,18 @@ class ThemeIndex:
                     start = end
                     break
             else:
-                raise self.unknown(head, where, what)
+                raise self.unknown(head, where, field, subject)
         return list(found.items())
 
     def remit(self, text: str, where: Location) -> tuple[str, ...]:
         """The theme slugs of a ``Ressort:`` line's value."""
-        themes = self.references(text, where, "Ressort")
+        themes = self.references(text, where, REMIT_FIELD)
         if not themes:
             raise where.error(
                 "empty Ressort line: name the themes of the committee's remit ('Ressort: <tema>, <tema>')"
             )
         if any(marked for _, marked in themes):
-            raise where.error(f"Ressort: '{OWN_THEME_MARK}' marks a pillar's own theme; it has no meaning here")
+            raise where.error(f"'{OWN_THEME_MARK}' marks a pillar's own theme; it has no meaning here", REMIT_FIELD)
         return tuple(slug for slug, _ in themes)
 
     def pillar(self, item: str, where: Location) -> PillarOutline:
@@ -114,11 +117,13 @@ class ThemeIndex:
         names, _, listed = item.rpartition(":") if ":" in item else (item, "", "")
         name, _, name_en = (normalise(part) for part in names.partition("|"))
         if not name:
-            raise where.error("a pillar needs a name: '- <navn>: <tema>, <tema>'")
-        themes = self.references(listed, where, f"pillar {name!r}")
+            raise where.error("a pillar needs a name: '- <navn>: <tema>, <tema>'", PILLARS_FIELD)
+        themes = self.references(listed, where, PILLARS_FIELD, f"pillar {name!r}: ")
         marked = [slug for slug, mark in themes if mark]
         if len(marked) > 1:
-            raise where.error(f"pillar {name!r}: only one theme can be marked '{OWN_THEME_MARK}' as the pillar itself")
+            raise where.error(
+                f"pillar {name!r}: only one theme can be marked '{OWN_THEME_MARK}' as the pillar itself", PILLARS_FIELD
+            )
         own = marked[0] if marked else self.find(name)
         own = own if own in {slug for slug, _ in themes} else None
         served = tuple(slug for slug, _ in themes if slug != own)
