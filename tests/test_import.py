@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shlex
 from pathlib import Path
 
 import pytest
@@ -258,6 +259,38 @@ def test_data_that_fails_validation_changes_nothing(
     assert "does not validate (1); first: m:statement/x-1  sg:text  text differs" in result.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize(
+    ("source", "edited", "options"),
+    [
+        ("seminar.md", "seminar.md", []),
+        ("seminar.csv", "seminar.txt", [*SHEET_OPTIONS, "--id", "test-2024"]),
+    ],
+    ids=["markdown", "spreadsheet"],
+)
+def test_an_edited_source_copy_says_how_to_import_again(
+    runner: CliRunner, tmp_path: Path, source: str, edited: str, options: list[str]
+) -> None:
+    folder = tmp_path / "mit seminar"
+    _import(runner, IMPORT / source, folder, *options)
+    copy = folder / "source" / edited
+    with copy.open("a", encoding="utf-8") as changed:
+        changed.write("\n- Et udsagn skrevet i kopien.\n")
+    stale = runner.invoke(cli, ["--data", str(folder), "validate"])
+    assert stale.exit_code == 1
+    assert f"{copy} has changed since it was imported (SHA-256 differs)" in stale.output
+    command = stale.output.split("again (strategygraph ", 1)[1].split(")\n", 1)[0]
+    if source.endswith(".csv"):
+        assert command == (
+            f"import '{folder}/source/seminar.csv' --municipality 'Testby Kommune' --title 'Testseminar om "
+            f"tværgående fokusområder' --date 2024-05-14 --id test-2024 --out '{folder}' --force"
+        ), "the spreadsheet's options, so the seminar keeps its ID"
+    else:
+        assert command == f"import '{copy}' --out '{folder}' --force"
+    again = runner.invoke(cli, shlex.split(command))
+    assert again.exit_code == 0, again.output
+    assert runner.invoke(cli, ["--data", str(folder), "validate"]).exit_code == 0, "the advised command repairs it"
 
 
 def test_the_example_folder_is_what_importing_its_markdown_gives() -> None:

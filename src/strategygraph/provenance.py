@@ -8,11 +8,13 @@ the documented normalisation (:func:`strategygraph.source_text.normalise`).
 from __future__ import annotations
 
 import hashlib
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import URIRef
+from rdflib.term import Identifier
 
 from .namespaces import short_name
 from .source_text import normalise
@@ -130,31 +132,45 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
 
 
 _ORIGIN_QUERY = """
-SELECT ?format ?spreadsheet WHERE {
+SELECT ?format ?spreadsheet ?municipality ?title ?date ?slug WHERE {
     OPTIONAL { ?document dcterms:format ?format }
     OPTIONAL { ?document prov:wasDerivedFrom/dcterms:identifier ?spreadsheet }
+    OPTIONAL {
+        ?document sg:seminar ?seminar .
+        OPTIONAL { ?seminar dcterms:title ?title }
+        OPTIONAL { ?seminar dcterms:date ?date }
+        OPTIONAL { ?seminar sg:slug ?slug }
+        OPTIONAL { ?seminar sg:municipality/skos:prefLabel ?municipality FILTER (lang(?municipality) = "da") }
+    }
 }
 """
 
 
+def _first(rows: list[dict[str, Identifier | None]], name: str) -> str | None:
+    return next((str(row[name]) for row in rows if row[name] is not None), None)
+
+
 def _changed_source(store: GraphStore, document: str, path: Path, relative: str) -> str:
     """What to say when a source file's SHA-256 differs from the recorded one, and what to do about it:
-    an imported file is imported again (the data was made from it), a curated one is restored."""
+    an imported file is imported again (the data was made from it; the command keeps the seminar's ID), a
+    curated one is restored."""
     rows = list(store.select(_ORIGIN_QUERY, {"document": URIRef(document)}).dicts())
-    media_type = next((str(row["format"]) for row in rows if row["format"] is not None), "")
-    spreadsheet = next((str(row["spreadsheet"]) for row in rows if row["spreadsheet"] is not None), None)
+    spreadsheet = _first(rows, "spreadsheet")
     folder = path.parent
     for _ in Path(relative).parts[:-1]:
         folder = folder.parent
     if spreadsheet is not None:
         what = "it was imported"
-        advice = (
-            f"it is made by the import, so import the spreadsheet again (strategygraph import {folder / spreadsheet} "
-            f"--municipality … --title … --out {folder} --force)"
-        )
-    elif media_type.startswith("text/markdown"):
+        options = [("--municipality", _first(rows, "municipality")), ("--title", _first(rows, "title"))]
+        options += [("--date", _first(rows, "date")), ("--id", _first(rows, "slug"))]
+        command = ["strategygraph", "import", str(folder / spreadsheet)]
+        command += [part for option, value in options if value is not None for part in (option, value)]
+        command += ["--out", str(folder), "--force"]
+        advice = f"it is made by the import, so import the spreadsheet again ({shlex.join(command)})"
+    elif (_first(rows, "format") or "").startswith("text/markdown"):
         what = "it was imported"
-        advice = f"import the Markdown again (strategygraph import {path} --out {folder} --force)"
+        command = ["strategygraph", "import", str(path), "--out", str(folder), "--force"]
+        advice = f"import the Markdown again ({shlex.join(command)})"
     else:
         what = "it was curated"
         advice = "restore the file the data was curated from, or correct the offsets and sg:sha256 to match it"
