@@ -67,9 +67,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{folder}: seminar {seminar} imported and validated.",
     ),
     "tag_text_is_a_file": (
-        "Bemærk: {text!r} er også en fil, men teksten tagges, som den står. Filens indhold: "
+        "Bemærk: »{text}« er også en fil, men teksten tagges, som den står. Filens indhold tagges med "
         "strategygraph tag - < {quoted}",
-        "Note: {text!r} is also a file, but the text is tagged as written. The file's contents: "
+        "Note: '{text}' is also a file, but the text is tagged as written. To tag the file's contents: "
         "strategygraph tag - < {quoted}",
     ),
     "query_name": ("Navn", "Name"),
