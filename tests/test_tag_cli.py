@@ -81,7 +81,7 @@ def test_text_naming_a_file_is_tagged_as_written_with_a_note(
     )
     assert "To tag the file's contents: strategygraph tag - < 'ældre referat.txt'" in english.stderr
     assert alone.stderr == ""
-    assert "strategygraph tag - < FILE" in runner.invoke(cli, ["tag", "--help"]).stdout, "--help says so"
+    assert "strategygraph tag - < referat.txt\n" in runner.invoke(cli, ["tag", "--help"]).stdout, "--help says so"
 
 
 def test_tag_loads_only_the_thesaurus() -> None:
