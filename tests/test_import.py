@@ -314,6 +314,19 @@ def test_the_example_and_the_template_validate(runner: CliRunner, tmp_path: Path
     _import(runner, REPO / "data" / "templates" / "seminar.md", tmp_path / "template")
 
 
+@pytest.mark.parametrize("path", [EXAMPLE / "seminar.md", REPO / "data" / "templates" / "seminar.md"])
+def test_the_example_and_the_template_show_the_optional_keys(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for written in ("\nid: ", "\nsigtepunkter:\n", "\nRessort: ", "\nTilskrivning: ", "\nAttribution: "):
+        assert written in text, f"{path.name} shows {written.strip()!r}"
+    assert "\n## Gruppernes refleksioner\n" in text
+    outline = import_seminar(text.encode("utf-8"), path.name).outline
+    assert outline.slug is not None
+    assert outline.pillars
+    assert outline.remits
+    assert {"strong-inference", "weak-guess"} <= {area.attribution.confidence for area in outline.focus_areas()}
+
+
 def test_the_example_is_marked_fictitious() -> None:
     front = (EXAMPLE / "seminar.md").read_text(encoding="utf-8").split("---\n")[1]
     assert "title: Fiktivt eksempel" in front
