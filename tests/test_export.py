@@ -1,11 +1,13 @@
-"""`strategygraph export --format md`: the bundled Hedensted data round-trips through Markdown."""
+"""`strategygraph export --format md`: the bundled Hedensted data and imported seminars round-trip through Markdown."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from rdflib.compare import isomorphic
 
 from strategygraph.cli import cli
 from strategygraph.loading import DataSources, load_graph
@@ -14,6 +16,7 @@ from strategygraph.seminars import list_seminars
 from strategygraph.store import GraphStore
 
 from .conftest import FIXTURES, HEDENSTED, REPO
+from .import_support import folder_graph, without_layout
 
 EXAMPLE_DATA = REPO / "data" / "examples" / "fjordlund" / "data"
 COMMITTEES = "SELECT ?slug WHERE { ?c a sg:Committee ; sg:slug ?slug } ORDER BY ?slug"
@@ -76,6 +79,34 @@ SELECT ?pillar ?da ?en ?own ?served ?creator WHERE {
     FILTER (lang(?da) = "da" && lang(?en) = "en")
 } ORDER BY ?pillar ?served
 """
+
+
+ROUND_TRIP_SOURCES = {
+    "example": REPO / "data" / "examples" / "fjordlund" / "seminar.md",
+    "template": REPO / "data" / "templates" / "seminar.md",
+    "fixture": FIXTURES / "import" / "seminar.md",
+}
+
+
+@pytest.mark.parametrize("source", ROUND_TRIP_SOURCES.values(), ids=ROUND_TRIP_SOURCES.keys())
+def test_import_export_import_gives_the_same_graph(runner: CliRunner, tmp_path: Path, source: Path) -> None:
+    """An imported seminar — id, pillars, remits, Danish attributions, any reflections heading — comes back
+    from its exported Markdown as the same graph (all but the pointers into the differently laid-out file)."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert runner.invoke(cli, ["import", str(source), "--out", str(first)]).exit_code == 0
+    exported = tmp_path / "exported.md"
+    result = runner.invoke(cli, ["--data", str(first), "export", "--format", "md", "--out", str(exported)])
+    assert result.exit_code == 0, result.output
+    again = runner.invoke(cli, ["import", str(exported), "--out", str(second)])
+    assert again.exit_code == 0, again.output
+    original, round_tripped = without_layout(folder_graph(first)), without_layout(folder_graph(second))
+    assert len(original) > 100
+    assert isomorphic(original, round_tripped), sorted(set(original) ^ set(round_tripped))[:5]
+    assert sorted(p.name for p in first.glob("*.ttl")) == sorted(p.name for p in second.glob("*.ttl"))
+    twice = tmp_path / "twice.md"
+    result = runner.invoke(cli, ["--data", str(second), "export", "--format", "md", "--out", str(twice)])
+    assert result.exit_code == 0, result.output
+    assert twice.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8"), "export is a fixed point"
 
 
 def test_several_seminars_need_a_choice(runner: CliRunner, tmp_path: Path) -> None:

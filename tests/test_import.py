@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
 from strategygraph.cli import cli
 from strategygraph.importing import import_seminar
-from strategygraph.namespaces import DCTERMS, OA, PROV, SG
+from strategygraph.namespaces import SG
 from strategygraph.validation import Violation
 
 from .conftest import FIXTURES, REPO
+from .import_support import folder_graph, without_layout
 
 IMPORT = FIXTURES / "import"
 EXAMPLE = REPO / "data" / "examples" / "fjordlund"
@@ -30,27 +31,6 @@ SHEET_HEADER = "slide,committee,focus_area,kind,text\n"
 def _import(runner: CliRunner, source: Path, out: Path, *options: str) -> None:
     result = runner.invoke(cli, ["import", str(source), "--out", str(out), *options])
     assert result.exit_code == 0, result.output
-
-
-def _graph(folder: Path) -> Graph:
-    graph = Graph()
-    for path in sorted(folder.glob("*.ttl")):
-        graph.parse(path, format="turtle")
-    return graph
-
-
-def _without_rendition(graph: Graph) -> Graph:
-    """The graph without what depends on the source file's layout: pointers, file facts, rows."""
-    layout = {SG.source, SG.titleSource, SG.descriptionSource, SG.sourceRow, SG.sha256, SG.sourceFile}
-    layout |= {DCTERMS.format, PROV.wasDerivedFrom}
-    dropped = {o for s, p, o in graph if p in {SG.source, SG.titleSource, SG.descriptionSource}}
-    dropped |= {o for s, p, o in graph if p == OA.hasSelector and s in dropped}
-    dropped |= {o for s, p, o in graph if p == PROV.wasDerivedFrom and str(o).endswith("/spreadsheet")}
-    kept = Graph()
-    for s, p, o in graph:
-        if p not in layout and s not in dropped and o not in dropped:
-            kept.add((s, p, o))
-    return kept
 
 
 def test_markdown_import_writes_a_valid_folder_and_prints_counts(runner: CliRunner, tmp_path: Path) -> None:
@@ -69,7 +49,7 @@ def test_markdown_import_writes_a_valid_folder_and_prints_counts(runner: CliRunn
     assert (out / "source" / "seminar.md").read_bytes() == (IMPORT / "seminar.md").read_bytes()
     validated = runner.invoke(cli, ["--data", str(out), "validate"])
     assert validated.exit_code == 0, validated.output
-    graph = _graph(out)
+    graph = folder_graph(out)
     committee = URIRef("https://w3id.org/strategygraph/id/testby/committee/teknik-miljoe")
     area = URIRef(
         "https://w3id.org/strategygraph/id/testby/testseminar-om-tvaergaaende-fokusomraader/focus-area/klima-baeredygtighed"
@@ -78,12 +58,12 @@ def test_markdown_import_writes_a_valid_folder_and_prints_counts(runner: CliRunn
     assert [p.name for p in tmp_path.iterdir()] == ["testby"], "no temporary folder is left behind"
 
 
-def test_spreadsheet_and_markdown_give_the_same_graph(runner: CliRunner, tmp_path: Path) -> None:
+def test_spreadsheet_and_markdown_give_the_samefolder_graph(runner: CliRunner, tmp_path: Path) -> None:
     _import(runner, IMPORT / "seminar.md", tmp_path / "md")
     _import(runner, IMPORT / "seminar.csv", tmp_path / "csv", *SHEET_OPTIONS)
-    markdown, sheet = _graph(tmp_path / "md"), _graph(tmp_path / "csv")
-    assert len(_without_rendition(markdown)) > 100
-    assert isomorphic(_without_rendition(markdown), _without_rendition(sheet))
+    markdown, sheet = folder_graph(tmp_path / "md"), folder_graph(tmp_path / "csv")
+    assert len(without_layout(markdown)) > 100
+    assert isomorphic(without_layout(markdown), without_layout(sheet))
     rows = sorted(int(o) for o in sheet.objects(None, SG.sourceRow) if isinstance(o, Literal))
     assert rows == [2, 3, 4, 5, 6, 8, 9], "each text keeps its spreadsheet row (row 7 is blank)"
     validated = runner.invoke(cli, ["--data", str(tmp_path / "csv"), "validate"])
@@ -107,7 +87,7 @@ def test_xlsx_gives_the_same_graph_as_csv(runner: CliRunner, tmp_path: Path) -> 
     _xlsx_from_csv(IMPORT / "seminar.csv", workbook)
     _import(runner, IMPORT / "seminar.csv", tmp_path / "csv", *SHEET_OPTIONS)
     _import(runner, workbook, tmp_path / "xlsx", *SHEET_OPTIONS)
-    assert isomorphic(_without_rendition(_graph(tmp_path / "csv")), _without_rendition(_graph(tmp_path / "xlsx")))
+    assert isomorphic(without_layout(folder_graph(tmp_path / "csv")), without_layout(folder_graph(tmp_path / "xlsx")))
     rendition = (tmp_path / "xlsx" / "source" / "seminar.txt").read_text(encoding="utf-8")
     assert "the first sheet of seminar.xlsx" in rendition
     assert (tmp_path / "xlsx" / "source" / "seminar.xlsx").read_bytes() == workbook.read_bytes()
