@@ -203,6 +203,12 @@ def _error(body: str, front: str = FRONT) -> InputError:
     return caught.value
 
 
+def _assert_error_at(line: int, message: str, body: str, front: str = FRONT) -> None:
+    error = _error(body, front)
+    assert message in str(error)
+    assert error.line == line
+
+
 @pytest.mark.parametrize(
     "heading",
     [
@@ -293,9 +299,7 @@ def test_attribution_keyword_and_confidence_in_any_case_and_in_danish(line: str,
     ],
 )
 def test_a_failed_attempt_at_a_keyword_line_says_what_is_expected(body: str, line: int, message: str) -> None:
-    error = _error(body)
-    assert message in str(error)
-    assert error.line == line
+    _assert_error_at(line, message, body)
 
 
 def test_a_word_and_a_colon_in_a_focus_area_is_still_a_statement() -> None:
@@ -332,9 +336,7 @@ def test_ressort_names_the_committees_remit_by_slug_or_danish_label() -> None:
     ],
 )
 def test_remit_errors_name_the_line(body: str, line: int, message: str) -> None:
-    error = _error(body)
-    assert message in str(error)
-    assert error.line == line
+    _assert_error_at(line, message, body)
 
 
 def test_an_unknown_theme_names_file_line_and_field() -> None:
@@ -379,9 +381,9 @@ def test_pillars_with_their_own_theme_english_name_and_serving_themes() -> None:
     ],
 )
 def test_pillar_errors_name_the_line(items: str, line: int, message: str) -> None:
-    error = _error("# U\n## F\n- a\n", f"---\nmunicipality: Testby\ntitle: T\nsigtepunkter:\n{items}---\n")
-    assert message in str(error)
-    assert error.line == line
+    _assert_error_at(
+        line, message, "# U\n## F\n- a\n", f"---\nmunicipality: Testby\ntitle: T\nsigtepunkter:\n{items}---\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -396,9 +398,7 @@ def test_pillar_errors_name_the_line(items: str, line: int, message: str) -> Non
     ],
 )
 def test_front_matter_errors_name_the_line(front: str, line: int, message: str) -> None:
-    error = _error("# U\n## F\n- a\n", f"---\nmunicipality: Testby\ntitle: T\n{front}---\n")
-    assert message in str(error)
-    assert error.line == line
+    _assert_error_at(line, message, "# U\n## F\n- a\n", f"---\nmunicipality: Testby\ntitle: T\n{front}---\n")
 
 
 def test_id_chooses_the_seminar_slug() -> None:
