@@ -18,7 +18,7 @@ Then the bundled data's ``report`` and ``strategygraph --help`` (at least five r
 up to ``--repeat`` runs (queries after one warm-up run); ratios come from figures measured in the same run. A
 query run over ``--budget`` seconds (loading, mentions, analysis and report: ``--long-budget``) is shown as
 ">budget": the process doing it is stopped and a new one goes on with the rest. Repeats stop early once a figure
-has used half its budget, so slow figures are medians of fewer runs (``--json`` records how many).
+has used a quarter of its budget, so slow figures are medians of fewer runs (``--json`` records how many).
 
 Prints Markdown tables: each figure beside the issue's target, and whether the largest size measured meets it.
 """
@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is a folder of scripts, not a package
-from stores import SIZES, dataset, load_raw, machine, raw_query
+from stores import SIZES, dataset, load_raw, machine, peak_rss_mb, raw_query
 
 if TYPE_CHECKING:
     from strategygraph.queries import NamedQuery
@@ -59,6 +59,7 @@ RSS_MB = 4096.0
 BUNDLED_REPORT_SECONDS = 3.0
 HELP_SECONDS = 0.3
 HELP_RUNS = 5
+REPEAT_SHARE = 0.25  # repeats stop once a figure has used this share of its budget
 MAX_PROCESSES = 12  # per size: the first, and one more after each step stopped over budget
 
 Record = dict[str, Any]  # {"median_s": float | None (over budget), "runs": int, "rows": int | None, "note": str}
@@ -115,13 +116,13 @@ class Stepper:
             if not (warm_up and first):
                 times.append(elapsed)
             first = False
-            if len(times) >= wanted or spent >= budget / 2:
+            if len(times) >= wanted or spent >= budget * REPEAT_SHARE:
                 break
         median = statistics.median(times or [spent])
         return self.report(key, {"median_s": median, "runs": max(len(times), 1), "rows": rows})
 
     def report(self, key: str, record: Record) -> Record:
-        _emit({"result": key, **record})
+        _emit({"result": key, **record, "rss_mb": peak_rss_mb()})
         return record
 
 
@@ -308,7 +309,7 @@ def run_command(command: list[str], budget: float) -> tuple[float | None, float]
 
 
 def median_of_commands(command: Callable[[str], list[str]], repeat: int, budget: float) -> tuple[Record, float]:
-    """Run ``command(scratch_folder)`` up to ``repeat`` times (fewer once half the budget is used)."""
+    """Run ``command(scratch_folder)`` up to ``repeat`` times (fewer once a quarter of the budget is used)."""
     times: list[float] = []
     rss = 0.0
     for _ in range(repeat):
@@ -318,7 +319,7 @@ def median_of_commands(command: Callable[[str], list[str]], repeat: int, budget:
         if seconds is None:
             return {"median_s": None, "runs": len(times) + 1, "rows": None}, rss
         times.append(seconds)
-        if sum(times) >= budget / 2:
+        if sum(times) >= budget * REPEAT_SHARE:
             break
     return {"median_s": statistics.median(times), "runs": len(times), "rows": None}, rss
 
@@ -511,6 +512,8 @@ def sizes_table(results: dict[int, dict[str, Any]], budget: float, long_budget: 
         f"≤ {REPORT_SECONDS:g} s",
         within(record(largest, "report"), REPORT_SECONDS),
     )
+    for key, label in (("load", "after loading"), ("mentions", "after mentions"), ("analysis", "after analysis")):
+        add(f"peak RSS MB {label}", partial(step_rss_text, key=key), "", "")
     for part, label in (("strategygraph", "load, mentions, queries, analysis"), ("report", "report"), ("raw", "raw")):
         rss = largest["rss_mb"].get(part)
         small_enough: bool | str | None = "" if part == "raw" else (None if not rss else rss <= RSS_MB)
@@ -520,7 +523,15 @@ def sizes_table(results: dict[int, dict[str, Any]], budget: float, long_budget: 
 
 
 def rss_text(result: dict[str, Any], part: str) -> str:
-    return f"{result['rss_mb'].get(part, 0):.0f}"
+    """A process's peak RSS (0 when it did not run)."""
+    rss = result["rss_mb"].get(part, 0)
+    return f"{rss:.0f}" if rss else "not run"
+
+
+def step_rss_text(result: dict[str, Any], key: str) -> str:
+    """The peak RSS of the strategygraph process when it finished a step (in the process that first ran it)."""
+    rss = result["records"].get(key, {}).get("rss_mb")
+    return f"{rss:.0f}" if rss else "—"
 
 
 def bundled_table(bundled: dict[str, Record], long_budget: float) -> Table:
@@ -541,9 +552,12 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--max-triples", type=int, default=1_000_000, help="Largest size (default 1000000).")
     parser.add_argument("--repeat", type=int, default=5, help="Runs per figure, for the median (default 5).")
-    parser.add_argument("--budget", type=float, default=30.0, help="Seconds a query run may take (default 30).")
+    parser.add_argument("--budget", type=float, default=20.0, help="Seconds a query run may take (default 20).")
     parser.add_argument(
-        "--long-budget", type=float, default=240.0, help="Seconds loading, mentions, analysis or report may take."
+        "--long-budget",
+        type=float,
+        default=150.0,
+        help="Seconds loading, mentions, analysis or report may take (default 150).",
     )
     parser.add_argument("--store", choices=("auto", "memory", "oxigraph"), default="auto", help="Store to measure.")
     parser.add_argument("--json", type=Path, default=None, help="Also write the figures to this JSON file.")
