@@ -454,6 +454,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "compare_pair_only_b": ("kun i B", "only in B"),
     "compare_pair_unmatched_a": (" (et af udvalgene findes ikke i B)", " (one of the committees is not in B)"),
     "compare_pair_unmatched_b": (" (et af udvalgene findes ikke i A)", " (one of the committees is not in A)"),
+    "markdown_export_note": (
+        "Eksporteret af strategygraph fra seminaret {seminar}; `strategygraph import` læser filen tilbage.",
+        "Exported by strategygraph from seminar {seminar}; `strategygraph import` reads it back.",
+    ),
 }
 
 

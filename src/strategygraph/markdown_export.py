@@ -12,6 +12,7 @@ import re
 from itertools import groupby
 
 from .errors import InputError, StrategyGraphError
+from .i18n import text as words
 from .markdown_format import parse_markdown
 from .outline import AttributionOutline, FocusAreaOutline, SeminarOutline, SlideOutline
 from .outline_graph import outline_from_graph
@@ -94,15 +95,16 @@ def _texts(outline: SeminarOutline) -> list[str]:
     return texts
 
 
-def seminar_markdown(store: GraphStore) -> str:
-    """The one seminar in ``store`` (scope the graph with ``--seminar`` when it holds several) as Markdown."""
+def seminar_markdown(store: GraphStore, lang: str = "da") -> str:
+    """The one seminar in ``store`` (scope the graph with ``--seminar`` when it holds several) as Markdown;
+    the comment under the front matter is written in ``lang`` (Danish by default, as the document is)."""
     seminars = list_seminars(store)
     if len(seminars) != 1:
         names = ", ".join(seminar.id for seminar in seminars) or "none"
         raise StrategyGraphError(f"the Markdown export writes one seminar; choose one with --seminar ({names})")
     (seminar,) = seminars
     outline = outline_from_graph(store, seminar)
-    note = f"Exported by strategygraph from seminar {seminar.id}; `strategygraph import` reads it back."
+    note = words("markdown_export_note", lang).format(seminar=seminar.id)
     text = render_markdown(outline, note)
     refusal = f"seminar {seminar.id} cannot be written as Markdown without changing it"
     try:
