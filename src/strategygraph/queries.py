@@ -19,6 +19,10 @@ every column of a user's own query does.
 A parameter is written ``$name`` in the query. Its kind (``iri``, ``literal``, ``integer``) says how a
 value given on the command line becomes an RDF term; the term is bound by the engine (or substituted as
 one validated token for a remote endpoint, see :mod:`strategygraph.sparql_text`), never pasted as text.
+The kinds ``committee``, ``focus-area`` and ``theme`` name a thing of the graph: the value may be its slug,
+key, IRI or label (any case, Danish or English), looked up in the graph (see
+:mod:`strategygraph.entity_parameters`); the query receives the slug (committee, focus area) or the IRI
+(theme), and a value that names nothing is an error listing the closest known values.
 A parameter has a default (``= value``), is ``optional`` (left unbound: the query then ranges over
 every value), or is required.
 """
@@ -35,20 +39,21 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from .entity_parameters import ENTITY_KINDS, resolve_entities
 from .errors import InputError, NotFoundError, StrategyGraphError
 from .namespaces import PREFIXES
 from .resources import bundle
 from .sparql_text import check_iri, dollar_variables, query_form
 from .store import GraphStore, SelectResult
 
-PARAMETER_KINDS = ("iri", "literal", "integer")
+PARAMETER_KINDS = ("iri", "literal", "integer", *ENTITY_KINDS)
 LANGUAGES = ("da", "en")
 _TEXT_LINE = re.compile(r"#\s*(?P<key>title|description)@(?P<lang>[a-z]{2})\s*:\s*(?P<value>.*)")
 _PARAM_LINE = re.compile(r"#\s*param\s*:\s*(?P<spec>.*)")
 _COLUMN_LINE = re.compile(r"#\s*column\s*:\s*(?P<spec>.*)")
 _COLUMN_SPEC = re.compile(r"(?P<name>[A-Za-z_]\w*)\s+--\s+(?P<da>.+?)\s+/\s+(?P<en>.+)")
 _PARAM_SPEC = re.compile(
-    r"(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)"
+    r"(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[\w-]+)"
     r"(?:\s*=\s*(?P<default>.*?)|\s+(?P<optional>optional))?"
     r"(?:\s+--\s+(?P<description>.*))?"
 )
@@ -146,18 +151,25 @@ def _parse_column(spec: str, path: Path, line: int) -> tuple[str, dict[str, str]
     return match["name"], {"da": match["da"].strip(), "en": match["en"].strip()}
 
 
+def _header_lines(text: str) -> list[tuple[int, str]]:
+    """The comment lines (numbered from 1) before the query begins."""
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        if stripped:
+            lines.append((number, stripped))
+    return lines
+
+
 def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQuery:
     """Read a query's header and check it: a SELECT or ASK query whose ``$parameters`` are all declared."""
     titles: dict[str, str] = {}
     descriptions: dict[str, str] = {}
     parameters: dict[str, Parameter] = {}
     columns: dict[str, dict[str, str]] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not stripped.startswith("#"):
-            break
+    for number, stripped in _header_lines(text):
         if text_match := _TEXT_LINE.fullmatch(stripped):
             target = titles if text_match["key"] == "title" else descriptions
             lang, value = text_match["lang"], text_match["value"].strip()
@@ -286,7 +298,9 @@ def check_syntax(query: NamedQuery) -> None:
 
 def run_query(store: GraphStore, query: NamedQuery, arguments: Mapping[str, str] | None = None) -> SelectResult:
     """Run ``query`` on ``store`` with ``arguments`` (parameter name → value as typed) bound as RDF terms."""
-    bindings = bind_arguments(query, arguments or {})
+    bindings = resolve_entities(
+        store, {p.name: p.kind for p in query.parameters}, bind_arguments(query, arguments or {})
+    )
     try:
         return store.select(query.text, bindings)
     except StrategyGraphError:

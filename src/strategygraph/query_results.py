@@ -81,9 +81,7 @@ def results_table(
     return Table(headers, rows, keys=tuple(result.variables))
 
 
-def render_result(
-    result: SelectResult, fmt: str, form: str = "SELECT", titles: Mapping[str, str] | None = None
-) -> str:
+def render_result(result: SelectResult, fmt: str, form: str = "SELECT", titles: Mapping[str, str] | None = None) -> str:
     """The result in ``fmt``: ``json`` (W3C, variable names), ``csv``/``tsv`` (full IRIs), ``table``/``md``
     (prefixed IRIs); the formats for people and spreadsheets head their columns with ``titles``."""
     if fmt == "json":
