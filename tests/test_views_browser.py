@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Route, ViewportSize, sync_playwright
 
 from strategygraph.analysis import Analysis
 from strategygraph.views import DEFAULT_TOP, build_view, render_view, view_names
@@ -390,7 +390,7 @@ def _fills_canvas(view: LoadedView, where: str) -> float:
     assert min(inside[2] - box["right"], inside[3] - box["bottom"]) >= 0, (where, drawn)
     share = max((box["right"] - box["left"]) / width, (box["bottom"] - box["top"]) / height)
     assert share >= 0.75, f"{where}: the nodes span only {share:.0%} of the canvas ({drawn})"
-    return share
+    return float(share)
 
 
 @pytest.mark.parametrize("name", ["overlap", "overview", "themes", "committee:laering"])
@@ -400,8 +400,9 @@ def test_the_drawing_fills_its_canvas_and_follows_a_resize(
     view = open_view(analysis_of(HEDENSTED, "statements"), name)
     _fills_canvas(view, f"{name} after the layout settled")
     view.screenshot(f"hedensted-{name.replace(':', '-')}-fit")
-    for size in ({"width": 900, "height": 650}, {"width": 1800, "height": 1100}):
-        view.page.set_viewport_size(size)  # type: ignore[arg-type]
+    sizes: list[ViewportSize] = [{"width": 900, "height": 650}, {"width": 1800, "height": 1100}]
+    for size in sizes:
+        view.page.set_viewport_size(size)
         view.page.wait_for_function("() => !window.strategyView.state.fitting")
         view.page.wait_for_timeout(100)
         _fills_canvas(view, f"{name} at {size['width']}×{size['height']}")
