@@ -135,26 +135,6 @@ def test_json_keeps_variable_names_and_own_queries_keep_theirs(runner: CliRunner
     assert own.stdout.splitlines()[0] == "slug,committeeLabel"
 
 
-@pytest.mark.parametrize(
-    ("header", "message"),
-    [
-        ("# column: slug Udvalg", "cannot read the column declaration"),
-        ("# column: slug -- Udvalg", "cannot read the column declaration"),
-        ("# column: slug -- A / B\n# column: slug -- C / D", "column 'slug' is declared twice"),
-    ],
-)
-def test_bad_column_declarations_are_one_line_errors(
-    header: str, message: str, runner: CliRunner, tmp_path: Path
-) -> None:
-    path = tmp_path / "columns.rq"
-    path.write_text(f"{header}\nSELECT ?slug WHERE {{ ?c ?p ?slug }} ORDER BY ?slug\n", encoding="utf-8")
-    result = runner.invoke(cli, ["query", str(path)])
-    assert result.exit_code == 2, result.output
-    assert message in result.stderr
-    assert f"{path}:" in result.stderr
-    assert result.stderr.count("\n") == 1
-
-
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "md"])
 def test_every_query_runs_in_every_format(runner: CliRunner, fmt: str) -> None:
     for name in NAMES:
@@ -259,6 +239,9 @@ def test_unknown_query_name_suggests_close_names(runner: CliRunner) -> None:
         ("# param: o literal\nSELECT ?s WHERE { ?s ?p ?x }", "never uses as $name"),
         ("# param: o colour\nSELECT ?s WHERE { ?s ?p $o }", "unknown kind 'colour'"),
         ("# param: n integer = many\nSELECT ?s WHERE { ?s ?p $n }", "default of parameter 'n'"),
+        ("# column: s Udvalg\nSELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", "cannot read the column declaration"),
+        ("# column: s -- Udvalg\nSELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", "cannot read the column declaration"),
+        ("# column: s -- A / B\n# column: s -- C / D\nSELECT ?s WHERE { ?s ?p ?o }", "column 's' is declared twice"),
     ],
 )
 def test_user_file_problems_are_one_line_errors_naming_the_file(
