@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +40,17 @@ def bundled_sources() -> DataSources:
 @pytest.fixture(scope="session")
 def bundled_store(bundled_sources: DataSources) -> GraphStore:
     return load_graph(bundled_sources)
+
+
+@pytest.fixture(scope="session")
+def generated_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic national data set of about 10 k triples (bench/generate.py, seed 1): a data folder."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    out = tmp_path_factory.mktemp("generated") / "data"
+    generate(out, 10_000, seed=1)
+    return out
 
 
 AnalysisOf = Callable[[Path, str], Analysis]

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+import shlex
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
 from strategygraph.cli import cli
 from strategygraph.importing import import_seminar
-from strategygraph.namespaces import DCTERMS, OA, PROV, SG
+from strategygraph.namespaces import SG
 from strategygraph.validation import Violation
 
 from .conftest import FIXTURES, REPO
+from .import_support import folder_graph, without_layout
 
 IMPORT = FIXTURES / "import"
 EXAMPLE = REPO / "data" / "examples" / "fjordlund"
@@ -29,27 +31,6 @@ SHEET_HEADER = "slide,committee,focus_area,kind,text\n"
 def _import(runner: CliRunner, source: Path, out: Path, *options: str) -> None:
     result = runner.invoke(cli, ["import", str(source), "--out", str(out), *options])
     assert result.exit_code == 0, result.output
-
-
-def _graph(folder: Path) -> Graph:
-    graph = Graph()
-    for path in sorted(folder.glob("*.ttl")):
-        graph.parse(path, format="turtle")
-    return graph
-
-
-def _without_rendition(graph: Graph) -> Graph:
-    """The graph without what depends on the source file's layout: pointers, file facts, rows."""
-    layout = {SG.source, SG.titleSource, SG.descriptionSource, SG.sourceRow, SG.sha256, SG.sourceFile}
-    layout |= {DCTERMS.format, PROV.wasDerivedFrom}
-    dropped = {o for s, p, o in graph if p in {SG.source, SG.titleSource, SG.descriptionSource}}
-    dropped |= {o for s, p, o in graph if p == OA.hasSelector and s in dropped}
-    dropped |= {o for s, p, o in graph if p == PROV.wasDerivedFrom and str(o).endswith("/spreadsheet")}
-    kept = Graph()
-    for s, p, o in graph:
-        if p not in layout and s not in dropped and o not in dropped:
-            kept.add((s, p, o))
-    return kept
 
 
 def test_markdown_import_writes_a_valid_folder_and_prints_counts(runner: CliRunner, tmp_path: Path) -> None:
@@ -68,7 +49,7 @@ def test_markdown_import_writes_a_valid_folder_and_prints_counts(runner: CliRunn
     assert (out / "source" / "seminar.md").read_bytes() == (IMPORT / "seminar.md").read_bytes()
     validated = runner.invoke(cli, ["--data", str(out), "validate"])
     assert validated.exit_code == 0, validated.output
-    graph = _graph(out)
+    graph = folder_graph(out)
     committee = URIRef("https://w3id.org/strategygraph/id/testby/committee/teknik-miljoe")
     area = URIRef(
         "https://w3id.org/strategygraph/id/testby/testseminar-om-tvaergaaende-fokusomraader/focus-area/klima-baeredygtighed"
@@ -77,12 +58,12 @@ def test_markdown_import_writes_a_valid_folder_and_prints_counts(runner: CliRunn
     assert [p.name for p in tmp_path.iterdir()] == ["testby"], "no temporary folder is left behind"
 
 
-def test_spreadsheet_and_markdown_give_the_same_graph(runner: CliRunner, tmp_path: Path) -> None:
+def test_spreadsheet_and_markdown_give_the_samefolder_graph(runner: CliRunner, tmp_path: Path) -> None:
     _import(runner, IMPORT / "seminar.md", tmp_path / "md")
     _import(runner, IMPORT / "seminar.csv", tmp_path / "csv", *SHEET_OPTIONS)
-    markdown, sheet = _graph(tmp_path / "md"), _graph(tmp_path / "csv")
-    assert len(_without_rendition(markdown)) > 100
-    assert isomorphic(_without_rendition(markdown), _without_rendition(sheet))
+    markdown, sheet = folder_graph(tmp_path / "md"), folder_graph(tmp_path / "csv")
+    assert len(without_layout(markdown)) > 100
+    assert isomorphic(without_layout(markdown), without_layout(sheet))
     rows = sorted(int(o) for o in sheet.objects(None, SG.sourceRow) if isinstance(o, Literal))
     assert rows == [2, 3, 4, 5, 6, 8, 9], "each text keeps its spreadsheet row (row 7 is blank)"
     validated = runner.invoke(cli, ["--data", str(tmp_path / "csv"), "validate"])
@@ -106,7 +87,7 @@ def test_xlsx_gives_the_same_graph_as_csv(runner: CliRunner, tmp_path: Path) -> 
     _xlsx_from_csv(IMPORT / "seminar.csv", workbook)
     _import(runner, IMPORT / "seminar.csv", tmp_path / "csv", *SHEET_OPTIONS)
     _import(runner, workbook, tmp_path / "xlsx", *SHEET_OPTIONS)
-    assert isomorphic(_without_rendition(_graph(tmp_path / "csv")), _without_rendition(_graph(tmp_path / "xlsx")))
+    assert isomorphic(without_layout(folder_graph(tmp_path / "csv")), without_layout(folder_graph(tmp_path / "xlsx")))
     rendition = (tmp_path / "xlsx" / "source" / "seminar.txt").read_text(encoding="utf-8")
     assert "the first sheet of seminar.xlsx" in rendition
     assert (tmp_path / "xlsx" / "source" / "seminar.xlsx").read_bytes() == workbook.read_bytes()
@@ -169,6 +150,18 @@ BAD_INPUTS = [
         "seminar.csv",
         "slide,committee,focus_area,kind,text,attribution\n1,U,F,statement,a,maybe\n",
         ": row 2: unknown attribution 'maybe'",
+    ),
+    (
+        "unknown theme in a committee's remit",
+        "seminar.md",
+        FRONT + "# U\nRessort: kultur, oekonomi-ressourcer\n## F\n- a\n",
+        ":6: Ressort: unknown theme 'kultur'; close matches: kultur-fritid-turisme (Kultur, fritid og turisme)",
+    ),
+    (
+        "unknown theme in a pillar",
+        "seminar.md",
+        "---\nmunicipality: Testby\ntitle: T\nsigtepunkter:\n  - Vækst: rumfart\n---\n# U\n## F\n- a\n",
+        ":5: sigtepunkter: pillar 'Vækst': unknown theme 'rumfart'; no theme is close",
     ),
     ("markdown not UTF-8", "seminar.md", (FRONT + "# Ærø\n").encode("latin-1"), ":5: not UTF-8 text"),
     ("csv not UTF-8", "seminar.csv", (SHEET_HEADER + "1,Ærø,F,statement,a\n").encode("latin-1"), ":2: not UTF-8 text"),
@@ -248,6 +241,38 @@ def test_data_that_fails_validation_changes_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+@pytest.mark.parametrize(
+    ("source", "edited", "options"),
+    [
+        ("seminar.md", "seminar.md", []),
+        ("seminar.csv", "seminar.txt", [*SHEET_OPTIONS, "--id", "test-2024"]),
+    ],
+    ids=["markdown", "spreadsheet"],
+)
+def test_an_edited_source_copy_says_how_to_import_again(
+    runner: CliRunner, tmp_path: Path, source: str, edited: str, options: list[str]
+) -> None:
+    folder = tmp_path / "mit seminar"
+    _import(runner, IMPORT / source, folder, *options)
+    copy = folder / "source" / edited
+    with copy.open("a", encoding="utf-8") as changed:
+        changed.write("\n- Et udsagn skrevet i kopien.\n")
+    stale = runner.invoke(cli, ["--data", str(folder), "validate"])
+    assert stale.exit_code == 1
+    assert f"{copy} has changed since it was imported (SHA-256 differs)" in stale.output
+    command = stale.output.split("again (strategygraph ", 1)[1].split(")\n", 1)[0]
+    if source.endswith(".csv"):
+        assert command == (
+            f"import '{folder}/source/seminar.csv' --municipality 'Testby Kommune' --title 'Testseminar om "
+            f"tværgående fokusområder' --date 2024-05-14 --id test-2024 --out '{folder}' --force"
+        ), "the spreadsheet's options, so the seminar keeps its ID"
+    else:
+        assert command == f"import '{copy}' --out '{folder}' --force"
+    again = runner.invoke(cli, shlex.split(command))
+    assert again.exit_code == 0, again.output
+    assert runner.invoke(cli, ["--data", str(folder), "validate"]).exit_code == 0, "the advised command repairs it"
+
+
 def test_the_example_folder_is_what_importing_its_markdown_gives() -> None:
     """Freshness: re-importing data/examples/fjordlund/seminar.md reproduces the checked-in folder byte for byte.
 
@@ -267,6 +292,19 @@ def test_the_example_and_the_template_validate(runner: CliRunner, tmp_path: Path
     example = runner.invoke(cli, ["--data", str(EXAMPLE / "data"), "validate"])
     assert example.exit_code == 0, example.output
     _import(runner, REPO / "data" / "templates" / "seminar.md", tmp_path / "template")
+
+
+@pytest.mark.parametrize("path", [EXAMPLE / "seminar.md", REPO / "data" / "templates" / "seminar.md"])
+def test_the_example_and_the_template_show_the_optional_keys(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for written in ("\nid: ", "\nsigtepunkter:\n", "\nRessort: ", "\nTilskrivning: ", "\nAttribution: "):
+        assert written in text, f"{path.name} shows {written.strip()!r}"
+    assert "\n## Gruppernes refleksioner\n" in text
+    outline = import_seminar(text.encode("utf-8"), path.name).outline
+    assert outline.slug is not None
+    assert outline.pillars
+    assert outline.remits
+    assert {"strong-inference", "weak-guess"} <= {area.attribution.confidence for area in outline.focus_areas()}
 
 
 def test_the_example_is_marked_fictitious() -> None:

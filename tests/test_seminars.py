@@ -102,6 +102,31 @@ def test_the_same_slug_in_two_municipalities_needs_the_long_id(tmp_path: Path) -
     )
 
 
+@pytest.mark.parametrize(("municipality", "alone"), [("hedensted", HEDENSTED), ("fjordlund", EXAMPLE_DATA)])
+def test_a_municipality_with_one_seminar_names_it(runner: CliRunner, municipality: str, alone: Path) -> None:
+    scoped = _invoke(runner, *TOGETHER, "--seminar", municipality, "info", "--format", "json")
+    assert json.loads(scoped) == json.loads(_invoke(runner, "--data", str(alone), "info", "--format", "json"))
+
+
+def test_a_municipality_with_two_seminars_lists_them(runner: CliRunner, tmp_path: Path) -> None:
+    text = (FIXTURES / "import" / "seminar.md").read_text(encoding="utf-8")
+    folders = []
+    for ident in ("foraar-2024", "efteraar-2024"):
+        path = tmp_path / f"{ident}.md"
+        path.write_text(text.replace("\ntitle:", f"\nid: {ident}\ntitle:", 1), encoding="utf-8")
+        folders += ["--data", str(tmp_path / ident)]
+        assert runner.invoke(cli, ["import", str(path), "--out", str(tmp_path / ident)]).exit_code == 0
+    result = runner.invoke(cli, [*folders, "--seminar", "testby", "info"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "municipality 'testby' has 2 seminars; use one of: testby/efteraar-2024, testby/foraar-2024" in (
+        result.stderr
+    )
+    assert json.loads(_invoke(runner, *folders, "--seminar", "foraar-2024", "info", "--format", "json")) == (
+        json.loads(_invoke(runner, *folders[:2], "info", "--format", "json"))
+    ), "the front-matter id is the seminar's ID"
+
+
 def test_derived_mentions_and_contributions_follow_their_seminar() -> None:
     """Theme mentions and pillar contributions (added when a graph is loaded) stay with their own seminar."""
     store = load_graph(DataSources.bundled([HEDENSTED, EXAMPLE_DATA]))

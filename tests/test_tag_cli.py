@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from strategygraph.cli import cli
@@ -59,6 +61,27 @@ def test_invalid_utf8_is_one_line_and_exit_2(runner: CliRunner) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == ["Error: <stdin>: not UTF-8 text (byte 1)"]
+
+
+def test_text_naming_a_file_is_tagged_as_written_with_a_note(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("ældre referat.txt").write_text(EXAMPLE, encoding="utf-8")
+    danish = runner.invoke(cli, ["tag", "ældre referat.txt", "--format", "json"])
+    english = runner.invoke(cli, ["--lang", "en", "tag", "ældre referat.txt", "--format", "json"])
+    Path("ældre referat.txt").unlink()
+    alone = runner.invoke(cli, ["tag", "ældre referat.txt", "--format", "json"])
+    assert danish.exit_code == english.exit_code == alone.exit_code == 0, danish.output
+    assert [hit["matched"] for hit in json.loads(danish.stdout)] == ["ældre"], "the words, not the file's contents"
+    assert danish.stdout == alone.stdout, "the output does not depend on the files in the folder"
+    assert danish.stderr == (
+        "Bemærk: »ældre referat.txt« er også en fil, men teksten tagges, som den står. Filens indhold tagges med "
+        "strategygraph tag - < 'ældre referat.txt'\n"
+    )
+    assert "To tag the file's contents: strategygraph tag - < 'ældre referat.txt'" in english.stderr
+    assert alone.stderr == ""
+    assert "strategygraph tag - < referat.txt\n" in runner.invoke(cli, ["tag", "--help"]).stdout, "--help says so"
 
 
 def test_tag_loads_only_the_thesaurus() -> None:

@@ -212,17 +212,20 @@ def evidence_option(function: F) -> F:
 @click.option(
     "--store",
     "store_kind",
-    type=click.Choice(["memory"]),
-    default="memory",
+    type=click.Choice(["auto", "memory", "oxigraph"]),
+    default="auto",
     show_default=True,
-    help="Graph store: rdflib in memory.",
+    help="Graph store: rdflib in memory, Oxigraph, or auto (Oxigraph from 250 kB of Turtle on).",
 )
 @click.option(
     "--seminar",
     "seminar",
     default=None,
     metavar="ID",
-    help="Scope every command to one seminar: its slug, or <municipality-slug>/<seminar-slug>.",
+    help=(
+        "Scope every command to one seminar: <municipality-slug>/<seminar-slug>, the seminar slug alone, "
+        "or the municipality slug alone if it has one seminar."
+    ),
 )
 @click.version_option(package_name="strategygraph")
 @click.pass_context
@@ -326,13 +329,18 @@ def tag_command(app: AppContext, text: str, fmt: str) -> None:
     """Find the thesaurus's themes in a Danish TEXT ("-" reads standard input), with the evidence:
     the matched words and their character offsets.
 
-    Loads only the bundled thesaurus (ontology/themes.ttl), not the data.
+    TEXT is always the text itself: to tag a file's contents, write `strategygraph tag - < FILE` (a TEXT
+    that names an existing file is tagged as written, with a note on stderr). Loads only the bundled
+    thesaurus (ontology/themes.ttl), not the data.
 
     \b
     Examples:
         strategygraph tag "Vi skal styrke børnefællesskaberne og forældrenes engagement"
         echo "Flere ældre og færre hænder" | strategygraph tag - --format json
+        strategygraph tag - < referat.txt
     """
+    import shlex
+
     from .errors import InputError
     from .i18n import text as words
     from .lexicon import Lexicon
@@ -346,6 +354,8 @@ def tag_command(app: AppContext, text: str, fmt: str) -> None:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise InputError(f"not UTF-8 text (byte {error.start})", path="<stdin>") from None
+    elif _names_a_file(text):
+        click.echo(words("tag_text_is_a_file", app.lang).format(text=text, quoted=shlex.quote(text)), err=True)
     hits = tag(text, Lexicon.compile(load_thesaurus_file()), app.lang)
     rows: list[tuple[Cell, ...]] = [(hit.theme, hit.label, hit.matched, hit.start, hit.end) for hit in hits]
     if fmt == "json":
@@ -354,6 +364,14 @@ def tag_command(app: AppContext, text: str, fmt: str) -> None:
     headers = tuple(words(key, app.lang) for key in ("theme", "label", "matched", "start", "end", "via"))
     table = Table(headers, [(*row, hit.via) for row, hit in zip(rows, hits, strict=True)])
     click.echo(render(table, "table"), nl=False)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` is the path of an existing file (a text too long or odd for a path is not)."""
+    try:
+        return "\n" not in text and Path(text).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
@@ -701,10 +719,20 @@ def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str
 @click.option("--municipality", default=None, help="Spreadsheets: the municipality, e.g. 'Fjordlund Kommune'.")
 @click.option("--title", default=None, help="Spreadsheets: the seminar's title.")
 @click.option("--date", default=None, help="Spreadsheets: the seminar's date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option(
+    "--id", "seminar_id", default=None, help="Spreadsheets: the seminar's ID (a slug; default: from the title)."
+)
 @click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
 @pass_app
 def import_(
-    app: AppContext, source: Path, out: Path, municipality: str | None, title: str | None, date: str | None, force: bool
+    app: AppContext,
+    source: Path,
+    out: Path,
+    municipality: str | None,
+    title: str | None,
+    date: str | None,
+    seminar_id: str | None,
+    force: bool,
 ) -> None:
     """Turn a seminar written in Markdown (or a CSV/XLSX spreadsheet) into a validated data folder.
 
@@ -728,7 +756,7 @@ def import_(
         data = source.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=source) from None
-    imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date))
+    imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date, seminar_id))
 
     def check(folder: Path) -> None:
         violations = check_data_folder(folder, app.lang)

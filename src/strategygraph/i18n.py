@@ -66,6 +66,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{folder}: seminaret {seminar} er importeret og valideret.",
         "{folder}: seminar {seminar} imported and validated.",
     ),
+    "tag_text_is_a_file": (
+        "Bemærk: »{text}« er også en fil, men teksten tagges, som den står. Filens indhold tagges med "
+        "strategygraph tag - < {quoted}",
+        "Note: '{text}' is also a file, but the text is tagged as written. To tag the file's contents: "
+        "strategygraph tag - < {quoted}",
+    ),
     "query_name": ("Navn", "Name"),
     "query_title": ("Titel", "Title"),
     "query_parameters": ("Parametre", "Parameters"),

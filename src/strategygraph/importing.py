@@ -52,7 +52,7 @@ def import_seminar(data: bytes, path: str, metadata: SeminarMetadata | None = No
     if MEDIA_TYPES[suffix].startswith("text/markdown"):
         if metadata != SeminarMetadata():
             raise InputError(
-                "--municipality, --title and --date are for spreadsheets; Markdown has them in its front matter",
+                "--municipality, --title, --date and --id are for spreadsheets; Markdown has them in its front matter",
                 path=path,
             )
         outline = parse_markdown(data, path)

@@ -4,19 +4,23 @@
 ---
 municipality: Fjordlund Kommune
 title: Udvalgsseminar 2024
+id: udvalgsseminar-2024                  optional; default: the title's slug
 date: 2024-03
+sigtepunkter:                            optional: the council's pillars and the themes serving them
+  - Grøn omstilling: klima-baeredygtighed, erhvervsudvikling
 ---
 Introduction (optional): the seminar's description.
 
 # Udvalget for Læring                   a committee
-Attribution: strong-inference — why      optional; default stated
+Attribution: strong-inference — why      optional; default stated (also Tilskrivning:, Danish values)
+Ressort: uddannelse-laering, Børn og unge   optional: the committee's remit (also Remit:)
 
 ## Trivsel i skolen                     a focus area of that committee
 - Each list item is one statement,
   and wrapped lines continue it.
 A plain paragraph is one statement too.
 
-## Refleksioner                         the slide's group reflections, one per paragraph
+## Gruppernes refleksioner              the slide's group reflections (a word beginning "refleksion"/"reflection")
 ...
 ---                                     the end of a slide
 ```
@@ -26,21 +30,45 @@ Every text is the file's own words: ``text == normalise(file[start:end])`` for i
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .outline import SeminarOutline, Span, TextUnit
-from .outline_builder import Location, OutlineBuilder, decode_utf8
+from .outline import PillarOutline, SeminarOutline, Span, TextUnit
+from .outline_builder import (
+    CONFIDENCE_FORMS,
+    Location,
+    OutlineBuilder,
+    confidence_key,
+    decode_utf8,
+    parse_confidence,
+    parse_seminar_id,
+)
 from .source_text import normalise
+from .theme_references import PILLARS_FIELD, ThemeIndex
 
-FRONT_MATTER_KEYS = ("municipality", "title", "date", "language")
-REFLECTIONS_HEADING = "refleksion"
+FRONT_MATTER_KEYS = ("municipality", "title", "id", "date", "language", "sigtepunkter")
+FRONT_MATTER_ALIASES = {"pillars": "sigtepunkter"}
+LIST_KEYS = frozenset({"sigtepunkter"})
+ATTRIBUTION_KEYWORDS = ("attribution", "tilskrivning")
+REMIT_KEYWORDS = ("ressort", "remit")
+REFLECTIONS_WORDS = ("refleksion", "reflection")  # a word beginning so heads the reflections
 
 _HEADING = re.compile(r"^(?P<marks>#+)(?:[ \t]+(?P<text>.*?))?[ \t]*$")
 _ITEM = re.compile(r"^(?P<indent> {0,3})(?:(?P<bullet>[-*+])|(?P<number>\d{1,9})[.)])(?:[ \t]+|$)")
-_ATTRIBUTION = re.compile(r"^Attribution:[ \t]*(?P<value>\S*)[ \t]*(?:[—–-][ \t]*(?P<rationale>.*?))?[ \t]*$")
+_KEYWORD_LINE = re.compile(r"^(?P<keyword>[^\W\d_]+)[ \t]*:(?P<rest>.*)$")
+_CONFIDENCE = re.compile(
+    "(?:"
+    + "|".join(r"[\s_-]+".join(map(re.escape, key.split())) for key in sorted(CONFIDENCE_FORMS, key=len, reverse=True))
+    + r")(?=$|[\s—–-])",
+    re.IGNORECASE,
+)
+_RATIONALE = re.compile(r"^[ \t]*(?:[—–-][ \t]*(?P<rationale>.*?))?[ \t]*$")
+_UNKNOWN_CONFIDENCE = re.compile(r"^(?P<value>.*?)(?:[ \t]+[—–-]|[—–]|$)")
 _FRONT_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_FRONT_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(?P<item>.*?)[ \t]*$")
+_WORD = re.compile(r"\w+")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
@@ -76,15 +104,35 @@ def parse_date(value: str, where: Location) -> str:
     return value
 
 
+def is_reflections_heading(title: str) -> bool:
+    """A ``##`` title holding a word that begins with *refleksion* or *reflection* (any case) heads the slide's
+    reflections: ``## Refleksioner``, ``## Gruppernes refleksioner``, ``## Group reflections``."""
+    return any(word.casefold().startswith(REFLECTIONS_WORDS) for word in _WORD.findall(title))
+
+
+@dataclass
+class _Themes:
+    """The thesaurus's themes, loaded only when the file names a theme."""
+
+    index: ThemeIndex | None = None
+
+    def get(self) -> ThemeIndex:
+        if self.index is None:
+            self.index = ThemeIndex.bundled()
+        return self.index
+
+
 @dataclass(frozen=True)
 class _FrontMatter:
     municipality: str
     title: TextUnit
+    slug: str | None
     date: str | None
     language: str
+    pillars: tuple[PillarOutline, ...]
 
 
-def _front_matter(text: str, lines: list[Line], path: str) -> tuple[_FrontMatter, int]:
+def _front_matter(text: str, lines: list[Line], path: str, themes: _Themes) -> tuple[_FrontMatter, int]:
     """The front matter and the index of the first body line."""
     first = Location(path, line=1)
     if not lines or text[lines[0].start : lines[0].end].lstrip("\ufeff").rstrip() != "---":
@@ -92,42 +140,75 @@ def _front_matter(text: str, lines: list[Line], path: str) -> tuple[_FrontMatter
     closing = next((i for i, line in enumerate(lines[1:], 1) if text[line.start : line.end].rstrip() == "---"), None)
     if closing is None:
         raise first.error("front matter is not closed by a '---' line")
-    values = _front_values(text, lines[1:closing], path)
+    values, items = _front_values(text, lines[1:closing], path)
     for key in ("municipality", "title"):
         if key not in values or not normalise(values[key][0]):
             raise first.error(f"front matter lacks {key!r}")
     municipality = normalise(values["municipality"][0])
     title_text, title_span, _ = values["title"]
+    slug = parse_seminar_id(values["id"][0], values["id"][2]) if "id" in values else None
     date_value = parse_date(values["date"][0], values["date"][2]) if "date" in values else None
     language = "da"
     if "language" in values:
         language, _, where = values["language"]
         if not _LANGUAGE.match(language):
             raise where.error(f"language {language!r} is not a language tag such as da or en")
-    return _FrontMatter(municipality, TextUnit(normalise(title_text), title_span), date_value, language), closing + 1
+    pillars = _pillars(items.get("sigtepunkter", []), themes)
+    front = _FrontMatter(municipality, TextUnit(normalise(title_text), title_span), slug, date_value, language, pillars)
+    return front, closing + 1
 
 
-def _front_values(text: str, lines: list[Line], path: str) -> dict[str, tuple[str, Span, Location]]:
-    """Each front-matter key's value, its span (inside any quotes) and its line."""
+def _pillars(items: list[tuple[str, Location]], themes: _Themes) -> tuple[PillarOutline, ...]:
+    pillars: dict[str, tuple[PillarOutline, Location]] = {}
+    for item, where in items:
+        pillar = themes.get().pillar(item, where)
+        key = pillar.name.casefold()
+        if key in pillars:
+            first = pillars[key][1].describe()
+            raise where.error(f"pillar {pillar.name!r} is given twice (first at {first})", PILLARS_FIELD)
+        pillars[key] = (pillar, where)
+    return tuple(pillar for pillar, _ in pillars.values())
+
+
+def _front_values(
+    text: str, lines: list[Line], path: str
+) -> tuple[dict[str, tuple[str, Span, Location]], dict[str, list[tuple[str, Location]]]]:
+    """Each front-matter key's value, its span (inside any quotes) and its line; and each list key's items."""
     values: dict[str, tuple[str, Span, Location]] = {}
+    items: dict[str, list[tuple[str, Location]]] = {}
+    list_key: str | None = None
     for line in lines:
         content = text[line.start : line.end]
         where = Location(path, line=line.number)
         if not content.strip() or content.lstrip().startswith("#"):
             continue
+        item = _FRONT_ITEM.match(content)
+        if item is not None:
+            if list_key is None:
+                raise where.error(f"a list item in the front matter belongs under {' or '.join(sorted(LIST_KEYS))}:")
+            items[list_key].append((item["item"], where))
+            continue
         match = _FRONT_LINE.match(content)
         if match is None:
             raise where.error(f"malformed front matter: expected 'key: value', got {content.strip()!r}")
-        key = match["key"].lower()
+        key = FRONT_MATTER_ALIASES.get(match["key"].lower(), match["key"].lower())
         if key not in FRONT_MATTER_KEYS:
             raise where.error(f"unknown front-matter key {match['key']!r} (use {', '.join(FRONT_MATTER_KEYS)})")
-        if key in values:
+        if key in values or key in items:
             raise where.error(f"front-matter key {key!r} given twice")
+        list_key = None
+        if key in LIST_KEYS:
+            if match["value"]:
+                raise where.error(
+                    f"write each of the {key} on a line of its own under '{key}:': '  - <navn>: <tema>, …'"
+                )
+            items[key], list_key = [], key
+            continue
         start, end = line.start + match.start("value"), line.start + match.end("value")
         if end - start >= 2 and text[start] in "\"'" and text[end - 1] == text[start]:
             start, end = start + 1, end - 1
         values[key] = (text[start:end], Span(start, end), where)
-    return values
+    return values, items
 
 
 @dataclass
@@ -145,6 +226,7 @@ class _BodyReader:
     text: str
     path: str
     builder: OutlineBuilder
+    themes: _Themes
     block: _Block | None = None
     comment_from: Location | None = None
     in_intro: bool = True
@@ -172,13 +254,11 @@ class _BodyReader:
         heading = _HEADING.match(content)
         if heading is None and content.startswith("#"):
             raise where.error("a heading needs a space after its '#' marks")
+        keyword = _KEYWORD_LINE.match(content)
         if heading:
             self._flush()
             self._heading(heading, line, where)
-        elif content.startswith("Attribution:"):
-            self._flush()
-            self._attribution(content, where)
-        else:
+        elif keyword is None or not self._keyword(keyword["keyword"], keyword["rest"], where):
             self._text(content, line, where)
 
     def finish(self) -> Span | None:
@@ -219,18 +299,48 @@ class _BodyReader:
         self.in_reflections = False
         if level == 1:
             self.builder.committee(normalise(title), where)
-        elif title.lower().startswith(REFLECTIONS_HEADING):
+        elif is_reflections_heading(title):
             self.builder.reflections_heading()
             self.in_reflections = True
         else:
             span = Span(line.start + heading.start("text"), line.start + heading.end("text")) if title else None
             self.builder.focus_area(TextUnit(normalise(title), span), where)
 
-    def _attribution(self, content: str, where: Location) -> None:
-        match = _ATTRIBUTION.match(content)
-        if match is None or not match["value"]:
-            raise where.error("malformed attribution: write 'Attribution: <confidence> — <rationale>'")
-        self.builder.attribution(match["value"], normalise(match["rationale"] or ""), where)
+    def _keyword(self, keyword: str, rest: str, where: Location) -> bool:
+        """Handle a ``Word: …`` line that is an attribution or a remit (True), or looks like a failed attempt
+        at one right under a heading (an error saying what is expected); False: it is ordinary text."""
+        word = keyword.casefold()
+        if word in ATTRIBUTION_KEYWORDS:
+            self._flush()
+            self._attribution(rest, where)
+            return True
+        if word in REMIT_KEYWORDS:
+            self._flush()
+            self.builder.check_remit_place(where)
+            self.builder.remit(self.themes.get().remit(rest, where), where)
+            return True
+        under = self.builder.under_heading
+        attempt = under == "committee" or (under == "focus-area" and _looks_like_a_keyword(word, rest))
+        if self.block is None and attempt:
+            raise where.error(_expected_line(keyword, rest, under))
+        return False
+
+    def _attribution(self, rest: str, where: Location) -> None:
+        value = _CONFIDENCE.match(rest.strip())
+        if value is None:
+            unknown = _UNKNOWN_CONFIDENCE.match(rest.strip())
+            written = unknown["value"].strip() if unknown else ""
+            if not written:
+                raise where.error("malformed attribution: write 'Attribution: <confidence> — <rationale>'")
+            parse_confidence(written, where)  # raises: unknown, with the closest confidence
+        assert value is not None
+        tail = _RATIONALE.match(rest.strip()[value.end() :])
+        if tail is None:
+            raise where.error(
+                "malformed attribution: put a dash between confidence and rationale: "
+                "'Attribution: <confidence> — <rationale>'"
+            )
+        self.builder.attribution(value[0], normalise(tail["rationale"] or ""), where)
 
     def _text(self, content: str, line: Line, where: Location) -> None:
         item = _ITEM.match(content)
@@ -268,12 +378,40 @@ class _BodyReader:
             self.builder.statement(unit, block.where)
 
 
-def parse_markdown(data: bytes, path: str) -> SeminarOutline:
-    """The seminar in a Markdown file (its bytes; ``path`` names it in error messages)."""
+def _looks_like_a_keyword(word: str, rest: str) -> bool:
+    """Whether a ``Word: rest`` line right under a focus-area heading is a misspelt keyword line, not text."""
+    close = difflib.get_close_matches(word, [*ATTRIBUTION_KEYWORDS, *REMIT_KEYWORDS], n=1, cutoff=0.75)
+    return bool(close) or _CONFIDENCE.match(rest.strip()) is not None
+
+
+def _expected_line(keyword: str, rest: str, under: str) -> str:
+    """What a ``keyword: rest`` line right under a heading was probably meant to be."""
+    word = keyword.casefold()
+    remit = difflib.get_close_matches(word, REMIT_KEYWORDS, n=1, cutoff=0.75)
+    attribution = difflib.get_close_matches(word, ATTRIBUTION_KEYWORDS, n=1, cutoff=0.75)
+    confidence = _CONFIDENCE.match(rest.strip())
+    heading = "a committee heading" if under == "committee" else "a focus-area heading"
+    known = f"{keyword + ':'!r} is not a line the format knows under {heading}"
+    if remit and not attribution and confidence is None:
+        return f"{known}; did you mean 'Ressort: <tema>, <tema>'?"
+    if attribution or confidence is not None:
+        value = CONFIDENCE_FORMS[confidence_key(confidence[0])] if confidence else "<sikkerhed>"
+        return f"{known}; did you mean 'Attribution: {value} — <begrundelse>'?"
+    return (
+        f"{known}: write 'Attribution: <sikkerhed> — <begrundelse>' or 'Ressort: <tema>, <tema>', "
+        "or begin a focus area with '## <titel>'"
+    )
+
+
+def parse_markdown(data: bytes, path: str, themes: ThemeIndex | None = None) -> SeminarOutline:
+    """The seminar in a Markdown file (its bytes; ``path`` names it in error messages). ``themes`` resolves
+    the themes that remits and pillars name (default: the bundled thesaurus, loaded only if needed)."""
     text = decode_utf8(data, path)
     lines = split_lines(text)
-    front, body = _front_matter(text, lines, path)
-    reader = _BodyReader(text, path, OutlineBuilder(path))
+    known_themes = _Themes(themes)
+    front, body = _front_matter(text, lines, path, known_themes)
+    builder = OutlineBuilder(path, " (start one with a '## <title>' heading)")
+    reader = _BodyReader(text, path, builder, known_themes)
     for line in lines[body:]:
         reader.feed(line)
     intro = reader.finish()
@@ -287,4 +425,7 @@ def parse_markdown(data: bytes, path: str) -> SeminarOutline:
         date=front.date,
         language=front.language,
         description=description,
+        slug=front.slug,
+        remits=reader.builder.remits(),
+        pillars=front.pillars,
     )

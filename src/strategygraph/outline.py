@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 CONFIDENCES = ("stated", "strong-inference", "weak-guess")
+# Danish words a planner may write for a confidence; the graph always stores the English value.
+CONFIDENCE_ALIASES = {"angivet": "stated", "stærk slutning": "strong-inference", "svagt gæt": "weak-guess"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,17 @@ class FocusAreaOutline:
 
 
 @dataclass(frozen=True)
+class PillarOutline:
+    """One of the council's pillars (sigtepunkter), by theme slug: ``themes`` serve it (``sg:servedBy``),
+    ``own_theme`` is the pillar itself in the thesaurus (``sg:pillarTheme``); ``name_en`` None: as ``name``."""
+
+    name: str
+    themes: tuple[str, ...] = ()
+    own_theme: str | None = None
+    name_en: str | None = None
+
+
+@dataclass(frozen=True)
 class SlideOutline:
     number: int
     focus_areas: tuple[FocusAreaOutline, ...]
@@ -56,12 +69,22 @@ class SlideOutline:
 
 @dataclass(frozen=True)
 class SeminarOutline:
+    """A seminar; ``slug`` is its chosen ID (None: minted from the title), ``remits`` the theme slugs of
+    committees' remits by committee name, ``pillars`` the council's pillars."""
+
     municipality: str
     title: TextUnit
     slides: tuple[SlideOutline, ...]
     date: str | None = None
     language: str = "da"
     description: TextUnit | None = None
+    slug: str | None = None
+    remits: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    pillars: tuple[PillarOutline, ...] = ()
+
+    def remit(self, committee: str) -> tuple[str, ...]:
+        """The slugs of the themes of ``committee``'s remit, as written (empty: none given)."""
+        return dict(self.remits).get(committee, ())
 
     def committees(self) -> list[str]:
         """Committee names in order of first appearance."""

@@ -7,10 +7,34 @@ an :class:`~strategygraph.errors.InputError` naming the file and the line (or ro
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 
 from .errors import InputError
-from .outline import CONFIDENCES, AttributionOutline, FocusAreaOutline, SlideOutline, Span, TextUnit
+from .outline import (
+    CONFIDENCE_ALIASES,
+    CONFIDENCES,
+    AttributionOutline,
+    FocusAreaOutline,
+    SlideOutline,
+    Span,
+    TextUnit,
+)
+from .seminar_turtle import RESERVED_SEMINAR_SLUGS
+from .slugs import MAX_LENGTH, SLUG_PATTERN, slugify
+
+_CONFIDENCE_WORD_BREAK = re.compile(r"[\s_-]+")
+
+
+def confidence_key(value: str) -> str:
+    """``value``'s words in lower case joined by one space: ``Strong-Inference`` → ``strong inference``."""
+    return " ".join(word for word in _CONFIDENCE_WORD_BREAK.split(value.strip().casefold()) if word)
+
+
+# Every way to write a confidence (by its key; any case, hyphens or spaces between words) → the stored value.
+_WRITTEN_FORMS = {confidence_key(form): form for form in (*CONFIDENCES, *CONFIDENCE_ALIASES)}
+CONFIDENCE_FORMS = {key: CONFIDENCE_ALIASES.get(form, form) for key, form in _WRITTEN_FORMS.items()}
 
 
 @dataclass(frozen=True)
@@ -24,10 +48,11 @@ class Location:
     def describe(self) -> str:
         return f"row {self.row}" if self.row is not None else f"line {self.line}"
 
-    def error(self, message: str) -> InputError:
+    def error(self, message: str, field: str | None = None) -> InputError:
+        """An error at this place; ``field`` names the key or column it is in (``Ressort``, ``sigtepunkter``)."""
         if self.row is not None:
-            return InputError(message, path=self.path, field=f"row {self.row}")
-        return InputError(message, path=self.path, line=self.line)
+            return InputError(message, path=self.path, field=", ".join(filter(None, (f"row {self.row}", field))))
+        return InputError(message, path=self.path, line=self.line, field=field)
 
 
 def decode_utf8(data: bytes, path: str) -> str:
@@ -40,10 +65,30 @@ def decode_utf8(data: bytes, path: str) -> str:
 
 
 def parse_confidence(value: str, where: Location) -> str:
-    confidence = value.strip().lower()
-    if confidence not in CONFIDENCES:
-        raise where.error(f"unknown attribution {value.strip()!r} (use {', '.join(CONFIDENCES)})")
+    """The stored (English) confidence that ``value`` names: a confidence or a Danish alias, in any case."""
+    confidence = CONFIDENCE_FORMS.get(confidence_key(value))
+    if confidence is None:
+        close = difflib.get_close_matches(confidence_key(value), list(CONFIDENCE_FORMS), n=1, cutoff=0.6)
+        hint = f"; did you mean {_WRITTEN_FORMS[close[0]]!r}?" if close else ""
+        raise where.error(
+            f"unknown attribution {value.strip()!r} (use {', '.join(CONFIDENCES)}, "
+            f"or in Danish {', '.join(CONFIDENCE_ALIASES)}){hint}"
+        )
     return confidence
+
+
+def parse_seminar_id(value: str, where: Location) -> str:
+    """``value`` if it can be a seminar's slug (its ID within the municipality)."""
+    if not SLUG_PATTERN.match(value) or len(value) > MAX_LENGTH:
+        suggestion = slugify(value, "")
+        hint = f", e.g. {suggestion!r}" if suggestion else ""
+        raise where.error(
+            f"id {value!r} is not a slug: use at most {MAX_LENGTH} lower-case letters a–z, digits and "
+            f"single hyphens{hint}"
+        )
+    if value in RESERVED_SEMINAR_SLUGS:
+        raise where.error(f"id {value!r} is reserved (not {', '.join(sorted(RESERVED_SEMINAR_SLUGS))})")
+    return value
 
 
 @dataclass
@@ -68,6 +113,7 @@ class OutlineBuilder:
     """Collects slides from a reader's events, checking the format's rules as it goes."""
 
     path: str
+    focus_area_hint: str = ""  # how the format starts a focus area, added to "statement before any focus area"
     _slides: list[SlideOutline] = field(default_factory=list)
     _areas: list[FocusAreaOutline] = field(default_factory=list)
     _reflections: list[TextUnit] = field(default_factory=list)
@@ -75,6 +121,7 @@ class OutlineBuilder:
     _area: _FocusArea | None = None
     _after: str = ""  # "committee" or "focus-area" right after such a heading: where an attribution may go
     _titles: dict[tuple[str, str], Location] = field(default_factory=dict)
+    _remits: dict[str, tuple[tuple[str, ...], Location]] = field(default_factory=dict)
 
     def committee(self, name: str, where: Location) -> None:
         if not name:
@@ -101,6 +148,29 @@ class OutlineBuilder:
         else:
             raise where.error("an attribution must directly follow a committee or focus-area heading")
 
+    @property
+    def under_heading(self) -> str:
+        """``committee`` or ``focus-area`` while nothing but attributions and remits has followed such a heading."""
+        return self._after
+
+    def check_remit_place(self, where: Location) -> str:
+        """The name of the committee a remit given at ``where`` belongs to: the one whose heading it follows."""
+        if self._after != "committee" or self._committee is None:
+            raise where.error("a Ressort line must directly follow a committee ('#') heading: it is the committee's")
+        name = self._committee.name
+        if name in self._remits:
+            first = self._remits[name][1]
+            raise where.error(f"committee {name!r} has its Ressort line already ({first.describe()}); give it once")
+        return name
+
+    def remit(self, themes: tuple[str, ...], where: Location) -> None:
+        """The remit (theme slugs) of the committee just started."""
+        self._remits[self.check_remit_place(where)] = (themes, where)
+
+    def remits(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each committee's remit, by committee name, in the order they were given."""
+        return tuple((name, themes) for name, (themes, _) in self._remits.items())
+
     def focus_area(self, title: TextUnit, where: Location) -> None:
         if self._committee is None:
             raise where.error(f"focus area {title.text!r} before any committee")
@@ -125,7 +195,7 @@ class OutlineBuilder:
 
     def statement(self, unit: TextUnit, where: Location) -> None:
         if self._area is None:
-            raise where.error("statement before any focus area")
+            raise where.error(f"statement before any focus area{self.focus_area_hint}")
         self._area.statements.append(unit)
         self._after = ""
 

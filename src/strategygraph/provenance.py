@@ -8,21 +8,29 @@ the documented normalisation (:func:`strategygraph.source_text.normalise`).
 from __future__ import annotations
 
 import hashlib
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.term import Identifier
 
 from .namespaces import short_name
 from .source_text import normalise
 from .store import GraphStore, as_int, as_str
 from .validation import Violation
 
+# One UNION branch per pointer property, not a VALUES table: rdflib drops solutions of an OPTIONAL that follows
+# VALUES (rdflib issue #2332), which silently skipped the slides' position-only pointers on the memory store.
 POINTERS_QUERY = """
 SELECT ?node ?pointer ?document ?file ?sha ?start ?end ?exact ?text WHERE {
-    VALUES (?pointer ?textProperty) {
-        (sg:source sg:text) (sg:titleSource dcterms:title) (sg:descriptionSource dcterms:description)
+    { ?node sg:source ?resource BIND (sg:source AS ?pointer) BIND (sg:text AS ?textProperty) }
+    UNION { ?node sg:titleSource ?resource BIND (sg:titleSource AS ?pointer) BIND (dcterms:title AS ?textProperty) }
+    UNION {
+        ?node sg:descriptionSource ?resource
+        BIND (sg:descriptionSource AS ?pointer) BIND (dcterms:description AS ?textProperty)
     }
-    ?node ?pointer ?resource .
     ?resource oa:hasSource ?document ; oa:hasSelector ?position .
     ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
     OPTIONAL { ?document sg:sourceFile ?file }
@@ -92,7 +100,7 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
             problems.add(Violation(short(pointer.document), "sg:sourceFile", "source document names no file"))
             continue
         if pointer.document not in texts:
-            texts[pointer.document] = _read_source(pointer, data_dirs, problems, short)
+            texts[pointer.document] = _read_source(pointer, data_dirs, problems, short, store)
         source = texts[pointer.document]
         if source is None:
             continue
@@ -127,8 +135,58 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
     return sorted(problems)
 
 
+_ORIGIN_QUERY = """
+SELECT ?format ?spreadsheet ?municipality ?title ?date ?slug WHERE {
+    OPTIONAL { ?document dcterms:format ?format }
+    OPTIONAL { ?document prov:wasDerivedFrom/dcterms:identifier ?spreadsheet }
+    OPTIONAL {
+        ?document sg:seminar ?seminar .
+        OPTIONAL { ?seminar dcterms:title ?title }
+        OPTIONAL { ?seminar dcterms:date ?date }
+        OPTIONAL { ?seminar sg:slug ?slug }
+        OPTIONAL { ?seminar sg:municipality/skos:prefLabel ?municipality FILTER (lang(?municipality) = "da") }
+    }
+}
+"""
+
+
+def _first(rows: list[dict[str, Identifier | None]], name: str) -> str | None:
+    return next((str(row[name]) for row in rows if row[name] is not None), None)
+
+
+def _changed_source(store: GraphStore, document: str, path: Path, relative: str) -> str:
+    """What to say when a source file's SHA-256 differs from the recorded one, and what to do about it:
+    an imported file is imported again (the data was made from it; the command keeps the seminar's ID), a
+    curated one is restored."""
+    rows = list(store.select(_ORIGIN_QUERY, {"document": URIRef(document)}).dicts())
+    spreadsheet = _first(rows, "spreadsheet")
+    folder = path.parent
+    for _ in Path(relative).parts[:-1]:
+        folder = folder.parent
+    if spreadsheet is not None:
+        what = "it was imported"
+        options = [("--municipality", _first(rows, "municipality")), ("--title", _first(rows, "title"))]
+        options += [("--date", _first(rows, "date")), ("--id", _first(rows, "slug"))]
+        command = ["strategygraph", "import", str(folder / spreadsheet)]
+        command += [part for option, value in options if value is not None for part in (option, value)]
+        command += ["--out", str(folder), "--force"]
+        advice = f"it is made by the import, so import the spreadsheet again ({shlex.join(command)})"
+    elif (_first(rows, "format") or "").startswith("text/markdown"):
+        what = "it was imported"
+        command = ["strategygraph", "import", str(path), "--out", str(folder), "--force"]
+        advice = f"import the Markdown again ({shlex.join(command)})"
+    else:
+        what = "it was curated"
+        advice = "restore the file the data was curated from, or correct the offsets and sg:sha256 to match it"
+    return f"{path} has changed since {what} (SHA-256 differs), so the offsets into it cannot be trusted; {advice}"
+
+
 def _read_source(
-    pointer: SourcePointer, data_dirs: Sequence[Path], problems: set[Violation], short: Callable[[str], str]
+    pointer: SourcePointer,
+    data_dirs: Sequence[Path],
+    problems: set[Violation],
+    short: Callable[[str], str],
+    store: GraphStore,
 ) -> str | None:
     document = short(pointer.document)
     assert pointer.file is not None
@@ -138,13 +196,7 @@ def _read_source(
         return None
     data = path.read_bytes()
     if pointer.sha256 is not None and hashlib.sha256(data).hexdigest() != pointer.sha256:
-        problems.add(
-            Violation(
-                document,
-                "sg:sha256",
-                f"{path} has changed since it was curated (SHA-256 differs); offsets cannot be trusted",
-            )
-        )
+        problems.add(Violation(document, "sg:sha256", _changed_source(store, pointer.document, path, pointer.file)))
         return None
     try:
         return data.decode("utf-8")

@@ -2,8 +2,10 @@
 
 The files mirror the bundled Hedensted data: ``seminar.ttl`` (document, seminar, slides, focus areas,
 statements, reflections, each text with its ``sg:source`` pointer: position and quote selectors into the
-source file), ``municipality.ttl`` (the municipality and the committees the seminar names) and
-``attributions.ttl`` (``sg:presentedBy`` with an ``sg:Attribution``: confidence and rationale). IRIs are
+source file), ``municipality.ttl`` (the municipality and the committees the seminar names, with their
+``sg:remit``), ``attributions.ttl`` (``sg:presentedBy`` with an ``sg:Attribution``: confidence and
+rationale) and, when the seminar names the council's pillars, ``strategy.ttl`` (a ``skos:ConceptScheme``
+created by the municipality, with one ``sg:Pillar`` top concept per pillar). IRIs are
 minted from the municipality and the titles, e.g. ``…/id/fjordlund/udvalgsseminar-2024/focus-area/trivsel``
 and ``…/id/fjordlund/committee/laering``. The Turtle is written by hand, in document order, so that the
 same input always gives the same bytes.
@@ -16,13 +18,14 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .namespaces import ID
-from .outline import FocusAreaOutline, SeminarOutline, Span, TextUnit
+from .namespaces import ID, THEME
+from .outline import FocusAreaOutline, PillarOutline, SeminarOutline, Span, TextUnit
 from .slugs import SlugRegistry, committee_slug, municipality_slug, slugify
 
 QUOTE_CONTEXT = 32
 # Paths the municipality's own IRIs use: a seminar slug never takes one of them.
 RESERVED_SEMINAR_SLUGS = frozenset({"agent", "committee", "pillar", "strategy", "seminar", "theme"})
+STRATEGY_SCHEME = "strategy/sigtepunkter"  # the scheme of an imported seminar's pillars, under the municipality
 _DATE_TYPES = {4: "xsd:gYear", 7: "xsd:gYearMonth", 10: "xsd:date"}
 
 
@@ -41,12 +44,13 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class MintedIris:
-    """The slugs of one seminar: municipality, seminar, committees (by name), focus areas (in order)."""
+    """The slugs of one seminar: municipality, seminar, committees (by name), focus areas and pillars (in order)."""
 
     municipality: str
     seminar: str
     committees: dict[str, str]
     focus_areas: tuple[str, ...]
+    pillars: tuple[str, ...] = ()
 
     @property
     def municipality_iri(self) -> str:
@@ -72,8 +76,12 @@ def mint_iris(outline: SeminarOutline) -> MintedIris:
         areas.slug(str(index), slugify(area.title.text, "fokusomraade"))
         for index, area in enumerate(outline.focus_areas())
     )
-    seminar = SlugRegistry(reserved=RESERVED_SEMINAR_SLUGS).slug("", slugify(outline.title.text, "seminar"))
-    return MintedIris(municipality_slug(outline.municipality), seminar, committee_slugs, area_slugs)
+    seminar = outline.slug or SlugRegistry(reserved=RESERVED_SEMINAR_SLUGS).slug(
+        "", slugify(outline.title.text, "seminar")
+    )
+    pillars = SlugRegistry()
+    pillar_slugs = tuple(pillars.slug(pillar.name, slugify(pillar.name, "sigtepunkt")) for pillar in outline.pillars)
+    return MintedIris(municipality_slug(outline.municipality), seminar, committee_slugs, area_slugs, pillar_slugs)
 
 
 def turtle_string(text: str) -> str:
@@ -146,6 +154,7 @@ _PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "theme": str(THEME),
 }
 
 
@@ -166,6 +175,25 @@ def _text_node(
         return _node(f"<{node}>", kind, properties)
     properties.append(("sg:source", f"<{node}#source>"))
     return _node(f"<{node}>", kind, properties) + "\n" + pointers.quoted(node, "", unit.span)
+
+
+def _themes(slugs: Iterable[str]) -> str:
+    return " , ".join(f"theme:{slug}" for slug in slugs)
+
+
+def _pillar(pillar: PillarOutline, slug: str, number: int, scheme: str) -> list[tuple[str, str]]:
+    labels = f"{_lang(pillar.name, 'da')} , {_lang(pillar.name_en or pillar.name, 'en')}"
+    properties = [("sg:slug", turtle_string(slug)), ("skos:prefLabel", labels)]
+    if pillar.own_theme:
+        properties.append(("sg:pillarTheme", _themes([pillar.own_theme])))
+    if pillar.themes:
+        properties.append(("sg:servedBy", _themes(pillar.themes)))
+    properties += [
+        ("skos:notation", turtle_string(str(number))),
+        ("skos:topConceptOf", scheme),
+        ("skos:inScheme", scheme),
+    ]
+    return properties
 
 
 @dataclass(frozen=True)
@@ -285,16 +313,49 @@ class _SeminarWriter:
             f"{outline.municipality} and the committees named in {self.source.path}",
             "(imported by `strategygraph import`; names as written there).",
         ]
-        prefixes = {name: _PREFIXES[name] for name in ("sg", "org", "skos")}
-        parts = [_header(comment, iris.municipality_iri, prefixes)]
+        if outline.remits:
+            comment.append("sg:remit: the themes of a committee's remit, as its Ressort line names them.")
+        names = ("sg", "org", "skos", "theme") if outline.remits else ("sg", "org", "skos")
+        parts = [_header(comment, iris.municipality_iri, {name: _PREFIXES[name] for name in names})]
         municipality = [
             ("sg:slug", turtle_string(iris.municipality)),
             ("skos:prefLabel", _lang(outline.municipality, "da")),
         ]
         parts.append(_node("<>", "sg:Municipality", municipality))
         for name, slug in iris.committees.items():
-            properties = [("sg:slug", turtle_string(slug)), ("skos:prefLabel", _lang(name, "da")), ("org:unitOf", "<>")]
+            properties = [("sg:slug", turtle_string(slug)), ("skos:prefLabel", _lang(name, "da"))]
+            if outline.remit(name):
+                properties.append(("sg:remit", _themes(outline.remit(name))))
+            properties.append(("org:unitOf", "<>"))
             parts.append(_node(f"<committee/{slug}>", "sg:Committee", properties))
+        return "\n".join(parts)
+
+    def strategy_ttl(self) -> str:
+        """The council's pillars as written in the source: a scheme of the municipality, a pillar each."""
+        outline, iris = self.outline, self.iris
+        comment = [
+            f"The pillars (sigtepunkter) of {outline.municipality}'s council, as {self.source.path} names them",
+            "(imported by `strategygraph import`): sg:pillarTheme is the theme that is the pillar itself, sg:servedBy",
+            "the themes that serve it. When the graph is loaded, focus areas whose statements mention them get",
+            "sg:servesPillar.",
+        ]
+        prefixes = {name: _PREFIXES[name] for name in ("sg", "skos", "dcterms", "prov", "theme")}
+        parts = [_header(comment, iris.municipality_iri, prefixes)]
+        scheme = f"<{STRATEGY_SCHEME}>"
+        pillars = [f"<pillar/{slug}>" for slug in iris.pillars]
+        properties = [
+            (
+                "skos:prefLabel",
+                f"{_lang(f'Sigtepunkter – {outline.municipality}', 'da')} , "
+                f"{_lang(f'Pillars – {outline.municipality}', 'en')}",
+            ),
+            ("dcterms:creator", "<>"),
+            ("prov:wasDerivedFrom", f"<{iris.seminar}/document>"),
+            ("skos:hasTopConcept", " , ".join(pillars)),
+        ]
+        parts.append(_node(scheme, "skos:ConceptScheme", properties))
+        for number, (pillar, node, slug) in enumerate(zip(outline.pillars, pillars, iris.pillars, strict=True), 1):
+            parts.append(_node(node, "sg:Pillar", _pillar(pillar, slug, number, scheme)))
         return "\n".join(parts)
 
     def attributions_ttl(self) -> str:
@@ -324,7 +385,7 @@ class _SeminarWriter:
 
 
 def seminar_files(outline: SeminarOutline, source: SourceFile, original: SourceFile | None = None) -> dict[str, bytes]:
-    """The data folder's files, by path relative to the folder: three Turtle files and the source file(s)."""
+    """The data folder's files, by path relative to the folder: three or four Turtle files and the source file(s)."""
     text = source.data.decode("utf-8")
     writer = _SeminarWriter(outline, mint_iris(outline), source, original, _Pointers(text))
     files = {
@@ -332,6 +393,8 @@ def seminar_files(outline: SeminarOutline, source: SourceFile, original: SourceF
         "municipality.ttl": writer.municipality_ttl(),
         "attributions.ttl": writer.attributions_ttl(),
     }
+    if outline.pillars:
+        files["strategy.ttl"] = writer.strategy_ttl()
     result = {name: content.encode("utf-8") for name, content in files.items()}
     result[source.path] = source.data
     if original is not None:

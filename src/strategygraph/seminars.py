@@ -1,12 +1,13 @@
 """Several seminars in one graph: list them, find one by its ID, and scope a graph to one of them.
 
-A seminar's ID is its ``sg:slug`` or, where two municipalities use the same slug,
-``<municipality-slug>/<seminar-slug>``. :func:`scope_to_seminar` reduces a loaded graph to what that
-seminar alone would load: the ontology and thesaurus, everything that belongs to the seminar (document,
-slides, focus areas, statements, reflections, their pointers, attributions, derived theme mentions and
-pillar contributions), and the municipality-level things it stands on (its municipality, the committees
-it uses, the municipality's strategy and pillars). Every command runs on the reduced graph, so a scoped
-command gives the same results as the same command on that seminar's data folder alone.
+A seminar's ID is ``<municipality-slug>/<seminar-slug>``; its ``sg:slug`` alone will do where no other
+municipality uses that slug, and the municipality's slug alone where it has just that one seminar.
+:func:`scope_to_seminar` reduces a loaded graph to what that seminar alone would load: the ontology and
+thesaurus, everything that belongs to the seminar (document, slides, focus areas, statements, reflections,
+their pointers, attributions, derived theme mentions and pillar contributions), and the municipality-level
+things it stands on (its municipality, the committees it uses, the municipality's strategy and pillars).
+Every command runs on the reduced graph, so a scoped command gives the same results as the same command on
+that seminar's data folder alone.
 """
 
 from __future__ import annotations
@@ -61,12 +62,13 @@ SELECT DISTINCT ?committee WHERE {
 
 @dataclass(frozen=True, order=True)
 class SeminarRef:
-    """One seminar in the graph: its ID, slug, IRI and municipality."""
+    """One seminar in the graph: its ID, slug, IRI and municipality (IRI and slug)."""
 
     id: str
     slug: str
     iri: str
     municipality: str | None
+    municipality_slug: str | None = None
 
 
 def list_seminars(store: GraphStore) -> list[SeminarRef]:
@@ -74,18 +76,25 @@ def list_seminars(store: GraphStore) -> list[SeminarRef]:
     for row in store.select(_SEMINARS).dicts():
         slug, municipality_slug = str(row["slug"]), as_str(row["municipalitySlug"])
         ident = f"{municipality_slug}/{slug}" if municipality_slug else slug
-        seminars.append(SeminarRef(ident, slug, str(row["seminar"]), as_str(row["municipality"])))
+        seminars.append(SeminarRef(ident, slug, str(row["seminar"]), as_str(row["municipality"]), municipality_slug))
     return seminars
 
 
 def find_seminar(store: GraphStore, ident: str) -> SeminarRef:
-    """The seminar whose ID or slug is ``ident``; otherwise an error listing the seminars there are."""
+    """The seminar whose ID or slug is ``ident``, or the only seminar of the municipality whose slug it is;
+    otherwise an error listing the seminars there are (those of that municipality, if it names one)."""
     seminars = list_seminars(store)
     matches = [seminar for seminar in seminars if ident in (seminar.id, seminar.slug)]
     if len(matches) == 1:
         return matches[0]
     if matches:
         raise NotFoundError(f"seminar {ident!r} is ambiguous; use one of: {', '.join(s.id for s in matches)}")
+    of_municipality = [seminar for seminar in seminars if seminar.municipality_slug == ident]
+    if len(of_municipality) == 1:
+        return of_municipality[0]
+    if of_municipality:
+        ids = ", ".join(seminar.id for seminar in of_municipality)
+        raise NotFoundError(f"municipality {ident!r} has {len(of_municipality)} seminars; use one of: {ids}")
     available = ", ".join(seminar.id for seminar in seminars) or "none"
     raise NotFoundError(f"unknown seminar {ident!r}; the graph holds: {available}")
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from .errors import InputError
 from .markdown_format import parse_date
 from .outline import SeminarOutline, Span, TextUnit
-from .outline_builder import Location, OutlineBuilder, decode_utf8
+from .outline_builder import Location, OutlineBuilder, decode_utf8, parse_seminar_id
 from .source_text import normalise
 
 REQUIRED_COLUMNS = ("slide", "committee", "focus_area", "kind", "text")
@@ -39,6 +39,7 @@ class SeminarMetadata:
     municipality: str | None = None
     title: str | None = None
     date: str | None = None
+    seminar_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -205,15 +206,19 @@ def parse_spreadsheet(data: bytes, path: str, kind: str, metadata: SeminarMetada
     columns = _columns(rows[0], path)
     if metadata.date is not None:
         parse_date(metadata.date, Location("--date"))
+    if metadata.seminar_id is not None:
+        parse_seminar_id(metadata.seminar_id, Location("--id"))
     rendition = _Rendition()
     sheet = "the first sheet of " if kind == "xlsx" else ""
     rendition.write(f"strategygraph: text rendition of {sheet}{Path(path).name} (SHA-256 {sha256(data).hexdigest()})\n")
     rendition.write("One block per row: the row number, then each cell's text verbatim after its column name.\n")
     rendition.add("municipality", metadata.municipality)
     title_span = rendition.add("title", metadata.title)
+    if metadata.seminar_id:
+        rendition.add("id", metadata.seminar_id)
     if metadata.date:
         rendition.add("date", metadata.date)
-    reader = _RowReader(path, OutlineBuilder(path))
+    reader = _RowReader(path, OutlineBuilder(path, " (fill in its focus_area cell)"))
     for number, row in enumerate(rows[1:], start=2):
         cells = {name: (row[index] if index < len(row) else "") for name, index in columns.items()}
         if not any(value.strip() for value in cells.values()):
@@ -228,5 +233,6 @@ def parse_spreadsheet(data: bytes, path: str, kind: str, metadata: SeminarMetada
         title=TextUnit(normalise(metadata.title), title_span),
         slides=reader.builder.slides(),
         date=metadata.date,
+        slug=metadata.seminar_id,
     )
     return SpreadsheetSeminar(outline, rendition.text())

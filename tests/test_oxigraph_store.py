@@ -1,0 +1,177 @@
+"""OxigraphStore: Oxigraph's parser and engine, the same rdflib terms out as MemoryStore, one-line errors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from strategygraph.errors import InputError, StrategyGraphError
+from strategygraph.loading import DataSources
+from strategygraph.oxigraph_store import OxigraphStore, to_oxigraph_term, to_rdflib_term
+from strategygraph.store import AUTO_OXIGRAPH_BYTES, GraphStore, MemoryStore, open_store, resolve_store_kind
+
+EX = "http://example.org/"
+HEAD = f"@prefix ex: <{EX}> .\n@prefix xsd: <{XSD}> .\n"
+OBJECT_QUERY = "SELECT ?o WHERE { ?s ?p ?o }"
+
+# Objects written as data curators write them (canonical lexical forms, lower-case language tags).
+OBJECTS = [
+    '"tekst"',
+    '"tværgående fællesskaber"@da',
+    '"cross-cutting"@en',
+    '"citat med \\"anførselstegn\\", linjeskift\\nog\\u00A0hårdt mellemrum"',
+    "42",
+    "-7",
+    "0",
+    "1.5",
+    "0.8",
+    "1.0",
+    "-2.0",
+    "true",
+    "false",
+    '"2023"^^xsd:gYear',
+    '"2023-05"^^xsd:gYearMonth',
+    '"2023-05-01"^^xsd:date',
+    '"2023-05-01T10:15:00"^^xsd:dateTime',
+    '"0.75"^^xsd:decimal',
+    '"1.0E1"^^xsd:double',
+    '"abc"^^ex:custom',
+    "<https://example.org/æøå/fokusområde>",
+    "ex:thing",
+]
+
+
+def load_both(tmp_path: Path, turtle: str) -> tuple[GraphStore, GraphStore]:
+    path = tmp_path / "data.ttl"
+    path.write_text(HEAD + turtle, encoding="utf-8")
+    return open_store([path], "memory"), open_store([path], "oxigraph")
+
+
+@pytest.mark.parametrize("obj", OBJECTS)
+def test_result_terms_equal_memory_store_terms(tmp_path: Path, obj: str) -> None:
+    memory, oxigraph = load_both(tmp_path, f"ex:s ex:p {obj} .\n")
+    expected = memory.select(OBJECT_QUERY)
+    assert oxigraph.select(OBJECT_QUERY) == expected
+    assert set(oxigraph.to_rdflib()) == set(memory.to_rdflib())
+    (term,) = expected.rows[0]
+    assert term is not None
+    bound = "SELECT ?s WHERE { ?s ?p ?o }"
+    assert oxigraph.select(bound, {"o": term}).rows == [(URIRef(EX + "s"),)]
+
+
+def test_computed_values_come_back_as_rdflib_gives_them(tmp_path: Path) -> None:
+    memory, oxigraph = load_both(tmp_path, "ex:a ex:n 1 , 2 ; ex:l 'hej'@da ; ex:d 1.0 .\n")
+    query = f"""PREFIX ex: <{EX}>
+        SELECT (COUNT(?n) AS ?count) (SUM(?n) AS ?sum) (STR(?l) AS ?plain) (LANG(?l) AS ?lang) (?n > 1 AS ?big)
+        (CONCAT(?l, "!") AS ?joined) (SUM(?d) AS ?decimals) (?d + 1.0 AS ?added)
+        WHERE {{ ?s ex:n ?n ; ex:l ?l ; ex:d ?d }} GROUP BY ?l ?n ?d ORDER BY ?n"""
+    assert oxigraph.select(query) == memory.select(query)
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("01", Literal("1", datatype=XSD.integer)),
+        ("1.50", Literal("1.5", datatype=XSD.decimal)),
+        ('"1"^^xsd:decimal', Literal("1.0", datatype=XSD.decimal)),
+        ('"x"@DA', Literal("x", lang="da")),
+        ('"x"^^xsd:string', Literal("x")),
+    ],
+)
+def test_oxigraph_keeps_literals_canonical(tmp_path: Path, written: str, stored: Literal) -> None:
+    """The documented difference: non-canonical literals are stored canonically (write them canonically)."""
+    _memory, oxigraph = load_both(tmp_path, f"ex:s ex:p {written} .\n")
+    assert oxigraph.select(OBJECT_QUERY).rows == [(stored,)]
+
+
+@pytest.mark.parametrize(
+    "term",
+    [URIRef(EX + "x"), Literal("tekst"), Literal("tekst", lang="da"), Literal(3), Literal(Decimal("0.25"))],
+)
+def test_terms_round_trip_through_oxigraph(term: Literal | URIRef) -> None:
+    assert to_rdflib_term(to_oxigraph_term(term)) == term
+
+
+def test_everything_is_in_the_default_graph_and_queries_see_it(bundled_sources: DataSources) -> None:
+    store = open_store(bundled_sources.files(), "oxigraph")
+    assert isinstance(store, OxigraphStore)
+    in_default_graph = store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    assert sum(1 for _ in in_default_graph) == len(store) > 2000
+    assert list(store.oxigraph.named_graphs()) == []
+    (row,) = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+    assert row == (Literal(len(store)),)
+
+
+def test_ask_answers_as_memory_store_does(bundled_store: GraphStore, bundled_sources: DataSources) -> None:
+    oxigraph = open_store(bundled_sources.files(), "oxigraph")
+    for query in ("ASK { ?s a sg:Committee }", "ASK { ?s a sg:Nothing }"):
+        assert oxigraph.select(query) == bundled_store.select(query)
+    assert oxigraph.select("ASK { ?s a ?type }", {"type": URIRef(EX + "Nothing")}).rows == [(Literal(False),)]
+
+
+def test_bulk_add_is_seen_by_queries_and_by_to_rdflib(tmp_path: Path) -> None:
+    _memory, store = load_both(tmp_path, "ex:s ex:p 1 .\n")
+    before = len(store.to_rdflib())
+    store.add((URIRef(f"{EX}n{i}"), URIRef(EX + "order"), Literal(i)) for i in range(10_000))
+    assert len(store) == before + 10_000
+    result = store.select(f"SELECT (MAX(?o) AS ?max) WHERE {{ ?s <{EX}order> ?o }}")
+    assert result.rows == [(Literal(9_999),)]
+    assert len(store.to_rdflib()) == before + 10_000
+
+
+def test_add_refuses_a_literal_subject(tmp_path: Path) -> None:
+    _memory, store = load_both(tmp_path, "ex:s ex:p 1 .\n")
+    with pytest.raises(StrategyGraphError, match="literal cannot be the subject"):
+        store.add([(Literal("x"), URIRef(EX + "p"), Literal(1))])
+
+
+def test_turtle_syntax_error_names_file_and_line_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.ttl"
+    path.write_text(HEAD + "ex:a ex:b ex:c .\nex:a ex:b .\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        open_store([path], "oxigraph")
+    message = str(raised.value)
+    assert message.startswith(f"{path}:4: Turtle syntax error: ")
+    assert "\n" not in message
+
+
+def test_unreadable_input_gives_the_same_error_as_memory_store(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.ttl"
+    path.write_bytes(HEAD.encode() + 'ex:a ex:b "bl\xe5" .\n'.encode("latin-1"))
+    errors = []
+    for kind in ("memory", "oxigraph"):
+        with pytest.raises(InputError) as raised:
+            open_store([path], kind)
+        errors.append(str(raised.value))
+    assert errors[0] == errors[1]
+    assert "not UTF-8" in errors[0]
+
+
+def test_query_errors_are_one_line(bundled_sources: DataSources) -> None:
+    store = open_store(bundled_sources.files(), "oxigraph")
+    with pytest.raises(StrategyGraphError, match=r"^SPARQL syntax error: [^\n]*$"):
+        store.select("SELECT ?x WHERE { ?x ")
+    with pytest.raises(StrategyGraphError, match="only SELECT and ASK"):
+        store.select("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
+def test_to_rdflib_binds_the_prefixes_rdflib_would(bundled_store: GraphStore, bundled_sources: DataSources) -> None:
+    oxigraph = open_store(bundled_sources.files(), "oxigraph")
+    assert sorted(oxigraph.to_rdflib().namespaces()) == sorted(bundled_store.to_rdflib().namespaces())
+
+
+def test_auto_picks_oxigraph_for_large_inputs(tmp_path: Path, bundled_sources: DataSources) -> None:
+    assert resolve_store_kind("auto", bundled_sources.files()) == "memory"
+    big = tmp_path / "big.ttl"
+    big.write_text(HEAD + "# padding\n" * (AUTO_OXIGRAPH_BYTES // 10), encoding="utf-8")
+    assert resolve_store_kind("auto", [big]) == "oxigraph"
+    assert resolve_store_kind("memory", [big]) == "memory"
+    assert isinstance(open_store([big], "auto"), OxigraphStore)
+    assert isinstance(open_store([big], "memory"), MemoryStore)
+    with pytest.raises(StrategyGraphError, match="unknown store"):
+        resolve_store_kind("disk", [big])
