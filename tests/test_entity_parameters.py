@@ -142,3 +142,18 @@ def test_any_text_is_bound_never_pasted_and_either_names_one_committee_or_is_an_
     if len(stripped) > 3:
         assert all(stripped not in text for text in recording.texts)
     assert len(bundled_store) == before
+
+
+def test_the_lookup_runs_the_same_on_oxigraph(bundled_store: GraphStore) -> None:
+    from strategygraph.loading import DataSources, load_graph
+
+    oxigraph = load_graph(DataSources.bundled(), "oxigraph")
+    kind = ENTITY_KINDS["committee"]
+    for value in ("Udvalget for Læring", "COMMITTEE FOR LEARNING", "hedensted/laering", LEARNING):
+        assert resolve_entity(oxigraph, kind, "committee", value) == resolve_entity(bundled_store, kind, "c", value)
+    theme = ENTITY_KINDS["theme"]
+    assert resolve_entity(oxigraph, theme, "theme", "fællesskaber") == resolve_entity(
+        bundled_store, theme, "t", "Communities"
+    )
+    with pytest.raises(NotFoundError, match=r"closest: Udvalget for Læring \(laering\)"):
+        resolve_entity(oxigraph, kind, "committee", "Udvalget for Laering")
