@@ -469,7 +469,8 @@ def query_command(
         raise StrategyGraphError("--graph needs --endpoint")
     else:
         store = app.store()
-    click.echo(render_result(run_query(store, query, arguments), fmt, query.form), nl=False)
+    titles = query.column_titles(query_lang or app.lang)
+    click.echo(render_result(run_query(store, query, arguments), fmt, query.form, titles), nl=False)
 
 
 @cli.command()
