@@ -45,6 +45,7 @@ from .namespaces import PREFIXES
 from .resources import bundle
 from .sparql_text import check_iri, dollar_variables, query_form
 from .store import GraphStore, SelectResult
+from .text_files import read_text_file
 
 PARAMETER_KINDS = ("iri", "literal", "integer", *ENTITY_KINDS)
 LANGUAGES = ("da", "en")
@@ -205,14 +206,7 @@ def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQue
 
 def read_query_file(path: Path, name: str | None = None) -> NamedQuery:
     """Read and check one ``.rq`` file; errors name the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("query file not found", path=path) from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start})", path=path) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=path) from None
+    text = read_text_file(path)
     return parse_query_text(text, path, name)
 
 
