@@ -101,7 +101,7 @@ def test_not_utf8_turtle_is_named(runner: CliRunner, tmp_path: Path) -> None:
     (folder / "data.ttl").write_bytes("# Kommune i Danmark: Ærø\n".encode("latin-1"))
     result = runner.invoke(cli, ["--data", str(folder), "info"])
     assert result.exit_code == 2
-    assert f"{folder / 'data.ttl'}: not UTF-8 text" in result.stderr
+    assert f"{folder / 'data.ttl'}:1: not UTF-8 text" in result.stderr
 
 
 def test_missing_source_file_is_a_violation(runner: CliRunner, tmp_path: Path) -> None:

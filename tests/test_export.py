@@ -161,3 +161,16 @@ def test_a_seminar_markdown_cannot_hold_is_refused(runner: CliRunner, tmp_path: 
     )
     assert not out.exists()
     shutil.rmtree(folder)
+
+
+def test_the_exported_comment_follows_lang(runner: CliRunner, tmp_path: Path) -> None:
+    danish, english = tmp_path / "da.md", tmp_path / "en.md"
+    assert runner.invoke(cli, ["export", "--format", "md", "--out", str(danish)]).exit_code == 0
+    assert runner.invoke(cli, ["--lang", "en", "export", "--format", "md", "--out", str(english)]).exit_code == 0
+    comment_da = next(line for line in danish.read_text(encoding="utf-8").splitlines() if line.startswith("<!--"))
+    comment_en = next(line for line in english.read_text(encoding="utf-8").splitlines() if line.startswith("<!--"))
+    assert comment_da.startswith("<!-- Eksporteret af strategygraph fra seminaret hedensted/"), comment_da
+    assert "Exported" not in danish.read_text(encoding="utf-8")
+    assert comment_en.startswith("<!-- Exported by strategygraph from seminar hedensted/"), comment_en
+    again = runner.invoke(cli, ["import", str(danish), "--out", str(tmp_path / "again")])
+    assert again.exit_code == 0, again.output

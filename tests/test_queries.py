@@ -60,7 +60,8 @@ def test_catalogue_query_on_bundled_data_matches_golden(
     name: str, bundled_store: GraphStore, golden: GoldenCheck
 ) -> None:
     query = find_query(name)
-    golden(f"queries/hedensted/{name}.csv", render_result(run_query(bundled_store, query), "csv"))
+    titles = query.column_titles("da")
+    golden(f"queries/hedensted/{name}.csv", render_result(run_query(bundled_store, query), "csv", titles=titles))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -84,9 +85,54 @@ def test_focus_areas_by_committee_csv_has_fifteen_rows(runner: CliRunner) -> Non
     result = runner.invoke(cli, ["query", "focus-areas-by-committee", "--format", "csv"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "committee,committeeLabel,focusArea,title,confidence,slide"
+    assert lines[0] == "Udvalg (kortnavn),Udvalg,Fokusområde (kortnavn),Fokusområde,Tilskrivningens sikkerhed,Slide"
     assert len(lines) == 1 + 15
     assert "teknik-miljoe,Udvalget for Teknik & Miljø,byudvikling-og-udstykninger" in result.stdout
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_result_column_has_a_human_title_in_both_languages(name: str, bundled_store: GraphStore) -> None:
+    query = find_query(name)
+    variables = run_query(bundled_store, query).variables
+    assert list(query.columns) == list(variables), f"{name}: declare one '# column:' per result variable, in order"
+    for lang in ("da", "en"):
+        titles = [query.column_title(variable, lang) for variable in variables]
+        assert all(title not in variables for title in titles), (name, lang, titles)
+        assert len(set(titles)) == len(titles), f"{name}: two columns titled alike in {lang}: {titles}"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "header"),
+    [
+        (["--format", "table"], "Udvalg (kortnavn)  Udvalg"),
+        (["--format", "md"], "| Udvalg (kortnavn) | Udvalg | Antal fokusområder | Antal udsagn |"),
+        (["--format", "csv"], "Udvalg (kortnavn),Udvalg,Antal fokusområder,Antal udsagn"),
+        (["--format", "tsv", "--lang", "en"], "Committee (slug)\tCommittee\tNumber of focus areas\tNumber of"),
+        (["--format", "csv", "--lang", "en"], "Committee (slug),Committee,Number of focus areas,Number of statements"),
+    ],
+)
+def test_result_headers_are_human_titles_in_the_chosen_language(
+    arguments: list[str], header: str, runner: CliRunner
+) -> None:
+    result = runner.invoke(cli, ["query", "committees", *arguments])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith(header)
+    assert "committeeLabel" not in result.stdout
+
+
+def test_json_keeps_variable_names_and_own_queries_keep_theirs(runner: CliRunner, tmp_path: Path) -> None:
+    document = json.loads(runner.invoke(cli, ["query", "committees", "--format", "json"]).stdout)
+    assert document["head"]["vars"] == ["committee", "committeeLabel", "focusAreas", "statements"]
+    path = tmp_path / "own.rq"
+    path.write_text(
+        "PREFIX sg: <https://w3id.org/strategygraph/ontology#>\n"
+        "# column: label -- Udvalg / Committee\n"  # not a header comment: it comes after the query began
+        "SELECT ?slug ?committeeLabel WHERE { ?c a sg:Committee ; sg:slug ?slug } ORDER BY ?slug LIMIT 1\n",
+        encoding="utf-8",
+    )
+    own = runner.invoke(cli, ["query", str(path), "--format", "csv"])
+    assert own.exit_code == 0, own.output
+    assert own.stdout.splitlines()[0] == "slug,committeeLabel"
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "md"])
@@ -138,9 +184,9 @@ def test_parameters_narrow_the_result(runner: CliRunner) -> None:
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_literal_matches_nothing_and_changes_nothing(value: str, bundled_store: GraphStore) -> None:
     before = _snapshot(bundled_store)
-    for name, parameter in [("search-text", "search"), ("focus-areas-by-committee", "committee")]:
-        result = run_query(bundled_store, find_query(name), {parameter: value})
-        assert result.rows == [], (name, value)
+    assert run_query(bundled_store, find_query("search-text"), {"search": value}).rows == []
+    with pytest.raises(NotFoundError, match="parameter 'committee': no committee"):
+        run_query(bundled_store, find_query("focus-areas-by-committee"), {"committee": value})
     assert _snapshot(bundled_store) == before
 
 
@@ -148,7 +194,7 @@ def test_hostile_literal_matches_nothing_and_changes_nothing(value: str, bundled
 def test_hostile_iri_is_refused_with_a_one_line_error(value: str, runner: CliRunner) -> None:
     result = runner.invoke(cli, ["query", "theme-evidence", "-p", "theme", value])
     assert result.exit_code == 2, result.output
-    assert "parameter 'theme' (iri)" in result.stderr
+    assert "parameter 'theme': no theme" in result.stderr
     assert result.stderr.count("\n") == 1
 
 
@@ -193,6 +239,9 @@ def test_unknown_query_name_suggests_close_names(runner: CliRunner) -> None:
         ("# param: o literal\nSELECT ?s WHERE { ?s ?p ?x }", "never uses as $name"),
         ("# param: o colour\nSELECT ?s WHERE { ?s ?p $o }", "unknown kind 'colour'"),
         ("# param: n integer = many\nSELECT ?s WHERE { ?s ?p $n }", "default of parameter 'n'"),
+        ("# column: s Udvalg\nSELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", "cannot read the column declaration"),
+        ("# column: s -- Udvalg\nSELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", "cannot read the column declaration"),
+        ("# column: s -- A / B\n# column: s -- C / D\nSELECT ?s WHERE { ?s ?p ?o }", "column 's' is declared twice"),
     ],
 )
 def test_user_file_problems_are_one_line_errors_naming_the_file(

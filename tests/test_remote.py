@@ -35,6 +35,8 @@ CASES: list[tuple[str, dict[str, str], int]] = [
     ("reflections-mentioning-theme", {"theme": "theme:ensomhed"}, 1),
     ("search-text", {"search": "ÆLDRE"}, 1),
     ("focus-areas-by-committee", {"committee": "plan", "lang": "en"}, 1),
+    ("focus-areas-by-committee", {"committee": "planning COMMITTEE", "lang": "en"}, 1),  # a label, looked up
+    ("committees-sharing-theme", {"theme": "Boliger"}, 2),
     ("focus-area-statements", {"focusArea": "groen-by"}, 2),
 ]
 
@@ -105,8 +107,9 @@ def test_bound_parameters_via_endpoint_equal_local(
 def test_hostile_values_via_endpoint_match_nothing_and_change_nothing(value: str, published: OxigraphServer) -> None:
     remote = SparqlEndpoint(published.query_url, (DEFAULT_GRAPH,))
     before = graph_triple_count(published.store_url, DEFAULT_GRAPH)
-    for name, parameter in [("search-text", "search"), ("focus-areas-by-committee", "committee")]:
-        assert run_query(remote, find_query(name), {parameter: value}).rows == []
+    assert run_query(remote, find_query("search-text"), {"search": value}).rows == []
+    with pytest.raises(StrategyGraphError, match="parameter 'committee': no committee"):
+        run_query(remote, find_query("focus-areas-by-committee"), {"committee": value})
     assert graph_triple_count(published.store_url, DEFAULT_GRAPH) == before
     assert len(remote) == before
 

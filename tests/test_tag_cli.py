@@ -60,7 +60,7 @@ def test_invalid_utf8_is_one_line_and_exit_2(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["tag", "-"], input=b"b\xf8rn og unge")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.strip().splitlines() == ["Error: <stdin>: not UTF-8 text (byte 1)"]
+    assert result.stderr.strip().splitlines() == ["Error: <stdin>:1: not UTF-8 text (byte 1); save the file as UTF-8"]
 
 
 def test_text_naming_a_file_is_tagged_as_written_with_a_note(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Route, ViewportSize, sync_playwright
 
 from strategygraph.analysis import Analysis
 from strategygraph.views import DEFAULT_TOP, build_view, render_view, view_names
@@ -361,3 +361,73 @@ def test_bundled_views_show_themes_and_overlaps(analysis_of: AnalysisOf, open_vi
     overlap.js(f"window.strategyView.showPanel('{first}')")
     assert overlap.page.locator("#details blockquote").count() >= 2, "quotes on both sides"
     overlap.screenshot("hedensted-overlap-panel")
+
+
+# --- the drawing fills its canvas ---------------------------------------------------------------------------
+
+DRAWN_BOX = """() => {
+    const v = window.strategyView, network = v.network;
+    const canvas = document.getElementById('network').getBoundingClientRect();
+    const box = {left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity};
+    v.nodes.getIds().forEach(id => {
+        if (v.nodes.get(id).hidden) return;
+        const b = network.getBoundingBox(id);
+        const a = network.canvasToDOM({x: b.left, y: b.top}), c = network.canvasToDOM({x: b.right, y: b.bottom});
+        box.left = Math.min(box.left, a.x); box.top = Math.min(box.top, a.y);
+        box.right = Math.max(box.right, c.x); box.bottom = Math.max(box.bottom, c.y);
+    });
+    return {width: canvas.width, height: canvas.height, box: box, scale: network.getScale()};
+}"""
+
+
+def _fills_canvas(view: LoadedView, where: str) -> float:
+    """The larger share of the canvas's width or height that the drawn nodes span; they lie inside it."""
+    drawn = view.js(DRAWN_BOX)
+    box, width, height = drawn["box"], drawn["width"], drawn["height"]
+    slack = 2.0  # pixels of rounding
+    inside = (-slack, -slack, width + slack, height + slack)
+    assert min(box["left"] - inside[0], box["top"] - inside[1]) >= 0, (where, drawn)
+    assert min(inside[2] - box["right"], inside[3] - box["bottom"]) >= 0, (where, drawn)
+    share = max((box["right"] - box["left"]) / width, (box["bottom"] - box["top"]) / height)
+    assert share >= 0.75, f"{where}: the nodes span only {share:.0%} of the canvas ({drawn})"
+    return float(share)
+
+
+@pytest.mark.parametrize("name", ["overlap", "overview", "themes", "committee:laering"])
+def test_the_drawing_fills_its_canvas_and_follows_a_resize(
+    analysis_of: AnalysisOf, open_view: OpenView, name: str
+) -> None:
+    view = open_view(analysis_of(HEDENSTED, "statements"), name)
+    _fills_canvas(view, f"{name} after the layout settled")
+    view.screenshot(f"hedensted-{name.replace(':', '-')}-fit")
+    sizes: list[ViewportSize] = [{"width": 900, "height": 650}, {"width": 1800, "height": 1100}]
+    for size in sizes:
+        view.page.set_viewport_size(size)
+        view.page.wait_for_function("() => !window.strategyView.state.fitting")
+        view.page.wait_for_timeout(100)
+        _fills_canvas(view, f"{name} at {size['width']}×{size['height']}")
+    _assert_clean(view)
+
+
+def test_zoom_stays_within_limits_and_a_zoomed_view_is_not_refitted(
+    analysis_of: AnalysisOf, open_view: OpenView
+) -> None:
+    view = open_view(analysis_of(HEDENSTED, "statements"), "overlap")
+    limits = view.js("window.strategyView.zoomLimits")
+    assert 1 < view.js("window.strategyView.network.getScale()") <= 3, "a small graph is magnified to fill"
+    view.page.mouse.move(500, 400)
+    for _ in range(12):
+        view.page.mouse.wheel(0, -400)
+        view.page.wait_for_timeout(30)
+    view.page.wait_for_timeout(200)
+    assert view.js("window.strategyView.network.getScale()") <= limits["max"] + 1e-9
+    for _ in range(25):
+        view.page.mouse.wheel(0, 400)
+        view.page.wait_for_timeout(30)
+    view.page.wait_for_timeout(200)
+    assert view.js("window.strategyView.network.getScale()") >= limits["min"] - 1e-9
+    fits = view.js("window.strategyView.state.fits")
+    view.page.set_viewport_size({"width": 1000, "height": 700})
+    view.page.wait_for_timeout(300)
+    assert view.js("window.strategyView.state.fits") == fits, "the user's zoom is theirs: no refit"
+    _assert_clean(view)

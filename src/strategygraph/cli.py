@@ -341,19 +341,15 @@ def tag_command(app: AppContext, text: str, fmt: str) -> None:
     """
     import shlex
 
-    from .errors import InputError
     from .i18n import text as words
     from .lexicon import Lexicon
     from .tables import Cell, Table, render
     from .tagger import tag
+    from .text_files import decode_utf8
     from .thesaurus import load_thesaurus_file
 
     if text == "-":
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise InputError(f"not UTF-8 text (byte {error.start})", path="<stdin>") from None
+        text = decode_utf8(sys.stdin.buffer.read(), "<stdin>")
     elif _names_a_file(text):
         click.echo(words("tag_text_is_a_file", app.lang).format(text=text, quoted=shlex.quote(text)), err=True)
     hits = tag(text, Lexicon.compile(load_thesaurus_file()), app.lang)
@@ -469,7 +465,8 @@ def query_command(
         raise StrategyGraphError("--graph needs --endpoint")
     else:
         store = app.store()
-    click.echo(render_result(run_query(store, query, arguments), fmt, query.form), nl=False)
+    titles = query.column_titles(query_lang or app.lang)
+    click.echo(render_result(run_query(store, query, arguments), fmt, query.form, titles), nl=False)
 
 
 @cli.command()

@@ -47,7 +47,7 @@ class ExportFormat:
 def _markdown(request: ExportRequest) -> str:
     from .markdown_export import seminar_markdown
 
-    return seminar_markdown(request.store)
+    return seminar_markdown(request.store, request.lang)
 
 
 def _rdf(fmt: str) -> Callable[[ExportRequest], str]:

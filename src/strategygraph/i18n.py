@@ -115,7 +115,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "report_figure_focus_areas": ("fokusområder", "focus areas"),
     "report_figure_statements": ("udsagn", "statements"),
     "report_figure_reflections": ("refleksioner fra grupperne", "group reflections"),
-    "report_figure_themes": ("temaer i brug (af {total})", "themes in use (of {total})"),
+    "report_figure_themes": (
+        "temaer nævnt i udsagn eller refleksioner (af {total} i temalisten)",
+        "themes mentioned in statements or reflections (of {total} in the thesaurus)",
+    ),
+    "report_figure_themes_carried": (
+        "temaer nævnt i et udvalgs {evidence}: søjlerne i varmekortet",
+        "themes mentioned in a committee's {evidence}: the heatmap's columns",
+    ),
+    "report_figure_themes_shared": (
+        "temaer nævnt i mindst 2 udvalgs {evidence}: grundlaget for overlappene",
+        "themes mentioned in the {evidence} of at least 2 committees: what the overlaps rest on",
+    ),
     "report_figure_mentions": ("temaforekomster", "theme mentions"),
     "report_figure_pairs": ("udvalgspar med overlap (af {total})", "committee pairs that overlap (of {total})"),
     "report_figure_inferred": (
@@ -145,9 +156,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "report_heatmap": ("Udvalg × tema", "Committee × theme"),
     "report_heatmap_intro": (
         "Hvor mange forskellige {evidence} fra hvert udvalg der nævner hvert tema. Temaerne står med de mest "
-        "tværgående først; temaer uden evidens er udeladt.",
-        "How many distinct {evidence} of each committee mention each theme. The most cross-cutting themes come "
-        "first; themes without evidence are left out.",
+        "tværgående først.",
+        "How many distinct {evidence} of each committee mention each theme. The most cross-cutting themes come first.",
+    ),
+    "report_heatmap_columns": (
+        "Varmekortet viser {shown} af de {mentioned} temaer, der er nævnt i udsagn eller refleksioner: dem, som "
+        "mindst ét udvalgs {evidence} nævner.",
+        "The heatmap shows {shown} of the {mentioned} themes mentioned in statements or reflections: those that "
+        "the {evidence} of at least one committee mention.",
     ),
     "report_heatmap_legend": ("Antal {evidence}", "Number of {evidence}"),
     "report_heatmap_cell": ("{committee} × {theme}: {count}", "{committee} × {theme}: {count}"),
@@ -460,6 +476,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "compare_pair_only_b": ("kun i B", "only in B"),
     "compare_pair_unmatched_a": (" (et af udvalgene findes ikke i B)", " (one of the committees is not in B)"),
     "compare_pair_unmatched_b": (" (et af udvalgene findes ikke i A)", " (one of the committees is not in A)"),
+    "markdown_export_note": (
+        "Eksporteret af strategygraph fra seminaret {seminar}; `strategygraph import` læser filen tilbage.",
+        "Exported by strategygraph from seminar {seminar}; `strategygraph import` reads it back.",
+    ),
 }
 
 

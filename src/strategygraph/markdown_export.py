@@ -13,6 +13,7 @@ import re
 from itertools import groupby
 
 from .errors import InputError, StrategyGraphError
+from .i18n import text as words
 from .markdown_format import ATTRIBUTION_KEYWORDS, REMIT_KEYWORDS, is_reflections_heading, parse_markdown
 from .outline import AttributionOutline, FocusAreaOutline, PillarOutline, SeminarOutline, SlideOutline
 from .outline_graph import outline_from_graph
@@ -120,8 +121,9 @@ def _texts(outline: SeminarOutline) -> list[str]:
     return texts
 
 
-def seminar_markdown(store: GraphStore) -> str:
-    """The one seminar in ``store`` (scope the graph with ``--seminar`` when it holds several) as Markdown."""
+def seminar_markdown(store: GraphStore, lang: str = "da") -> str:
+    """The one seminar in ``store`` (scope the graph with ``--seminar`` when it holds several) as Markdown;
+    the comment under the front matter is written in ``lang`` (Danish by default, as the document is)."""
     seminars = list_seminars(store)
     if len(seminars) != 1:
         names = ", ".join(seminar.id for seminar in seminars) or "none"
@@ -135,7 +137,7 @@ def seminar_markdown(store: GraphStore) -> str:
                 f"{refusal}: the focus-area title {area.title.text!r} has a word beginning with 'refleksion' or "
                 "'reflection', so a '##' heading of it would head the slide's reflections"
             )
-    note = f"Exported by strategygraph from seminar {seminar.id}; `strategygraph import` reads it back."
+    note = words("markdown_export_note", lang).format(seminar=seminar.id)
     text = render_markdown(outline, note)
     try:
         themes = ThemeIndex.of(read_thesaurus(store))

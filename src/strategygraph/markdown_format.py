@@ -41,11 +41,11 @@ from .outline_builder import (
     Location,
     OutlineBuilder,
     confidence_key,
-    decode_utf8,
     parse_confidence,
     parse_seminar_id,
 )
 from .source_text import normalise
+from .text_files import decode_utf8
 from .theme_references import PILLARS_FIELD, ThemeIndex
 
 FRONT_MATTER_KEYS = ("municipality", "title", "id", "date", "language", "sigtepunkter")

@@ -55,15 +55,6 @@ class Location:
         return InputError(message, path=self.path, line=self.line, field=field)
 
 
-def decode_utf8(data: bytes, path: str) -> str:
-    """``data`` as text; a byte that is not UTF-8 is an error naming its line."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(f"not UTF-8 text (byte {error.start}); save the file as UTF-8", path=path, line=line) from None
-
-
 def parse_confidence(value: str, where: Location) -> str:
     """The stored (English) confidence that ``value`` names: a confidence or a Danish alias, in any case."""
     confidence = CONFIDENCE_FORMS.get(confidence_key(value))

@@ -29,8 +29,9 @@ from rdflib.term import Identifier, Node
 
 from .errors import InputError, StrategyGraphError
 from .namespaces import PREFIXES, XSD, bind_prefixes
-from .store import GraphStore, Row, SelectResult, Triple, read_turtle_text
+from .store import GraphStore, Row, SelectResult, Triple
 from .substitution import SubstitutionPlan, plan_substitution
+from .text_files import read_text_file
 
 _XSD_STRING = str(XSD.string)
 _XSD_DECIMAL = str(XSD.decimal)
@@ -117,7 +118,7 @@ class OxigraphStore(GraphStore):
 
     def load_turtle(self, path: Path) -> None:
         """Parse one Turtle file into the default graph; a syntax error names the file and line."""
-        text = read_turtle_text(path)
+        text = read_text_file(path)
         try:
             self._store.load(text, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
         except SyntaxError as error:

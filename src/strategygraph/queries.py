@@ -10,10 +10,19 @@ title and a description in Danish and English and declares the parameters::
     # param: committee literal optional -- udvalgets kortnavn / the committee's slug
     # param: min integer = 2 -- mindst så mange udvalg / at least this many committees
     # param: theme iri = theme:faellesskaber
+    # column: committeeLabel -- Udvalg / Committee
+
+A ``column`` line gives a result variable its human title, Danish then English: tables, Markdown and CSV
+show it (``--lang`` picks one); JSON keeps the variable names. A variable without one keeps its name, as
+every column of a user's own query does.
 
 A parameter is written ``$name`` in the query. Its kind (``iri``, ``literal``, ``integer``) says how a
 value given on the command line becomes an RDF term; the term is bound by the engine (or substituted as
 one validated token for a remote endpoint, see :mod:`strategygraph.sparql_text`), never pasted as text.
+The kinds ``committee``, ``focus-area`` and ``theme`` name a thing of the graph: the value may be its slug,
+key, IRI or label (any case, Danish or English), looked up in the graph (see
+:mod:`strategygraph.entity_parameters`); the query receives the slug (committee, focus area) or the IRI
+(theme), and a value that names nothing is an error listing the closest known values.
 A parameter has a default (``= value``), is ``optional`` (left unbound: the query then ranges over
 every value), or is required.
 """
@@ -30,18 +39,22 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from .entity_parameters import ENTITY_KINDS, resolve_entities
 from .errors import InputError, NotFoundError, StrategyGraphError
 from .namespaces import PREFIXES
 from .resources import bundle
 from .sparql_text import check_iri, dollar_variables, query_form
 from .store import GraphStore, SelectResult
+from .text_files import read_text_file
 
-PARAMETER_KINDS = ("iri", "literal", "integer")
+PARAMETER_KINDS = ("iri", "literal", "integer", *ENTITY_KINDS)
 LANGUAGES = ("da", "en")
 _TEXT_LINE = re.compile(r"#\s*(?P<key>title|description)@(?P<lang>[a-z]{2})\s*:\s*(?P<value>.*)")
 _PARAM_LINE = re.compile(r"#\s*param\s*:\s*(?P<spec>.*)")
+_COLUMN_LINE = re.compile(r"#\s*column\s*:\s*(?P<spec>.*)")
+_COLUMN_SPEC = re.compile(r"(?P<name>[A-Za-z_]\w*)\s+--\s+(?P<da>.+?)\s+/\s+(?P<en>.+)")
 _PARAM_SPEC = re.compile(
-    r"(?P<name>[A-Za-z_]\w*)\s+(?P<kind>\w+)"
+    r"(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[\w-]+)"
     r"(?:\s*=\s*(?P<default>.*?)|\s+(?P<optional>optional))?"
     r"(?:\s+--\s+(?P<description>.*))?"
 )
@@ -79,6 +92,7 @@ class NamedQuery:
     parameters: tuple[Parameter, ...] = ()
     titles: Mapping[str, str] = field(default_factory=dict)
     descriptions: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang) or self.titles.get("da") or self.name
@@ -88,6 +102,15 @@ class NamedQuery:
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
+
+    def column_title(self, variable: str, lang: str) -> str:
+        """The declared human title of result variable ``variable`` in ``lang``; else the variable's name."""
+        titles = self.columns.get(variable, {})
+        return titles.get(lang) or titles.get("da") or variable
+
+    def column_titles(self, lang: str) -> dict[str, str]:
+        """Every declared column's human title in ``lang``, by variable name."""
+        return {variable: self.column_title(variable, lang) for variable in self.columns}
 
 
 def _parse_parameter(spec: str, path: Path, line: int) -> Parameter:
@@ -117,17 +140,37 @@ def _parse_parameter(spec: str, path: Path, line: int) -> Parameter:
     return parameter
 
 
+def _parse_column(spec: str, path: Path, line: int) -> tuple[str, dict[str, str]]:
+    match = _COLUMN_SPEC.fullmatch(spec.strip())
+    if match is None:
+        raise InputError(
+            "cannot read the column declaration (expected: NAME -- DANISH TITLE / ENGLISH TITLE)",
+            path=path,
+            line=line,
+            field="column",
+        )
+    return match["name"], {"da": match["da"].strip(), "en": match["en"].strip()}
+
+
+def _header_lines(text: str) -> list[tuple[int, str]]:
+    """The comment lines (numbered from 1) before the query begins."""
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        if stripped:
+            lines.append((number, stripped))
+    return lines
+
+
 def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQuery:
     """Read a query's header and check it: a SELECT or ASK query whose ``$parameters`` are all declared."""
     titles: dict[str, str] = {}
     descriptions: dict[str, str] = {}
     parameters: dict[str, Parameter] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not stripped.startswith("#"):
-            break
+    columns: dict[str, dict[str, str]] = {}
+    for number, stripped in _header_lines(text):
         if text_match := _TEXT_LINE.fullmatch(stripped):
             target = titles if text_match["key"] == "title" else descriptions
             lang, value = text_match["lang"], text_match["value"].strip()
@@ -137,6 +180,11 @@ def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQue
             if parameter.name in parameters:
                 raise InputError(f"parameter {parameter.name!r} is declared twice", path=path, line=number)
             parameters[parameter.name] = parameter
+        elif column_match := _COLUMN_LINE.fullmatch(stripped):
+            variable, titles_by_lang = _parse_column(column_match["spec"], path, number)
+            if variable in columns:
+                raise InputError(f"column {variable!r} is declared twice", path=path, line=number)
+            columns[variable] = titles_by_lang
     query_name = name or path.stem
     form = query_form(text)
     if form not in {"SELECT", "ASK"}:
@@ -153,19 +201,12 @@ def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQue
     unused = sorted(parameters.keys() - used)
     if unused:
         raise InputError(f"declares parameter(s) {', '.join(unused)} that the query never uses as $name", path=path)
-    return NamedQuery(query_name, path, text, form, tuple(parameters.values()), titles, descriptions)
+    return NamedQuery(query_name, path, text, form, tuple(parameters.values()), titles, descriptions, columns)
 
 
 def read_query_file(path: Path, name: str | None = None) -> NamedQuery:
     """Read and check one ``.rq`` file; errors name the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("query file not found", path=path) from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start})", path=path) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=path) from None
+    text = read_text_file(path)
     return parse_query_text(text, path, name)
 
 
@@ -251,7 +292,9 @@ def check_syntax(query: NamedQuery) -> None:
 
 def run_query(store: GraphStore, query: NamedQuery, arguments: Mapping[str, str] | None = None) -> SelectResult:
     """Run ``query`` on ``store`` with ``arguments`` (parameter name → value as typed) bound as RDF terms."""
-    bindings = bind_arguments(query, arguments or {})
+    bindings = resolve_entities(
+        store, {p.name: p.kind for p in query.parameters}, bind_arguments(query, arguments or {})
+    )
     try:
         return store.select(query.text, bindings)
     except StrategyGraphError:

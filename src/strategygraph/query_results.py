@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
@@ -68,16 +69,21 @@ def _cell(term: Identifier | None, shorten: bool) -> Cell:
     return str(term)
 
 
-def results_table(result: SelectResult, form: str = "SELECT", shorten: bool = True) -> Table:
-    """The result as a table of plain values; IRIs written with prefixes when ``shorten``."""
+def results_table(
+    result: SelectResult, form: str = "SELECT", shorten: bool = True, titles: Mapping[str, str] | None = None
+) -> Table:
+    """The result as a table of plain values; IRIs written with prefixes when ``shorten``. ``titles`` give
+    columns human headers by variable name (others keep the name); the variable names stay the JSON keys."""
     if form == "ASK":
         return Table(("ask",), [(_cell(result.rows[0][0], shorten),)] if result.rows else [])
     rows = [tuple(_cell(term, shorten) for term in row) for row in result.rows]
-    return Table(tuple(result.variables), rows)
+    headers = tuple((titles or {}).get(name, name) for name in result.variables)
+    return Table(headers, rows, keys=tuple(result.variables))
 
 
-def render_result(result: SelectResult, fmt: str, form: str = "SELECT") -> str:
-    """The result in ``fmt``: ``json`` (W3C), ``csv``/``tsv`` (full IRIs), ``table``/``md`` (prefixed IRIs)."""
+def render_result(result: SelectResult, fmt: str, form: str = "SELECT", titles: Mapping[str, str] | None = None) -> str:
+    """The result in ``fmt``: ``json`` (W3C, variable names), ``csv``/``tsv`` (full IRIs), ``table``/``md``
+    (prefixed IRIs); the formats for people and spreadsheets head their columns with ``titles``."""
     if fmt == "json":
         return results_json(result, form)
-    return render(results_table(result, form, shorten=fmt in {"table", "md"}), fmt)
+    return render(results_table(result, form, shorten=fmt in {"table", "md"}, titles=titles), fmt)

@@ -24,8 +24,9 @@ from pathlib import Path
 from .errors import InputError
 from .markdown_format import parse_date
 from .outline import SeminarOutline, Span, TextUnit
-from .outline_builder import Location, OutlineBuilder, decode_utf8, parse_seminar_id
+from .outline_builder import Location, OutlineBuilder, parse_seminar_id
 from .source_text import normalise
+from .text_files import decode_utf8
 
 REQUIRED_COLUMNS = ("slide", "committee", "focus_area", "kind", "text")
 OPTIONAL_COLUMNS = ("attribution", "rationale")

@@ -21,6 +21,7 @@ from rdflib.term import Identifier, Node
 
 from .errors import InputError, StrategyGraphError
 from .namespaces import PREFIXES, bind_prefixes
+from .text_files import read_text_file
 
 Triple = tuple[Node, Node, Node]
 Row = tuple[Identifier | None, ...]
@@ -104,21 +105,9 @@ class MemoryStore(GraphStore):
         return self.graph
 
 
-def read_turtle_text(path: Path) -> str:
-    """The text of a Turtle file; a missing, unreadable or non-UTF-8 file is an error naming it."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 text (byte {error.start})", path=path) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=path) from None
-
-
 def parse_turtle_file(graph: Graph, path: Path) -> None:
     """Parse one Turtle file into ``graph``; a syntax error names the file and line."""
-    text = read_turtle_text(path)
+    text = read_text_file(path)
     try:
         graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as error:

@@ -113,6 +113,7 @@ class ReportContent:
     committees_intro: str  # what the source says about who presented what, and what is inferred
     committees: tuple[CommitteeItem, ...]
     heatmap: Heatmap
+    heatmap_columns: str  # how many themes the heatmap shows, of how many mentioned, and why
     overlaps: tuple[OverlapItem, ...]
     overlaps_note: str
     overlaps_table: Table
@@ -199,10 +200,19 @@ def _committees_intro(analysis: Analysis, lang: str) -> str:
     return text("report_committees_intro_mixed", lang).format(stated=stated, total=len(attributed))
 
 
+def theme_counts(analysis: Analysis) -> tuple[int, int, int]:
+    """Themes mentioned anywhere (statements or reflections); themes some committee carries under the evidence
+    mode (the heatmap's columns); themes at least two committees carry (what overlaps rest on)."""
+    carriers = analysis.index.carriers()
+    mentioned = {m.theme for m in analysis.corpus.mentions}
+    return len(mentioned), len(carriers), sum(1 for committees in carriers.values() if len(committees) >= 2)
+
+
 def _figures(analysis: Analysis, lang: str) -> tuple[Figure, ...]:
     corpus = analysis.corpus
     presenting = [c for c in corpus.committees if corpus.focus_areas_of(c.key)]
-    used = {m.theme for m in corpus.mentions}
+    mentioned, carried, shared = theme_counts(analysis)
+    evidence = text(f"evidence_{analysis.mode}", lang)
     pairs = len(presenting) * (len(presenting) - 1) // 2
     inferred = sum(1 for f in corpus.focus_areas if f.committee is not None and f.confidence != "stated")
     attributed = sum(1 for f in corpus.focus_areas if f.committee is not None)
@@ -216,7 +226,9 @@ def _figures(analysis: Analysis, lang: str) -> tuple[Figure, ...]:
         figure(len(corpus.focus_areas), "report_figure_focus_areas"),
         figure(sum(u.kind == "statement" for u in corpus.units), "report_figure_statements"),
         figure(sum(u.kind == "reflection" for u in corpus.units), "report_figure_reflections"),
-        figure(len(used), "report_figure_themes", total=len(corpus.themes)),
+        figure(mentioned, "report_figure_themes", total=len(corpus.themes)),
+        figure(carried, "report_figure_themes_carried", evidence=evidence),
+        figure(shared, "report_figure_themes_shared", evidence=evidence),
         figure(len(corpus.mentions), "report_figure_mentions"),
         figure(len(analysis.overlaps), "report_figure_pairs", total=pairs),
         figure(inferred, "report_figure_inferred", total=attributed),
@@ -435,6 +447,7 @@ def report_content(
     evidence = text(f"evidence_{analysis.mode}", lang)
     pillars, gaps, structure = _sections(analysis, lang)
     overlaps = _overlaps(analysis, lang)
+    heatmap = committee_theme_heatmap(analysis, lang)
     return ReportContent(
         lang=lang,
         evidence=evidence,
@@ -448,7 +461,10 @@ def report_content(
         figures=_figures(analysis, lang),
         committees_intro=_committees_intro(analysis, lang),
         committees=_committees(analysis, lang),
-        heatmap=committee_theme_heatmap(analysis, lang),
+        heatmap=heatmap,
+        heatmap_columns=text("report_heatmap_columns", lang).format(
+            shown=len(heatmap.columns), mentioned=theme_counts(analysis)[0], evidence=evidence
+        ),
         overlaps=overlaps,
         overlaps_note=text("report_overlaps_shown", lang).format(shown=len(overlaps), total=len(analysis.overlaps)),
         overlaps_table=overlaps_table(analysis, lang),

@@ -80,7 +80,7 @@ def _heatmap(c: ReportContent) -> list[str]:
     out = [
         f"## {markdown_text(c.t('report_heatmap'))}",
         "",
-        markdown_text(c.t("report_heatmap_intro", evidence=c.evidence)),
+        markdown_text(c.t("report_heatmap_intro", evidence=c.evidence) + " " + c.heatmap_columns),
     ]
     out += ["", markdown_text(c.t("report_heatmap_legend", evidence=c.evidence) + "."), ""]
     headers = (c.t("col_theme_label"), *(label for _, label in h.rows))

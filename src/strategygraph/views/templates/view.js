@@ -6,7 +6,16 @@
   var T = data.text;
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
-  var state = { stabilised: false, stabilisedAfterMs: null, focused: null, panel: null, animating: false };
+  var state = {
+    stabilised: false,
+    stabilisedAfterMs: null,
+    focused: null,
+    panel: null,
+    animating: false,
+    fitting: false, // a refit after a resize is pending
+    fits: 0, // how many times the drawing was fitted to the canvas
+    userView: false, // the user zoomed, panned or focused a node: a resize keeps their view
+  };
   var started = performance.now();
   var network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, data.options);
   var progress = document.getElementById("progress");
@@ -26,9 +35,43 @@
 
   // --- layout: seeded, a fixed number of iterations, then physics stops --------------------------------
 
+  // --- zoom: the drawing fills its canvas (vis-network's own fit never magnifies beyond 1) ----------------
+
+  var FIT_MAX = 3; // a small graph is magnified up to this to fill the canvas
+  var zoomLimits = { min: 0.02, max: 4 }; // the user's zoom stays between these (min: half the fitted scale)
+
+  function fit() {
+    if (data.nodes.length === 0) return;
+    network.fit({ maxZoomLevel: FIT_MAX, animation: false });
+    var scale = network.getScale();
+    zoomLimits.min = Math.min(scale / 2, 0.5);
+    zoomLimits.max = Math.max(4, scale);
+    state.fits += 1;
+  }
+
+  network.on("zoom", function () {
+    state.userView = true;
+    var scale = network.getScale();
+    if (scale > zoomLimits.max || scale < zoomLimits.min) {
+      network.moveTo({ scale: Math.min(zoomLimits.max, Math.max(zoomLimits.min, scale)) });
+    }
+  });
+  network.on("dragEnd", function (params) {
+    if (!params.nodes.length) state.userView = true; // the user panned
+  });
+  network.on("resize", function () {
+    if (!state.stabilised || state.userView || state.fitting) return;
+    state.fitting = true;
+    window.requestAnimationFrame(function () {
+      fit();
+      state.fitting = false;
+    });
+  });
+
   function stabilised() {
     if (state.stabilised) return;
     network.setOptions({ physics: { enabled: false } });
+    fit();
     state.stabilised = true;
     state.stabilisedAfterMs = performance.now() - started;
     progress.textContent = "";
@@ -233,6 +276,7 @@
     showPanel(id);
     centre(id, Math.max(network.getScale(), 1.1));
     state.focused = id;
+    state.userView = true;
   }
 
   var input = document.getElementById("search-input");
@@ -280,5 +324,7 @@
     search: search,
     focusNode: focusNode,
     showPanel: showPanel,
+    zoomLimits: zoomLimits,
+    fit: fit,
   };
 })();
