@@ -171,6 +171,7 @@ def child_strategygraph(
 
     from strategygraph.analysis import analyse
     from strategygraph.corpus import read_corpus
+    from strategygraph.entity_parameters import resolve_entities
     from strategygraph.loading import DataSources
     from strategygraph.mentions import derive_theme_mentions
     from strategygraph.oxigraph_store import OxigraphStore
@@ -212,7 +213,8 @@ def child_strategygraph(
         if mine is not None and mine["median_s"] is None:
             stepper.report(f"raw:{case.key}", NOT_RUN)
             continue
-        bindings = bind_arguments(case.query, case.arguments)
+        kinds = {parameter.name: parameter.kind for parameter in case.query.parameters}
+        bindings = resolve_entities(store, kinds, bind_arguments(case.query, case.arguments))  # as run_query does
         stepper.measure(f"raw:{case.key}", raw_query(raw_store, case.query.text, bindings), budget, warm_up=True)
     stepper.measure("analysis", lambda: analyse(read_corpus(store)), long_budget)
 
