@@ -1,6 +1,6 @@
 """The benchmark: strategygraph at 10 k / 100 k / 1 M triples beside raw pyoxigraph and the issue's targets.
 
-    python bench/run.py [--max-triples 1000000] [--repeat 5] [--budget 30] [--long-budget 240]
+    python bench/run.py [--max-triples 1000000] [--repeat 5] [--budget 20] [--long-budget 150]
                         [--json FIGURES.json] [--work /tmp/strategygraph-bench]
 
 For each size up to ``--max-triples`` it generates the synthetic data set once (``generate.py``, seed 1, cached in
@@ -17,8 +17,9 @@ For each size up to ``--max-triples`` it generates the synthetic data set once (
 Then the bundled data's ``report`` and ``strategygraph --help`` (at least five runs). Every figure is the median of
 up to ``--repeat`` runs (queries after one warm-up run); ratios come from figures measured in the same run. A
 query run over ``--budget`` seconds (loading, mentions, analysis and report: ``--long-budget``) is shown as
-">budget": the process doing it is stopped and a new one goes on with the rest. Repeats stop early once a figure
-has used a quarter of its budget, so slow figures are medians of fewer runs (``--json`` records how many).
+">budget": the process doing it is stopped and a new one goes on with the rest (reading back a dump of the loaded
+store with its mentions). What ran over budget at one size is not run again at the next. Repeats stop early once a
+figure has used a quarter of its budget, so slow figures are medians of fewer runs (``--json`` records how many).
 
 Prints Markdown tables: each figure beside the issue's target, and whether the largest size measured meets it.
 """
