@@ -1,0 +1,85 @@
+"""The findings of a municipal analyst's user test of `strategygraph tag` (issue 3 follow-ups): civic
+involvement only, permits by the thesaurus' scope notes, early intervention and staff shortage phrasings,
+and the mobility theme. The overlap of hits is tested with the tagger (tests/test_tagger.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strategygraph.lexicon import Lexicon
+from strategygraph.tagger import tag
+from strategygraph.thesaurus import load_thesaurus_file
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.compile(load_thesaurus_file())
+
+
+def themes(text: str, lexicon: Lexicon) -> set[str]:
+    return {hit.theme for hit in tag(text, lexicon)}
+
+
+def evidence(text: str, lexicon: Lexicon, theme: str) -> list[str]:
+    return [hit.matched for hit in tag(text, lexicon) if hit.theme == theme]
+
+
+# Citizen involvement needs the civic sense
+
+NOT_CIVIC = [
+    "Hun var involveret i en trafikulykke.",
+    "Medarbejderne er meget involveret i opgaven.",
+    "De involverede parter mødes i morgen.",
+    "Projektet involverer store udgifter.",
+    "Vi skal se sagen fra en økonomisk synsvinkel.",
+    "Kommunen kan inddrage kørekortet.",
+    "Politiet inddrog førerretten.",
+    "Vi vil inddrage medarbejderne i planlægningen.",
+    "Vi skal inddrage ny viden og data i arbejdet.",
+    "Medarbejderne har medindflydelse og medbestemmelse gennem MED-systemet.",
+    "Arbejdsgiveren indkalder til dialogmøde med den sygemeldte.",
+    "Medarbejderinddragelse styrker arbejdsmiljøet.",
+]
+
+CIVIC = [
+    ("Vi vil involvere borgerne i planlægningen.", "involvere borgerne"),
+    ("Borgerne skal involveres tidligt.", "Borgerne skal involveres"),
+    ("Vi involverer de unge i ungerådet.", "involverer de unge"),
+    ("Brugerinvolvering er et princip.", "Brugerinvolvering"),
+    ("Vi skal afklare det gode børneliv fra børnenes synsvinkel.", "børnenes synsvinkel"),
+    ("Forældrene skal inddrages mere.", "inddrages"),
+    ("Vi vil styrke inddragelsen af borgerne.", "inddragelsen af borgerne"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_CIVIC)
+def test_involvement_without_citizens_is_not_citizen_involvement(lexicon: Lexicon, text: str) -> None:
+    assert "borgerinddragelse" not in themes(text, lexicon)
+
+
+@pytest.mark.parametrize(("text", "matched"), CIVIC)
+def test_citizen_involvement_is_found(lexicon: Lexicon, text: str, matched: str) -> None:
+    assert matched in evidence(text, lexicon, "borgerinddragelse")
+
+
+INVOLVED_FORMS = ["involveret", "involverede", "involveres", "involverer", "involvere"]
+NON_CIVIC_CONTEXTS = ["i en ulykke", "i opgaven", "i projektet", "i sagen", "i arbejdet", "i en konflikt"]
+CIVIC_OBJECTS = ["borgerne", "brugerne", "de unge", "børnene", "forældrene", "de pårørende", "lokalsamfundet"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["Hun er", "Vi blev", "Alle var", "Han er meget"]),
+    st.sampled_from(INVOLVED_FORMS),
+    st.sampled_from(NON_CIVIC_CONTEXTS),
+)
+def test_being_involved_in_something_is_never_civic(lexicon: Lexicon, subject: str, form: str, context: str) -> None:
+    assert "borgerinddragelse" not in themes(f"{subject} {form} {context}.", lexicon)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(INVOLVED_FORMS), st.sampled_from(CIVIC_OBJECTS))
+def test_involving_citizens_is_civic_in_every_inflection(lexicon: Lexicon, form: str, people: str) -> None:
+    assert "borgerinddragelse" in themes(f"Kommunen {form} {people} i beslutningerne.", lexicon)
