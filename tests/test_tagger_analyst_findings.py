@@ -83,3 +83,43 @@ def test_being_involved_in_something_is_never_civic(lexicon: Lexicon, subject: s
 @given(st.sampled_from(INVOLVED_FORMS), st.sampled_from(CIVIC_OBJECTS))
 def test_involving_citizens_is_civic_in_every_inflection(lexicon: Lexicon, form: str, people: str) -> None:
     assert "borgerinddragelse" in themes(f"Kommunen {form} {people} i beslutningerne.", lexicon)
+
+
+# Permits: case handling; agile processes only when the text speaks of speed (the scope notes)
+
+PERMITS = ["byggetilladelse", "byggetilladelsen", "byggetilladelser", "byggetilladelserne", "landzonetilladelsen"]
+
+
+@pytest.mark.parametrize("permit", PERMITS)
+def test_a_permit_as_such_is_case_handling_only(lexicon: Lexicon, permit: str) -> None:
+    found = themes(f"Ansøgningen om {permit} ligger hos kommunen.", lexicon)
+    assert "sagsbehandling" in found
+    assert "smidige-processer" not in found
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(PERMITS),
+    st.sampled_from(["Hurtigere {p}", "{p} skal gives hurtigere", "{p} skal komme hurtigt", "hurtig svar på {p}"]),
+)
+def test_a_fast_permit_is_both(lexicon: Lexicon, permit: str, template: str) -> None:
+    text = template.format(p=permit)
+    assert {"sagsbehandling", "smidige-processer"} <= themes(text, lexicon)
+    # the evidence for agile processes holds the speed, not the permit alone
+    assert all("hurtig" in matched.lower() for matched in evidence(text, lexicon, "smidige-processer"))
+
+
+def test_the_scope_notes_state_the_rule() -> None:
+    from rdflib import Graph, Literal
+
+    from strategygraph.namespaces import SKOS, THEME
+    from strategygraph.thesaurus import thesaurus_file
+
+    graph = Graph().parse(thesaurus_file(), format="turtle")
+    for slug in ("sagsbehandling", "smidige-processer"):
+        notes = {
+            note.language: str(note) for note in graph.objects(THEME[slug], SKOS.scopeNote) if isinstance(note, Literal)
+        }
+        assert set(notes) == {"da", "en"}, slug
+        assert "byggetilladelse" in notes["da"], slug
+        assert "building permit" in notes["en"], slug
