@@ -123,3 +123,75 @@ def test_the_scope_notes_state_the_rule() -> None:
         assert set(notes) == {"da", "en"}, slug
         assert "byggetilladelse" in notes["da"], slug
         assert "building permit" in notes["en"], slug
+
+
+# Early intervention and staff shortage phrasings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi skal sætte tidligt ind over for børn i mistrivsel.",
+        "Kommunen sætter ind tidligt.",
+        "Vi satte tidligere ind end før.",
+        "Der skal sættes tidligt ind.",
+        "Fremover skal vi sætte langt tidligere ind.",
+        "Vi vil gribe tidligt ind.",
+        "Skolen reagerer tidligt på fravær.",
+    ],
+)
+def test_early_intervention_phrasings(lexicon: Lexicon, text: str) -> None:
+    assert "forebyggelse-ensomhed" in themes(text, lexicon)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["sætte", "sætter", "sættes", "satte", "sat"]),
+    st.sampled_from(["", "langt ", "meget ", "endnu "]),
+    st.sampled_from(["tidligt", "tidligere", "tidligst"]),
+)
+def test_saette_tidligt_ind_in_every_inflection(lexicon: Lexicon, verb: str, degree: str, early: str) -> None:
+    text = f"Vi har {verb} {degree}{early} ind over for mistrivsel."
+    assert any(hit.theme == "forebyggelse-ensomhed" and hit.matched.startswith(verb) for hit in tag(text, lexicon)), (
+        text
+    )
+
+
+def test_moving_in_early_is_not_early_intervention(lexicon: Lexicon) -> None:
+    assert "forebyggelse-ensomhed" not in themes("Vi flytter tidligt ind i de nye lokaler.", lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("Flere ældre og færre hænder i hjemmeplejen", "færre hænder"),
+        ("Der bliver færre varme hænder i ældreplejen.", "færre varme hænder"),
+        ("Vi mangler hænder i hjemmeplejen.", "mangler hænder"),
+        ("Det er svært at skaffe personale.", "skaffe personale"),
+        ("Daginstitutionerne mangler pædagoger.", "mangler pædagoger"),
+        ("Hjemmeplejen er underbemandet.", "underbemandet"),
+        ("Vi har ikke hænder nok.", "hænder nok"),
+    ],
+)
+def test_staff_shortage_is_recruitment(lexicon: Lexicon, text: str, matched: str) -> None:
+    assert matched in evidence(text, lexicon, "rekruttering-fastholdelse")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["færre hænder", "færre varme hænder", "flere hænder", "hænderne"]),
+    st.sampled_from(["i ældreplejen", "i daginstitutionerne", "på plejecentrene", "i hjemmeplejen"]),
+)
+def test_hands_in_the_welfare_services_are_the_municipality_s_staff(lexicon: Lexicon, hands: str, where: str) -> None:
+    found = themes(f"Vi mangler {hands} {where}.", lexicon)
+    assert "rekruttering-fastholdelse" in found
+    assert "arbejdskraft" not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["Der bliver færre hænder på arbejdsmarkedet.", "Virksomhederne mangler hænder og medarbejdere."]
+)
+def test_hands_for_businesses_are_labour_not_recruitment(lexicon: Lexicon, text: str) -> None:
+    found = themes(text, lexicon)
+    assert "arbejdskraft" in found
+    assert "rekruttering-fastholdelse" not in found
