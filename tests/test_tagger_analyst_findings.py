@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rdflib import Graph, Literal
 
 from strategygraph.lexicon import Lexicon
+from strategygraph.namespaces import SKOS, THEME
 from strategygraph.tagger import tag
-from strategygraph.thesaurus import load_thesaurus_file
+from strategygraph.thesaurus import load_thesaurus_file, thesaurus_file
 
 
 @pytest.fixture(scope="module")
@@ -110,11 +112,6 @@ def test_a_fast_permit_is_both(lexicon: Lexicon, permit: str, template: str) -> 
 
 
 def test_the_scope_notes_state_the_rule() -> None:
-    from rdflib import Graph, Literal
-
-    from strategygraph.namespaces import SKOS, THEME
-    from strategygraph.thesaurus import thesaurus_file
-
     graph = Graph().parse(thesaurus_file(), format="turtle")
     for slug in ("sagsbehandling", "smidige-processer"):
         notes = {
@@ -195,3 +192,55 @@ def test_hands_for_businesses_are_labour_not_recruitment(lexicon: Lexicon, text:
     found = themes(text, lexicon)
     assert "arbejdskraft" in found
     assert "rekruttering-fastholdelse" not in found
+
+
+# Mobility and infrastructure
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("Vi skal have bedre veje, cykelstier og flere busser.", ["veje", "cykelstier", "busser"]),
+        ("Den kollektive trafik skal styrkes, og pendlingen til Aarhus øges.", ["kollektive trafik", "pendlingen"]),
+        ("Toget kører hver time, og telebussen kører til landsbyerne.", ["Toget", "telebussen"]),
+        ("Infrastrukturen skal udbygges, så flere kan cykle til arbejde.", ["Infrastrukturen", "cykle"]),
+        ("Trafiksikkerheden ved skolerne og en ny omfartsvej", ["Trafiksikkerheden", "omfartsvej"]),
+        ("Mobilitetsplanen", ["Mobilitetsplanen"]),
+        ("mange udpendlere og indpendlere", ["udpendlere", "indpendlere"]),
+    ],
+)
+def test_mobility_is_found(lexicon: Lexicon, text: str, matched: list[str]) -> None:
+    assert evidence(text, lexicon, "mobilitet-infrastruktur") == matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unge på vej",
+        "Der er mange faldgruber for de unge henad vejen.",
+        "Forældrene er ikke alene om at vise børnene vejen.",
+        "Vi skal finde nye veje til job.",
+        "Vi skal veje fordele og ulemper.",
+        "Det tog tre måneder.",
+        "Vi skal lave en business case.",
+        "De ældre bygninger på Skolevej",
+        "Borgeren har nedsat mobilitet efter faldet.",
+        "Social mobilitet og digital infrastruktur",
+        "Flere solceller og ladestandere.",
+    ],
+)
+def test_figurative_ways_and_other_senses_are_not_mobility(lexicon: Lexicon, text: str) -> None:
+    assert "mobilitet-infrastruktur" not in themes(text, lexicon)
+
+
+def test_infrastructure_is_mobility_not_town_development(lexicon: Lexicon) -> None:
+    found = themes("Vi investerer i infrastrukturen.", lexicon)
+    assert "mobilitet-infrastruktur" in found
+    assert "byudvikling-bosaetning" not in found
+
+
+def test_the_mobility_theme_in_the_thesaurus() -> None:
+    theme = load_thesaurus_file().theme("mobilitet-infrastruktur")
+    assert dict(theme.pref_labels) == {"da": "Mobilitet og infrastruktur", "en": "Mobility and infrastructure"}
+    assert {lang for lang, _ in theme.definitions} == {"da", "en"}
+    assert theme.broader == ()

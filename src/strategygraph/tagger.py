@@ -21,6 +21,7 @@ _SENTENCE_END = re.compile(r"[.!?;:]|\n\s*\n")
 _JOINING = re.compile(r"[\s\-/]*")
 """What may stand between two hits of one theme that are one mention ("børne-/ungeområdet")."""
 VIA_SEPARATOR = "; "
+"""Between the patterns in :attr:`ThemeHit.via` when several hits of a theme were merged."""
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ class ThemeHit:
     end: int
     score: float
     via: str
-    """The labels or patterns of the thesaurus that matched, separated by ``VIA_SEPARATOR``: the most
-    specific first, then the others in the order of their spans."""
+    """The labels or patterns of the thesaurus that matched, separated by ``VIA_SEPARATOR``: the
+    highest-scoring first, then the others in the order of their spans."""
 
 
 @dataclass(frozen=True)
