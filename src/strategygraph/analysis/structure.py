@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..corpus import Corpus
+from . import evidence
 from .evidence import (
-    EXACT_PAIR_SHARES,
     EvidenceIndex,
     committee_theme_graph,
     pair_shares,
@@ -36,7 +36,8 @@ class Communities:
         return {member: number for number, group in enumerate(self.groups, 1) for member in group}
 
 
-def _louvain(graph: nx.Graph[str], kind: str, seed: int) -> Communities:
+def louvain(graph: nx.Graph[str], kind: str, seed: int = SEED) -> Communities:
+    """Louvain communities (fixed seed) of a weighted projection, largest first, and their modularity."""
     if graph.number_of_edges() == 0:
         singletons = tuple((str(graph.nodes[n]["key"]),) for n in sorted(graph))
         return Communities(kind, singletons, 0.0, seed)
@@ -51,7 +52,7 @@ def _louvain(graph: nx.Graph[str], kind: str, seed: int) -> Communities:
 def committee_communities(corpus: Corpus, index: EvidenceIndex, seed: int = SEED) -> Communities:
     """Louvain communities of committees on the overlap-weighted committee projection."""
     profiles = {c.key: index.themes_of(c.key) for c in corpus.committees}
-    return _louvain(projection(profiles, "committee"), "committee", seed)
+    return louvain(projection(profiles, "committee"), "committee", seed)
 
 
 def focus_area_communities(corpus: Corpus, index: EvidenceIndex, seed: int = SEED) -> Communities:
@@ -67,14 +68,14 @@ def focus_area_communities(corpus: Corpus, index: EvidenceIndex, seed: int = SEE
         else f.seminar
         for f in corpus.focus_areas
     }
-    if pair_shares(profiles) <= EXACT_PAIR_SHARES or len(set(municipality.values())) < 2:
-        return _louvain(projection(profiles, "focus-area"), "focus-area", seed)
+    if pair_shares(profiles) <= evidence.EXACT_PAIR_SHARES or len(set(municipality.values())) < 2:
+        return louvain(projection(profiles, "focus-area"), "focus-area", seed)
     from .matrices import partition_modularity
 
     groups: list[tuple[str, ...]] = []
     for place in sorted(set(municipality.values())):
         own = {key: themes for key, themes in profiles.items() if municipality[key] == place}
-        groups.extend(_louvain(projection(own, "focus-area"), "focus-area", seed).groups)
+        groups.extend(louvain(projection(own, "focus-area"), "focus-area", seed).groups)
     groups.sort(key=lambda g: (-len(g), g))
     return Communities("focus-area", tuple(groups), partition_modularity(profiles, groups), seed, "municipality")
 
@@ -116,7 +117,7 @@ def _connected_pairs(graph: nx.Graph[str]) -> int:
 def _theme_pairs_without_each(index: EvidenceIndex) -> tuple[int, dict[str, int]]:
     """Theme pairs connected through committees, and for each committee how many stay connected without it."""
     profiles = {committee: frozenset(themes) for committee, themes in index.by_committee.items()}
-    if pair_shares(profiles) > EXACT_PAIR_SHARES:  # national scale: components of the small theme matrix
+    if pair_shares(profiles) > evidence.EXACT_PAIR_SHARES:  # national scale: components of the small theme matrix
         from .matrices import connected_theme_pairs
 
         return connected_theme_pairs(profiles)
