@@ -27,17 +27,23 @@ def incidence(profiles: Mapping[str, frozenset[str]]) -> tuple[list[str], list[s
     return nodes, themes, matrix
 
 
+def _scaled_incidence(profiles: Mapping[str, frozenset[str]]) -> tuple[list[str], sp.csr_matrix, np.ndarray]:
+    """Nodes, ``B̃`` (rows of ``B`` divided by ``√|T_x|``) and the theme shares ``1 / (k_t − 1)`` (0 when k_t < 2)."""
+    nodes, _themes, matrix = incidence(profiles)
+    carriers = np.asarray(matrix.sum(axis=0)).ravel()
+    share = np.divide(1.0, carriers - 1, out=np.zeros_like(carriers), where=carriers > 1)
+    sizes = np.asarray(matrix.sum(axis=1)).ravel()
+    scaled = (sp.diags(np.divide(1.0, np.sqrt(sizes), out=np.zeros_like(sizes), where=sizes > 0)) @ matrix).tocsr()
+    return nodes, scaled, share
+
+
 def sparse_specificity_weights(profiles: Mapping[str, frozenset[str]]) -> dict[tuple[str, str], float]:
     """:func:`~strategygraph.analysis.evidence.specificity_weights` as one sparse product: ``B̃ · D · B̃ᵀ`` with
     ``D = diag(1 / (k_t − 1))`` (0 for a theme only one node carries) and ``B̃`` the rows of ``B`` divided by
     ``√|T_x|``. Pairs sorted (``a < b``)."""
-    nodes, _themes, matrix = incidence(profiles)
-    if not nodes or matrix.shape[1] == 0:
+    nodes, scaled, share = _scaled_incidence(profiles)
+    if not nodes or scaled.shape[1] == 0:
         return {}
-    carriers = np.asarray(matrix.sum(axis=0)).ravel()
-    share = np.divide(1.0, carriers - 1, out=np.zeros_like(carriers), where=carriers > 1)
-    sizes = np.asarray(matrix.sum(axis=1)).ravel()
-    scaled = sp.diags(np.divide(1.0, np.sqrt(sizes), out=np.zeros_like(sizes), where=sizes > 0)) @ matrix
     product = sp.triu(scaled @ sp.diags(share) @ scaled.T, k=1).tocoo()
     order = np.lexsort((product.col, product.row))
     rows, columns, values = product.row[order], product.col[order], np.minimum(product.data[order], 1.0)
@@ -68,13 +74,9 @@ def partition_modularity(profiles: Mapping[str, frozenset[str]], groups: Sequenc
     """Newman modularity of ``groups`` on the weighted projection of ``profiles`` (weights as
     :func:`sparse_specificity_weights`), without building the projection: it is ``S · D · Sᵀ`` (``S`` the scaled
     incidence), so every sum the modularity needs is a product with the small theme dimension."""
-    nodes, _themes, matrix = incidence(profiles)
-    if not nodes or matrix.shape[1] == 0:
+    nodes, scaled, share = _scaled_incidence(profiles)
+    if not nodes or scaled.shape[1] == 0:
         return 0.0
-    carriers = np.asarray(matrix.sum(axis=0)).ravel()
-    share = np.divide(1.0, carriers - 1, out=np.zeros_like(carriers), where=carriers > 1)
-    sizes = np.asarray(matrix.sum(axis=1)).ravel()
-    scaled = (sp.diags(np.divide(1.0, np.sqrt(sizes), out=np.zeros_like(sizes), where=sizes > 0)) @ matrix).tocsr()
     self_weight = np.asarray(scaled.multiply(scaled) @ share).ravel()  # the diagonal, which is no edge
     degree = np.asarray(scaled @ (share * np.asarray(scaled.sum(axis=0)).ravel())).ravel() - self_weight
     total = degree.sum()
