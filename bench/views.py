@@ -23,14 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from strategygraph.analysis import (
-    Analysis,
-    Communities,
-    committee_communities,
-    committee_overlaps,
-    evidence_index,
-    theme_reach,
-)
+from strategygraph.analysis import Analysis, analyse
 from strategygraph.corpus import Committee, Corpus, FocusArea, Mention, Pillar, TextUnit, Theme
 from strategygraph.views import DEFAULT_TOP, build_view, render_html
 
@@ -101,21 +94,12 @@ def synthetic_corpus(committees: int, themes: int, seed: int = SEED) -> Corpus:
 
 
 def view_analysis(corpus: Corpus) -> Analysis:
-    """The parts of :func:`~strategygraph.analysis.analyse` the views read. Brokers (a theme projection per
-    committee removed) and focus-area communities are left out: at 1,500 committees they take minutes, and
-    no view shows them."""
-    index = evidence_index(corpus)
-    return Analysis(
-        corpus=corpus,
-        index=index,
-        overlaps=tuple(committee_overlaps(corpus, index)),
-        reach=tuple(theme_reach(corpus, index)),
-        committee_communities=committee_communities(corpus, index),
-        focus_area_communities=Communities("focus-area", (), 0.0, 0),
-        brokers=(),
-        gaps=(),
-        candidates=(),
-    )
+    """The parts of :func:`~strategygraph.analysis.analyse` the views read, computed now so that the view
+    times below do not include them (the analysis computes each part on first use)."""
+    analysis = analyse(corpus)
+    for part in (analysis.overlaps, analysis.reach, analysis.committee_communities):
+        assert part is not None
+    return analysis
 
 
 INTERACTION = """() => {

@@ -51,12 +51,12 @@ def _run(runner: CliRunner, *args: str) -> str:
 
 # --- the hand-checked pair -------------------------------------------------------------------------------
 #
-# 2023: Teknik & Miljø {klima, landdistrikter}; Læring {børn og unge, uddannelse, fællesskaber};
+# 2023: Teknik & Miljø {klima, landdistrikter, mobilitet}; Læring {børn og unge, uddannelse, fællesskaber};
 #       Økonomi {økonomi, klima, uddannelse, digitalisering}; Beskæftigelse {beskæftigelse}.
 # 2024: "Teknik og Miljø-udvalget" (same normalised name); Læring unchanged; Økonomi drops Digitalisering
 #       and adds Rekruttering {økonomi, klima, rekruttering}; "Beskæftigelsesudvalget" (not matched).
 # Overlaps: klima is carried by Teknik & Miljø and Økonomi in both (k = 2, so it counts 1):
-#       2023: 1/√(2·4) = 0.35355; 2024: 1/√(2·3) = 0.40825; Δ = +0.05470.
+#       2023: 1/√(3·4) = 0.28868; 2024: 1/√(3·3) = 0.33333; Δ = +0.04466.
 #   Læring–Økonomi share uddannelse in 2023 only: 1/√(3·4) = 0.28868; in 2024 they share nothing (0.0).
 
 PAIR_TABLE = """\
@@ -79,6 +79,7 @@ i begge  Børn og unge
 i begge  Fællesskaber
 i begge  Klima og bæredygtighed
 i begge  Landdistrikter og lokalsamfund
+i begge  Mobilitet og infrastruktur
 i begge  Uddannelse og læring
 i begge  Økonomi og ressourcer
 
@@ -111,7 +112,7 @@ går igen, andet udvalg  Flere i job        Udvalget for Beskæftigelse   Beskæ
 Overlap mellem udvalg: ændringer
 Udvalg               Udvalg                       Vægt i A  Vægt i B  Ændring  Status
 -------------------  ---------------------------  --------  --------  -------  -------
-Økonomiudvalget      Udvalget for Teknik & Miljø  0,354     0,408     +0,055   i begge
+Økonomiudvalget      Udvalget for Teknik & Miljø  0,289     0,333     +0,045   i begge
 Udvalget for Læring  Økonomiudvalget              0,289     0,000     -0,289   kun i A
 """
 
@@ -162,6 +163,7 @@ PAIR_JSON: dict[str, Any] = {
             "faellesskaber",
             "klima-baeredygtighed",
             "landdistrikter-lokalsamfund",
+            "mobilitet-infrastruktur",
             "oekonomi-ressourcer",
             "uddannelse-laering",
         ],
@@ -197,7 +199,9 @@ PAIR_JSON: dict[str, Any] = {
                 "b_label": "Teknik og Miljø-udvalget",
                 "matched_by": "same-name",
                 "name": "teknik miljø",
-                "themes": _themes([], [], ["klima-baeredygtighed", "landdistrikter-lokalsamfund"]),
+                "themes": _themes(
+                    [], [], ["klima-baeredygtighed", "landdistrikter-lokalsamfund", "mobilitet-infrastruktur"]
+                ),
             },
         ],
         "only_in_a": [
@@ -238,9 +242,9 @@ PAIR_JSON: dict[str, Any] = {
                 "committees_a": ["oekonomiudvalget", "teknik-miljoe"],
                 "committees_b": ["oekonomiudvalget", "teknik-og-miljoe-udvalget"],
                 "labels": ["Økonomiudvalget", "Udvalget for Teknik & Miljø"],
-                "weight_a": 0.3536,
-                "weight_b": 0.4082,
-                "delta": 0.0547,
+                "weight_a": 0.2887,
+                "weight_b": 0.3333,
+                "delta": 0.0447,
                 "comparable": True,
                 "shared_themes_a": ["klima-baeredygtighed"],
                 "shared_themes_b": ["klima-baeredygtighed"],
@@ -267,6 +271,7 @@ PAIR_JSON: dict[str, Any] = {
         "faellesskaber": "Fællesskaber",
         "klima-baeredygtighed": "Klima og bæredygtighed",
         "landdistrikter-lokalsamfund": "Landdistrikter og lokalsamfund",
+        "mobilitet-infrastruktur": "Mobilitet og infrastruktur",
         "oekonomi-ressourcer": "Økonomi og ressourcer",
         "rekruttering-fastholdelse": "Rekruttering og fastholdelse",
         "uddannelse-laering": "Uddannelse og læring",
@@ -290,7 +295,7 @@ def test_the_pair_in_markdown_and_english(runner: CliRunner, soelund: Path) -> N
         "**Overlap mellem udvalg: ændringer**\n\n| Udvalg | Udvalg | Vægt i A | Vægt i B | Ændring | Status |\n"
         in markdown
     )
-    assert "| Økonomiudvalget | Udvalget for Teknik & Miljø | 0,354 | 0,408 | +0,055 | i begge |\n" in markdown
+    assert "| Økonomiudvalget | Udvalget for Teknik & Miljø | 0,289 | 0,333 | +0,045 | i begge |\n" in markdown
     assert (
         "| går igen, andet udvalg | Flere i job | Udvalget for Beskæftigelse | Beskæftigelsesudvalget |\n" in markdown
     )
@@ -316,7 +321,7 @@ def test_the_pair_backwards_swaps_gains_and_losses(runner: CliRunner, soelund: P
     (only_in_b,) = backward["overlaps"]["only_in_b"]
     assert (only_in_b["weight_a"], only_in_b["weight_b"], only_in_b["delta"]) == (0.0, 0.2887, 0.2887)
     assert backward["overlaps"]["only_in_a"] == []
-    assert backward["overlaps"]["in_both"][0]["delta"] == -0.0547
+    assert backward["overlaps"]["in_both"][0]["delta"] == -0.0447
 
 
 def test_a_seminar_compared_with_itself_has_no_changes(runner: CliRunner, soelund: Path) -> None:
@@ -364,7 +369,8 @@ def test_gains_one_way_are_losses_the_other(
     assert forward.themes.gained == backward.themes.lost
     assert forward.themes.lost == backward.themes.gained
     assert forward.themes.kept == backward.themes.kept
-    assert forward.themes.lost == ("aeldre-handicap", "forebyggelse-ensomhed")  # Sundhed & Ældre's
+    # Sundhed & Ældre's two, and the cycle paths of Klima & Teknik (Hedensted's source has no mobility)
+    assert forward.themes.lost == ("aeldre-handicap", "forebyggelse-ensomhed", "mobilitet-infrastruktur")
     assert len(forward.themes.gained) == 8
     assert {(c.match.a, c.match.b, c.themes.gained, c.themes.lost) for c in forward.committees} == {
         (c.match.b, c.match.a, c.themes.lost, c.themes.gained) for c in backward.committees

@@ -136,7 +136,7 @@ def test_corrected_graph_validates(runner: CliRunner, corrected: Path) -> None:
 def test_info_counts_themes_and_mentions(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["info", "--format", "json"])
     counts = json.loads(result.stdout)
-    assert counts["themes"] == 27
+    assert counts["themes"] == 28
     assert counts["pillars"] == 3
     assert counts["mentions"] > 200
 

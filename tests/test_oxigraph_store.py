@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Literal, URIRef
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from strategygraph.errors import InputError, StrategyGraphError
@@ -122,6 +124,49 @@ def test_bulk_add_is_seen_by_queries_and_by_to_rdflib(tmp_path: Path) -> None:
     result = store.select(f"SELECT (MAX(?o) AS ?max) WHERE {{ ?s <{EX}order> ?o }}")
     assert result.rows == [(Literal(9_999),)]
     assert len(store.to_rdflib()) == before + 10_000
+
+
+ADDED = [
+    Literal('citat med "anførselstegn", \\ skråstreg,\r\nlinjeskift og\u00a0hårdt mellemrum'),
+    Literal('slutter med "'),
+    Literal('> <http://example.org/injected> <http://example.org/p> "x" .'),
+    Literal("tekst", lang="da"),
+    Literal(Decimal("0.8"), datatype=XSD.decimal),
+    Literal(7),
+    Literal("abc", datatype=URIRef(EX + "custom")),
+    URIRef("https://example.org/æøå/fokusområde#mention-x-3"),
+    BNode("b1"),
+]
+
+
+@pytest.mark.parametrize("obj", ADDED)
+def test_added_triples_are_the_terms_memory_store_holds(tmp_path: Path, obj: Literal | URIRef | BNode) -> None:
+    memory, oxigraph = load_both(tmp_path, "ex:s ex:p 1 .\n")
+    triples = [(URIRef(EX + "s"), URIRef(EX + "q"), obj), (URIRef(EX + "t"), URIRef(EX + "q"), Literal("ok"))]
+    memory.add(triples)
+    oxigraph.add(triples)
+    assert len(oxigraph) == len(memory) == 3
+    query = f"SELECT ?s ?o WHERE {{ ?s <{EX}q> ?o }} ORDER BY ?s"
+    if isinstance(obj, BNode):  # blank node labels differ between the stores; that it is one is what counts
+        assert isinstance(oxigraph.select(query).rows[0][1], BNode)
+    else:
+        assert oxigraph.select(query) == memory.select(query)
+
+
+@given(st.text())
+@settings(max_examples=200, deadline=None)
+def test_any_added_text_comes_back_as_written(text: str) -> None:
+    store = OxigraphStore()
+    store.add([(URIRef(EX + "s"), URIRef(EX + "p"), Literal(text))])
+    assert store.select("SELECT ?o WHERE { ?s ?p ?o }").rows == [(Literal(text),)]
+
+
+def test_an_iri_that_would_break_the_batch_is_refused_not_read_as_more_triples() -> None:
+    store = OxigraphStore()
+    injected = URIRef(f"{EX}a> <{EX}b> <{EX}c")
+    with pytest.raises(ValueError, match="IRI"):
+        store.add([(URIRef(EX + "s"), URIRef(EX + "p"), injected)])
+    assert len(store) == 0
 
 
 def test_add_refuses_a_literal_subject(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def test_theme_figures_say_what_they_count_and_agree_with_the_data(
 def test_the_bundled_report_shows_why_the_heatmap_has_fewer_themes(bundled_store: GraphStore) -> None:
     content = report_content(analyse(read_corpus(bundled_store)), read_header(bundled_store), "da")
     figures = {f.label: f.value for f in content.figures}
-    assert figures["temaer nævnt i udsagn eller refleksioner (af 27 i temalisten)"] == "27"
+    assert figures["temaer nævnt i udsagn eller refleksioner (af 28 i temalisten)"] == "27"
     assert figures["temaer nævnt i et udvalgs udsagn: søjlerne i varmekortet"] == "24"
     assert figures["temaer nævnt i mindst 2 udvalgs udsagn: grundlaget for overlappene"] == "18"
     assert content.heatmap_columns.startswith("Varmekortet viser 24 af de 27 temaer")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategygraph.lexicon import Lexicon, PatternError, danish_stemmer, parse_pattern
-from strategygraph.tagger import ThemeHit, tag
+from strategygraph.tagger import VIA_SEPARATOR, ThemeHit, tag
 from strategygraph.thesaurus import Theme, Thesaurus, load_thesaurus_file
 
 
@@ -133,14 +135,14 @@ def matched(lexicon: Lexicon, text: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("pattern", "text", "expected"),
-    [
-        ("fællesskaber", "fællesskab fællesskabet fællesskaberne", ["fællesskab", "fællesskabet", "fællesskaberne"]),
-        ("demens", "dem demens demensen", ["demens", "demensen"]),
+    [  # commas keep the words apart: touching hits of one theme would be one mention
+        ("fællesskaber", "fællesskab, fællesskabet, fællesskaberne", ["fællesskab", "fællesskabet", "fællesskaberne"]),
+        ("demens", "dem, demens, demensen", ["demens", "demensen"]),
         ("forpligtende", "forpligtet forpligtende", ["forpligtende"]),
         ("ledig", "ledelse ledige", ["ledige"]),
-        ("klima*", "klimaet klimavenlig arbejdsklima", ["klimaet", "klimavenlig"]),
-        ("ældre+", "ældre ældreområdet ældres", ["ældreområdet", "ældres"]),
-        ("*fællesskab", "arbejdsfællesskaberne fællesskab", ["arbejdsfællesskaberne", "fællesskab"]),
+        ("klima*", "klimaet, klimavenlig, arbejdsklima", ["klimaet", "klimavenlig"]),
+        ("ældre+", "ældre, ældreområdet, ældres", ["ældreområdet", "ældres"]),
+        ("*fællesskab", "arbejdsfællesskaberne, fællesskab", ["arbejdsfællesskaberne", "fællesskab"]),
         ("+leder", "leder skoleleder således", ["skoleleder"]),
         ("*udvalg*", "ungeudvalget", ["ungeudvalget"]),
         ("=job", "job jobbet", ["job"]),
@@ -166,6 +168,36 @@ def test_stop_phrases_and_excluded_forms() -> None:
 
 def test_a_hit_inside_a_longer_hit_of_the_same_theme_is_dropped() -> None:
     assert matched(tiny("vækst", "vækst i balance"), "vækst i balance") == ["vækst i balance"]
+
+
+def test_overlapping_hits_of_one_theme_are_one_mention_with_all_the_evidence() -> None:
+    lexicon = tiny("hurtig … hjælp", "hjælp … hurtig", "gives hurtig")
+    (hit,) = tag("Der gives hurtig hjælp hurtigt.", lexicon)
+    assert (hit.matched, hit.start, hit.end) == ("gives hurtig hjælp hurtigt", 4, 30)
+    assert hit.via.split(VIA_SEPARATOR) == ["gives hurtig", "hurtig … hjælp", "hjælp … hurtig"]
+    assert hit.score == 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("børne-/ungeområdet", ["børne-/ungeområdet"]),  # touching across a hyphen and a slash
+        ("børne- og ungeområdet", ["børne", "ungeområdet"]),  # a word between: two mentions
+        ("ungdomsliv unge", ["ungdomsliv unge"]),  # only a space between
+        ("unge, unge", ["unge", "unge"]),  # a comma separates items of a list
+        ("unge.\nUnge", ["unge", "Unge"]),  # never across a sentence end
+        ("unge\n\nunge", ["unge", "unge"]),  # nor across a blank line
+    ],
+)
+def test_touching_hits_of_one_theme_are_one_mention(text: str, expected: list[str]) -> None:
+    assert matched(tiny("børne+", "unge+", "unge", "ungdom*"), text) == expected
+
+
+def test_hits_of_different_themes_are_not_merged(lexicon: Lexicon) -> None:
+    hits = tag("Flere ældre og færre hænder i hjemmeplejen", lexicon)
+    older = [hit for hit in hits if hit.theme == "aeldre-handicap"]
+    assert [hit.matched for hit in older] == ["Flere ældre og", "hjemmeplejen"]
+    assert len({hit.theme for hit in hits}) == len({(hit.theme, hit.start) for hit in hits}) - 1
 
 
 @pytest.mark.parametrize("pattern", ["", "… vækst", "vækst …", "væ-kst", "**", "vækst*+"])
@@ -198,6 +230,13 @@ def check_hits(text: str, hits: list[ThemeHit]) -> None:
         assert 0 <= hit.score <= 1
     assert hits == sorted(hits, key=lambda hit: (hit.start, hit.theme, hit.end))
     assert len({(hit.theme, hit.start, hit.end) for hit in hits}) == len(hits)
+    for theme in {hit.theme for hit in hits}:
+        spans = [(hit.start, hit.end) for hit in hits if hit.theme == theme]
+        for (_, end), (start, _) in itertools.pairwise(spans):
+            between = text[end:start]
+            # hits of one theme neither overlap nor touch: a word, a comma or a sentence end lies between
+            assert start > end
+            assert any(c.isalnum() or c not in " \t\n\r\u00a0-/" for c in between) or "\n\n" in between.replace(" ", "")
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,5 @@
-"""The thesaurus: the 27 themes of the contract, SKOS structure, and shapes that reject a broken one."""
+"""The thesaurus: the 27 themes of the contract and those added since, SKOS structure, and shapes that reject
+a broken one."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ SLUGS = [
     "boern-og-unge", "velfaerdsteknologi-digitalisering", "landdistrikter-lokalsamfund", "uddannelse-laering",
     "oekonomi-ressourcer", "beskaeftigelse-selvforsoergelse", "helhed-tvaerfaglighed", "det-gode-liv",
     "forebyggelse-ensomhed", "kultur-fritid-turisme", "civilsamfund-frivillighed", "byudvikling-bosaetning",
-    "aeldre-handicap", "ledelse",
+    "aeldre-handicap", "ledelse", "mobilitet-infrastruktur",
 ]  # fmt: skip
 SCHEME = URIRef("https://w3id.org/strategygraph/themes")
 
@@ -33,7 +34,7 @@ def thesaurus_graph() -> Graph:
     return Graph().parse(thesaurus_file(), format="turtle")
 
 
-def test_the_27_themes_with_labels_and_definitions_in_both_languages(bundled_store: GraphStore) -> None:
+def test_the_themes_with_labels_and_definitions_in_both_languages(bundled_store: GraphStore) -> None:
     thesaurus = read_thesaurus(bundled_store)
     assert sorted(thesaurus.slugs) == sorted(SLUGS)
     for theme in thesaurus.themes:
@@ -54,6 +55,24 @@ def test_hierarchy_roots_and_scheme(thesaurus_graph: Graph) -> None:
     assert roots == {str(THEME[slug]) for slug in SLUGS} - {child for child, _ in broader}
     assert roots == {str(o) for o in thesaurus_graph.objects(SCHEME, SKOS.hasTopConcept)}
     assert set(thesaurus_graph.subjects(SKOS.inScheme, SCHEME)) == {THEME[slug] for slug in SLUGS}
+
+
+def test_related_themes_are_stated_both_ways(thesaurus_graph: Graph) -> None:
+    related = {(str(s), str(o)) for s, o in thesaurus_graph.subject_objects(SKOS.related)}
+    assert related == {(o, s) for s, o in related}
+    assert {o for s, o in related if s == str(THEME["mobilitet-infrastruktur"])} == {
+        str(THEME[slug]) for slug in ("byudvikling-bosaetning", "klima-baeredygtighed", "landdistrikter-lokalsamfund")
+    }
+
+
+@pytest.mark.parametrize(("slug", "pillars"), [("klima-baeredygtighed", 1), ("mobilitet-infrastruktur", 0)])
+def test_mobility_serves_no_pillar_of_hedensted(bundled_store: GraphStore, slug: str, pillars: int) -> None:
+    # none of the three pillar texts speaks of roads, transport or mobility (data/hedensted/strategy.ttl)
+    rows = bundled_store.select(
+        "SELECT ?pillar WHERE { ?pillar a sg:Pillar . { ?pillar sg:pillarTheme ?t } UNION { ?pillar sg:servedBy ?t } }",
+        {"t": THEME[slug]},
+    ).rows
+    assert len(rows) == pillars
 
 
 def test_the_thesaurus_is_municipality_neutral(thesaurus_graph: Graph) -> None:

@@ -14,7 +14,7 @@ evidence. Everything is read with SPARQL and written as triples, so any :class:`
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
@@ -85,25 +85,60 @@ def _iri(term: Identifier | None) -> URIRef:
     return term
 
 
-def _lexical_mention(unit: URIRef, theme: URIRef, hit: ThemeHit) -> tuple[URIRef, list[Triple]]:
-    node = URIRef(f"{unit}#mention-{hit.theme}-{hit.start}")
-    triples: list[Triple] = [
-        (node, RDF.type, SG.ThemeMention),
-        (node, SG.theme, theme),
-        (node, SG.mentionIn, unit),
-        (node, SG.matchedText, Literal(hit.matched)),
-        (node, SG.start, Literal(hit.start)),
-        (node, SG.end, Literal(hit.end)),
-        (node, SG.method, Literal("lexical")),
-        (node, SG.score, Literal(Decimal(str(hit.score)), datatype=XSD.decimal)),
-    ]
-    return node, triples
+# the terms every mention repeats, made once (rdflib's namespace attribute lookup builds a new URIRef each time)
+_TYPE, _THEME, _MENTION_IN, _MATCHED, _START, _END, _METHOD, _SCORE, _SUBJECT = (
+    RDF.type,
+    SG.theme,
+    SG.mentionIn,
+    SG.matchedText,
+    SG.start,
+    SG.end,
+    SG.method,
+    SG.score,
+    DCTERMS.subject,
+)
+_THEME_MENTION = SG.ThemeMention
+_LEXICAL = Literal("lexical")
+
+
+@dataclass
+class _MentionWriter:
+    """Builds the triples of lexical mentions, sharing one term object per repeated value (offsets, scores,
+    matched texts) so that a million triples cost few objects and convert to another store's terms once."""
+
+    terms: dict[object, Literal] = field(default_factory=dict)
+
+    def literal(self, value: int | str) -> Literal:
+        found = self.terms.get((type(value), value))
+        if found is None:
+            found = self.terms[(type(value), value)] = Literal(value)
+        return found
+
+    def score(self, value: float) -> Literal:
+        found = self.terms.get(("score", value))
+        if found is None:
+            found = self.terms[("score", value)] = Literal(Decimal(str(value)), datatype=XSD.decimal)
+        return found
+
+    def triples(self, node: URIRef, unit: URIRef, theme: URIRef, hit: ThemeHit) -> list[Triple]:
+        return [
+            (node, _TYPE, _THEME_MENTION),
+            (node, _THEME, theme),
+            (node, _MENTION_IN, unit),
+            (node, _MATCHED, self.literal(hit.matched)),
+            (node, _START, self.literal(hit.start)),
+            (node, _END, self.literal(hit.end)),
+            (node, _METHOD, _LEXICAL),
+            (node, _SCORE, self.score(hit.score)),
+        ]
 
 
 def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> MentionSummary:
     """Tag every statement and reflection, apply the curators' corrections, link focus areas to pillars.
 
-    ``lexicon`` defaults to the thesaurus found in the store; a store without themes is left as it is.
+    ``lexicon`` defaults to the thesaurus found in the store; a store without themes is left as it is. The
+    units are read in one query, each distinct text is tagged once, and everything derived is added in one
+    batch.
     """
     if lexicon is None:
         thesaurus = read_thesaurus(store)
@@ -121,12 +156,17 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
         if start is not None and end is not None:
             curated_spans.add((_iri(unit), _iri(theme), as_int(start), as_int(end)))
     triples: list[Triple] = []
+    writer = _MentionWriter()
+    hits_by_text: dict[str, list[ThemeHit]] = {}
     lexical = dropped = 0
     for unit_term, text in store.select(_UNITS_QUERY).rows:
         unit = _iri(unit_term)
-        for hit in tag(str(text), lexicon):
+        hits = hits_by_text.get(str(text))
+        if hits is None:
+            hits = hits_by_text[str(text)] = tag(str(text), lexicon)
+        for hit in hits:
             theme = theme_iris[hit.theme]
-            node, mention_triples = _lexical_mention(unit, theme, hit)
+            node = URIRef(f"{unit}#mention-{hit.theme}-{hit.start}")
             if (
                 (unit, theme) in suppressed
                 or node in curated_nodes
@@ -134,14 +174,13 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
             ):
                 dropped += 1
                 continue
-            triples.extend(mention_triples)
+            triples += writer.triples(node, unit, theme, hit)
             final[unit].append((node, theme))
             lexical += 1
     for unit, mentions in final.items():
-        triples.extend((unit, DCTERMS.subject, theme) for theme in sorted({theme for _, theme in mentions}))
+        triples.extend((unit, _SUBJECT, theme) for theme in sorted({theme for _, theme in mentions}))
     contributions = _pillar_contributions(store, final)
-    store.add(triples)
-    store.add(contributions)
+    store.add(triples + contributions)
     count = sum(1 for triple in contributions if triple[1] == RDF.type)
     return MentionSummary(lexical, len(curated_nodes), dropped, count)
 

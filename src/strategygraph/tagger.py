@@ -2,20 +2,26 @@
 
 ``tag(text, lexicon)`` splits the text into words, looks each distinct word up once in the compiled
 lexicon (:mod:`strategygraph.lexicon`), extends the matches into phrases, and drops every hit that rests
-on a word inside a stop phrase or on an excluded form. Offsets are 0-based code points into ``text``,
-half-open, so ``text[hit.start:hit.end] == hit.matched``. Hits are sorted by start, then theme slug.
+on a word inside a stop phrase or on an excluded form. Hits of one theme that overlap or touch (nothing
+but spaces, hyphens or slashes between them) are one mention: its span covers them all, and it keeps
+every pattern that matched as its evidence. Offsets are 0-based code points into ``text``, half-open, so
+``text[hit.start:hit.end] == hit.matched``. Hits are sorted by start, then theme slug.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import WORD, Gap, Lexicon, Role, Rule
 
 _SENTENCE_END = re.compile(r"[.!?;:]|\n\s*\n")
+_JOINING = re.compile(r"[\s\-/]*")
+"""What may stand between two hits of one theme that are one mention ("børne-/ungeområdet")."""
+VIA_SEPARATOR = "; "
+"""Between the patterns in :attr:`ThemeHit.via` when several hits of a theme were merged."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,8 @@ class ThemeHit:
     end: int
     score: float
     via: str
-    """The label or pattern of the thesaurus that matched."""
+    """The labels or patterns of the thesaurus that matched, separated by ``VIA_SEPARATOR``: the
+    highest-scoring first, then the others in the order of their spans."""
 
 
 @dataclass(frozen=True)
@@ -98,8 +105,8 @@ def _blocked_words(matches: list[tuple[Rule, list[int]]]) -> tuple[set[int], dic
 def tag(text: str, lexicon: Lexicon, lang: str = "da") -> list[ThemeHit]:
     """Every theme found in ``text``, sorted by start offset, then theme slug, then end offset.
 
-    Within one theme, a hit inside another hit of the same theme is dropped (the longer one is the
-    evidence). Labels are given in ``lang`` (``da`` or ``en``).
+    Within one theme, hits that overlap or touch are merged into one: its span covers them all and its
+    ``via`` names every pattern that matched. Labels are given in ``lang`` (``da`` or ``en``).
     """
     words = _words(text)
     found = [lexicon.words.matches(w, s) for w, s in zip(words.lowered, words.suspended, strict=True)]
@@ -126,19 +133,44 @@ def tag(text: str, lexicon: Lexicon, lang: str = "da") -> list[ThemeHit]:
             best[key] = candidate
     labels = {theme.slug: theme.label(lang) for theme in lexicon.thesaurus.themes}
     hits = [
-        ThemeHit(theme, labels[theme], text[start:end], start, end, *best[(theme, start, end)])
-        for theme, start, end in _outermost(best)
+        ThemeHit(theme, labels[theme], text[span.start : span.end], span.start, span.end, span.score, span.via)
+        for theme, span in _merged(text, best)
     ]
     return sorted(hits, key=lambda hit: (hit.start, hit.theme, hit.end))
 
 
-def _outermost(spans: Iterable[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """The spans not inside a longer span of the same theme (spans are distinct)."""
-    kept: list[tuple[str, int, int]] = []
-    reach: dict[str, int] = {}
-    for theme, start, end in sorted(spans, key=lambda span: (span[0], span[1], -span[2])):
-        if end <= reach.get(theme, -1):
-            continue
-        reach[theme] = end
-        kept.append((theme, start, end))
+@dataclass
+class _Span:
+    start: int
+    end: int
+    score: float
+    sources: list[str]
+
+    @property
+    def via(self) -> str:
+        return VIA_SEPARATOR.join(self.sources)
+
+
+def _merged(text: str, best: dict[tuple[str, int, int], tuple[float, str]]) -> list[tuple[str, _Span]]:
+    """One span per run of overlapping or touching hits of a theme (``best``: each hit's score and
+    pattern), with the highest score and every pattern, the best one first."""
+    kept: list[tuple[str, _Span]] = []
+    for (theme, start, end), (score, source) in sorted(
+        best.items(), key=lambda item: (item[0][0], item[0][1], -item[0][2])
+    ):
+        if kept and kept[-1][0] == theme and _joins(text, kept[-1][1].end, start):
+            span = kept[-1][1]
+            span.end = max(span.end, end)
+            if source not in span.sources:
+                span.sources.insert(0 if score > span.score else len(span.sources), source)
+            span.score = max(span.score, score)
+        else:
+            kept.append((theme, _Span(start, end, score, [source])))
     return kept
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    """Whether a hit beginning at ``start`` belongs with a hit of the same theme reaching ``end``."""
+    return start <= end or (
+        _JOINING.fullmatch(text, end, start) is not None and not _SENTENCE_END.search(text, end, start)
+    )

@@ -7,6 +7,7 @@ CLI, the views and the reports all read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..corpus import Corpus
 from .evidence import (
@@ -59,34 +60,49 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Analysis:
-    """All analysis results for one corpus and evidence mode."""
+    """All analysis results for one corpus and evidence mode.
+
+    Each part is computed on first use and then kept, so a command pays only for what it shows: ``overlaps``
+    needs no communities, ``themes`` no brokers."""
 
     corpus: Corpus
     index: EvidenceIndex
-    overlaps: tuple[Overlap, ...]
-    reach: tuple[ThemeReach, ...]
-    committee_communities: Communities
-    focus_area_communities: Communities
-    brokers: tuple[Broker, ...]
-    gaps: tuple[ReflectionGap, ...]
-    candidates: tuple[CollaborationCandidate, ...]
+    min_shared: int = 1
+    min_weight: float | None = None
 
     @property
     def mode(self) -> str:
         return self.index.mode
 
+    @cached_property
+    def overlaps(self) -> tuple[Overlap, ...]:
+        return tuple(committee_overlaps(self.corpus, self.index, self.min_shared))
+
+    @cached_property
+    def reach(self) -> tuple[ThemeReach, ...]:
+        return tuple(theme_reach(self.corpus, self.index))
+
+    @cached_property
+    def committee_communities(self) -> Communities:
+        return committee_communities(self.corpus, self.index)
+
+    @cached_property
+    def focus_area_communities(self) -> Communities:
+        return focus_area_communities(self.corpus, self.index)
+
+    @cached_property
+    def brokers(self) -> tuple[Broker, ...]:
+        return tuple(brokers(self.corpus, self.index))
+
+    @cached_property
+    def gaps(self) -> tuple[ReflectionGap, ...]:
+        return tuple(reflection_gaps(self.corpus))
+
+    @cached_property
+    def candidates(self) -> tuple[CollaborationCandidate, ...]:
+        return tuple(collaboration_candidates(self.corpus, self.index, list(self.overlaps), self.min_weight))
+
 
 def analyse(corpus: Corpus, mode: str = DEFAULT_MODE, min_shared: int = 1, min_weight: float | None = None) -> Analysis:
-    index = evidence_index(corpus, mode)
-    overlaps = committee_overlaps(corpus, index, min_shared)
-    return Analysis(
-        corpus=corpus,
-        index=index,
-        overlaps=tuple(overlaps),
-        reach=tuple(theme_reach(corpus, index)),
-        committee_communities=committee_communities(corpus, index),
-        focus_area_communities=focus_area_communities(corpus, index),
-        brokers=tuple(brokers(corpus, index)),
-        gaps=tuple(reflection_gaps(corpus)),
-        candidates=tuple(collaboration_candidates(corpus, index, overlaps, min_weight)),
-    )
+    """The analysis of ``corpus`` under evidence ``mode``; its parts are computed when first read."""
+    return Analysis(corpus, evidence_index(corpus, mode), min_shared, min_weight)

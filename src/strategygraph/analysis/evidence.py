@@ -103,6 +103,20 @@ def evidence_index(corpus: Corpus, mode: str = DEFAULT_MODE) -> EvidenceIndex:
     )
 
 
+EXACT_PAIR_SHARES = 200_000
+"""Up to this many (pair, shared theme) combinations, weights are summed exactly in pure Python; above it
+(national scale) as a sparse matrix product (:mod:`.matrices`)."""
+
+
+def pair_shares(profiles: Mapping[str, frozenset[str]]) -> int:
+    """How many (node pair, shared theme) combinations the profiles hold: the cost of the pure-Python path."""
+    carriers: dict[str, int] = defaultdict(int)
+    for themes in profiles.values():
+        for theme in themes:
+            carriers[theme] += 1
+    return sum(k * (k - 1) // 2 for k in carriers.values())
+
+
 def specificity_weights(profiles: Mapping[str, frozenset[str]]) -> dict[tuple[str, str], float]:
     """Overlap weight of every pair of nodes that share a theme (pairs sorted: ``a < b``).
 
@@ -113,8 +127,13 @@ def specificity_weights(profiles: Mapping[str, frozenset[str]]) -> dict[tuple[st
     adds little. The normalisation is that of cosine similarity on theme sets, so the weight lies in
     [0, 1] and is 1 only when both carry exactly the same themes and nobody else carries any of them.
     It depends only on the two nodes' themes and on how many nodes carry those themes: adding a node
-    that shares nothing with anyone changes no other pair.
+    that shares nothing with anyone changes no other pair. Above ``EXACT_PAIR_SHARES`` it is computed as
+    a sparse matrix product, equal up to floating-point rounding.
     """
+    if pair_shares(profiles) > EXACT_PAIR_SHARES:  # national scale: one sparse product, equal up to ~1e-15
+        from .matrices import sparse_specificity_weights  # scipy is imported only where it pays
+
+        return sparse_specificity_weights(profiles)
     carriers: dict[str, list[str]] = defaultdict(list)
     for node in sorted(profiles):
         for theme in profiles[node]:

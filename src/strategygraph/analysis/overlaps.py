@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..corpus import Corpus
 from .evidence import EvidenceIndex, Quote, specificity_weights
@@ -23,17 +25,41 @@ class SharedTheme:
 
 
 @dataclass(frozen=True)
+class _Profiles:
+    """What every overlap of one analysis reads its shared themes and quotes from."""
+
+    index: EvidenceIndex
+    themes: Mapping[str, frozenset[str]]
+    carriers: Mapping[str, int]
+
+
+@dataclass(frozen=True)
 class Overlap:
-    """Two committees (``a`` < ``b`` by key) and the themes they share; ``weight`` in [0, 1]."""
+    """Two committees (``a`` < ``b`` by key) and the themes they share; ``weight`` in [0, 1].
+
+    The shared themes and their quotes are looked up when first read: at national scale there are hundreds of
+    thousands of pairs, and most outputs show only the strongest."""
 
     a: str
     b: str
     weight: float
-    shared: tuple[SharedTheme, ...]
+    profiles: _Profiles = field(repr=False, compare=False)
 
-    @property
+    @cached_property
     def shared_themes(self) -> tuple[str, ...]:
-        return tuple(s.theme for s in self.shared)
+        """Most specific first (fewest carriers), then by slug."""
+        carriers = self.profiles.carriers
+        return tuple(
+            sorted(self.profiles.themes[self.a] & self.profiles.themes[self.b], key=lambda t: (carriers[t], t))
+        )
+
+    @cached_property
+    def shared(self) -> tuple[SharedTheme, ...]:
+        index, carriers = self.profiles.index, self.profiles.carriers
+        return tuple(
+            SharedTheme(t, carriers[t], index.by_committee[self.a][t], index.by_committee[self.b][t])
+            for t in self.shared_themes
+        )
 
 
 def committee_overlaps(corpus: Corpus, index: EvidenceIndex, min_shared: int = 1) -> list[Overlap]:
@@ -42,14 +68,12 @@ def committee_overlaps(corpus: Corpus, index: EvidenceIndex, min_shared: int = 1
     The weight is :func:`~strategygraph.analysis.evidence.specificity_weights` on the committees' theme
     sets; shared themes are listed most specific first (fewest carriers), then by slug.
     """
-    profiles = {c.key: index.themes_of(c.key) for c in corpus.committees}
-    carriers = {theme: len(keys) for theme, keys in index.carriers().items()}
-    overlaps = []
-    for (a, b), weight in specificity_weights(profiles).items():
-        themes = sorted(profiles[a] & profiles[b], key=lambda t: (carriers[t], t))
-        if len(themes) < min_shared:
-            continue
-        shared = tuple(SharedTheme(t, carriers[t], index.by_committee[a][t], index.by_committee[b][t]) for t in themes)
-        overlaps.append(Overlap(a, b, weight, shared))
+    themes = {c.key: index.themes_of(c.key) for c in corpus.committees}
+    profiles = _Profiles(index, themes, {theme: len(keys) for theme, keys in index.carriers().items()})
+    overlaps = [
+        Overlap(a, b, weight, profiles)
+        for (a, b), weight in specificity_weights(themes).items()
+        if min_shared == 1 or len(themes[a] & themes[b]) >= min_shared
+    ]
     overlaps.sort(key=lambda o: (-round(o.weight, 12), o.a, o.b))
     return overlaps

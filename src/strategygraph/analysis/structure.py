@@ -7,7 +7,14 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..corpus import Corpus
-from .evidence import EvidenceIndex, committee_theme_graph, projection, theme_projection
+from . import evidence
+from .evidence import (
+    EvidenceIndex,
+    committee_theme_graph,
+    pair_shares,
+    projection,
+    theme_projection,
+)
 
 SEED = 42
 
@@ -20,13 +27,17 @@ class Communities:
     groups: tuple[tuple[str, ...], ...]  # largest first; members sorted
     modularity: float
     seed: int
+    scope: str = "graph"
+    """``graph``: one partition of the whole projection; ``municipality``: at national scale, each municipality's
+    nodes partitioned on their own (the modularity is still that of the whole partition on the whole projection)."""
 
     def community_of(self) -> dict[str, int]:
         """Member key → 1-based community number."""
         return {member: number for number, group in enumerate(self.groups, 1) for member in group}
 
 
-def _louvain(graph: nx.Graph[str], kind: str, seed: int) -> Communities:
+def louvain(graph: nx.Graph[str], kind: str, seed: int = SEED) -> Communities:
+    """Louvain communities (fixed seed) of a weighted projection, largest first, and their modularity."""
     if graph.number_of_edges() == 0:
         singletons = tuple((str(graph.nodes[n]["key"]),) for n in sorted(graph))
         return Communities(kind, singletons, 0.0, seed)
@@ -41,13 +52,32 @@ def _louvain(graph: nx.Graph[str], kind: str, seed: int) -> Communities:
 def committee_communities(corpus: Corpus, index: EvidenceIndex, seed: int = SEED) -> Communities:
     """Louvain communities of committees on the overlap-weighted committee projection."""
     profiles = {c.key: index.themes_of(c.key) for c in corpus.committees}
-    return _louvain(projection(profiles, "committee"), "committee", seed)
+    return louvain(projection(profiles, "committee"), "committee", seed)
 
 
 def focus_area_communities(corpus: Corpus, index: EvidenceIndex, seed: int = SEED) -> Communities:
-    """Louvain communities of focus areas on their projection (themes of their own statements)."""
+    """Louvain communities of focus areas on their projection (themes of their own statements).
+
+    At national scale (more than ``EXACT_PAIR_SHARES`` pair-theme combinations: tens of millions of pairs at a
+    million triples), each municipality's focus areas are partitioned on their own — a municipality acts on its
+    own focus areas — and ``scope`` says so."""
     profiles = {f.key: frozenset(index.by_focus_area.get(f.key, {})) for f in corpus.focus_areas}
-    return _louvain(projection(profiles, "focus-area"), "focus-area", seed)
+    municipality = {
+        f.key: corpus.committee_by_key[f.committee].municipality
+        if f.committee in corpus.committee_by_key
+        else f.seminar
+        for f in corpus.focus_areas
+    }
+    if pair_shares(profiles) <= evidence.EXACT_PAIR_SHARES or len(set(municipality.values())) < 2:
+        return louvain(projection(profiles, "focus-area"), "focus-area", seed)
+    from .matrices import partition_modularity
+
+    groups: list[tuple[str, ...]] = []
+    for place in sorted(set(municipality.values())):
+        own = {key: themes for key, themes in profiles.items() if municipality[key] == place}
+        groups.extend(louvain(projection(own, "focus-area"), "focus-area", seed).groups)
+    groups.sort(key=lambda g: (-len(g), g))
+    return Communities("focus-area", tuple(groups), partition_modularity(profiles, groups), seed, "municipality")
 
 
 @dataclass(frozen=True)
@@ -66,35 +96,60 @@ class Broker:
     betweenness: float
 
 
+BETWEENNESS_PIVOTS = 300
+"""Betweenness is exact on graphs of up to this many nodes; on larger ones it is estimated from this many source
+nodes drawn with the fixed seed (Brandes–Pich). Each estimate is then within ±0.08 of the exact normalised value
+with probability ≥ 95 % (Hoeffding: each pivot's share lies in [0, n/(n−1)], so ε = n/(n−1)·√(ln(2/0.05)/(2·300)));
+bench/analysis.py measures the actual error and rank agreement."""
+
+
+def betweenness(graph: nx.Graph[str], weight: str | None = None, seed: int = SEED) -> dict[str, float]:
+    """Normalised betweenness centrality: exact up to ``BETWEENNESS_PIVOTS`` nodes, else sampled (seeded)."""
+    pivots = None if len(graph) <= BETWEENNESS_PIVOTS else BETWEENNESS_PIVOTS
+    found: dict[str, float] = nx.betweenness_centrality(graph, k=pivots, normalized=True, weight=weight, seed=seed)
+    return found
+
+
 def _connected_pairs(graph: nx.Graph[str]) -> int:
     return sum(len(c) * (len(c) - 1) // 2 for c in nx.connected_components(graph))
 
 
-def brokers(corpus: Corpus, index: EvidenceIndex) -> list[Broker]:
-    """Committees ranked by how much removing them disconnects the theme graph."""
+def _theme_pairs_without_each(index: EvidenceIndex) -> tuple[int, dict[str, int]]:
+    """Theme pairs connected through committees, and for each committee how many stay connected without it."""
+    profiles = {committee: frozenset(themes) for committee, themes in index.by_committee.items()}
+    if pair_shares(profiles) > evidence.EXACT_PAIR_SHARES:  # national scale: components of the small theme matrix
+        from .matrices import connected_theme_pairs
+
+        return connected_theme_pairs(profiles)
     themes_before = theme_projection(index)
-    before = _connected_pairs(themes_before)
-    bipartite = committee_theme_graph(corpus, index)
-    bipartite.remove_nodes_from([n for n, d in bipartite.degree() if d == 0])
-    betweenness = nx.betweenness_centrality(bipartite, normalized=True)
-    carriers = index.carriers()
-    result = []
-    for committee in corpus.committees:
+    after = {}
+    for committee in profiles:
         without = EvidenceIndex(
-            index.mode,
-            {c: t for c, t in index.by_committee.items() if c != committee.key},
-            index.by_focus_area,
+            index.mode, {c: t for c, t in index.by_committee.items() if c != committee}, index.by_focus_area
         )
         graph = theme_projection(without)
         graph.add_nodes_from(themes_before.nodes)
-        after = _connected_pairs(graph)
+        after[committee] = _connected_pairs(graph)
+    return _connected_pairs(themes_before), after
+
+
+def brokers(corpus: Corpus, index: EvidenceIndex) -> list[Broker]:
+    """Committees ranked by how much removing them disconnects the theme graph."""
+    before, after = _theme_pairs_without_each(index)
+    bipartite = committee_theme_graph(corpus, index)
+    bipartite.remove_nodes_from([n for n, d in bipartite.degree() if d == 0])
+    centrality = betweenness(bipartite)
+    carriers = index.carriers()
+    result = []
+    for committee in corpus.committees:
+        lost = before - after.get(committee.key, before)
         result.append(
             Broker(
                 committee=committee.key,
-                connectivity_loss=(before - after) / before if before else 0.0,
-                disconnected_pairs=before - after,
+                connectivity_loss=lost / before if before else 0.0,
+                disconnected_pairs=lost,
                 sole_carrier_of=tuple(t for t, cs in carriers.items() if cs == (committee.key,)),
-                betweenness=betweenness.get(f"committee:{committee.key}", 0.0),
+                betweenness=centrality.get(f"committee:{committee.key}", 0.0),
             )
         )
     result.sort(key=lambda b: (-b.disconnected_pairs, -round(b.betweenness, 12), b.committee))

@@ -1,0 +1,58 @@
+"""The national-scale shortcuts give the exact answers: sparse weights, theme-matrix brokers, modularity."""
+
+from __future__ import annotations
+
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strategygraph.analysis import evidence
+from strategygraph.analysis.evidence import projection, specificity_weights
+from strategygraph.analysis.matrices import connected_theme_pairs, partition_modularity, sparse_specificity_weights
+
+THEMES = [f"t{i}" for i in range(8)]
+profiles_strategy = st.dictionaries(
+    st.sampled_from([f"n{i:02d}" for i in range(24)]), st.frozensets(st.sampled_from(THEMES)), max_size=24
+)
+
+
+@given(profiles_strategy)
+@settings(max_examples=150, deadline=None)
+def test_sparse_weights_equal_exact_weights(profiles: dict[str, frozenset[str]]) -> None:
+    exact, fast = specificity_weights(profiles), sparse_specificity_weights(profiles)
+    assert list(fast) == list(exact)
+    assert all(abs(fast[pair] - exact[pair]) < 1e-12 for pair in exact)
+
+
+@given(profiles_strategy)
+@settings(max_examples=100, deadline=None)
+def test_modularity_without_the_projection_equals_networkx(profiles: dict[str, frozenset[str]]) -> None:
+    graph = projection(profiles, "x")
+    groups: list[list[str]] = [[], [], []]
+    for number, node in enumerate(sorted(profiles)):
+        groups[(number * 7 + len(profiles[node])) % 3].append(node)
+    expected = 0.0  # NetworkX divides by zero on a graph without edges; no edges, no structure
+    if graph.number_of_edges():
+        expected = nx.community.modularity(graph, [{f"x:{n}" for n in g} for g in groups], weight="weight")
+    assert abs(partition_modularity(profiles, groups) - expected) < 1e-9
+
+
+@given(profiles_strategy)
+@settings(max_examples=100, deadline=None)
+def test_theme_matrix_components_count_the_pairs_networkx_counts(profiles: dict[str, frozenset[str]]) -> None:
+    def pairs(nodes: dict[str, frozenset[str]]) -> int:
+        graph: nx.Graph[str] = nx.Graph()
+        graph.add_nodes_from(t for themes in profiles.values() for t in themes)
+        for themes in nodes.values():
+            ordered = sorted(themes)
+            graph.add_edges_from((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+        return sum(len(c) * (len(c) - 1) // 2 for c in nx.connected_components(graph))
+
+    before, after = connected_theme_pairs(profiles)
+    assert before == pairs(profiles)
+    assert after == {node: pairs({k: v for k, v in profiles.items() if k != node}) for node in profiles}
+
+
+def test_the_exact_path_is_kept_for_small_graphs() -> None:
+    assert evidence.pair_shares({"a": frozenset(THEMES), "b": frozenset(THEMES)}) == len(THEMES)
+    assert evidence.EXACT_PAIR_SHARES >= 100_000  # the bundled data and every golden stay on the exact path
