@@ -17,9 +17,11 @@ the same run. The full benchmark (every catalogue query, overlaps, report) is ru
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import platform
 import resource
+import shutil
 import signal
 import statistics
 import subprocess
@@ -31,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is a folder of scripts, not a package
-from generate import generate
+from generate import generate, gold_files
 from strategygraph.loading import DataSources
 from strategygraph.mentions import derive_theme_mentions
 from strategygraph.namespaces import PREFIXES, SG
@@ -122,6 +124,17 @@ def _median_seconds(run: Callable[[], object], repeat: int, budget: float) -> fl
     return statistics.median(times)
 
 
+def load_raw(files: list[Path], *, bulk: bool = True) -> Any:
+    """A pyoxigraph store holding ``files``, loaded by pyoxigraph itself: ``Store.bulk_load`` or ``Store.load``."""
+    import pyoxigraph as ox
+
+    raw = ox.Store()
+    for path in files:
+        method = raw.bulk_load if bulk else raw.load
+        method(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+    return raw
+
+
 def child(mode: str, data: Path, repeat: int, budget: float) -> dict[str, Any]:
     """Run in a fresh process: load ``data`` one way, then time the queries."""
     files = DataSources.bundled([data]).files()
@@ -131,13 +144,7 @@ def child(mode: str, data: Path, repeat: int, budget: float) -> dict[str, Any]:
         store = open_store(files, mode)
         triples = len(store)
     else:
-        import pyoxigraph as ox
-
-        raw = ox.Store()
-        for path in files:
-            method = raw.bulk_load if mode == "raw-bulk" else raw.load
-            method(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-        triples = len(raw)
+        triples = len(load_raw(files, bulk=mode == "raw-bulk"))
     report: dict[str, Any] = {"load_s": time.perf_counter() - started, "triples": triples, "rss_mb": peak_rss_mb()}
     if store is None:
         return report
@@ -150,7 +157,7 @@ def child(mode: str, data: Path, repeat: int, budget: float) -> dict[str, Any]:
         bindings = _bindings(spec, focus_area)
         timing = {"store_s": _median_seconds(partial(store.select, query, bindings), repeat, budget)}
         if mode == "oxigraph":
-            timing["raw_s"] = _median_seconds(partial(_raw_query, store, query, bindings), repeat, budget)
+            timing["raw_s"] = _median_seconds(raw_query(store, query, bindings), repeat, budget)
             timing["rows"] = len(store.select(query, bindings).rows)
         queries[name] = timing
     report["queries"] = queries
@@ -181,27 +188,49 @@ def _mention_like_triples(count: int) -> Iterator[Triple]:
             yield mention, URIRef(SG.matchedText), Literal("fællesskab")
 
 
-def _raw_query(store: GraphStore, query: str, bindings: dict[str, Any]) -> int:
-    """The same query straight in pyoxigraph: no conversion of results to rdflib terms."""
+def raw_query(store: GraphStore, query: str, bindings: dict[str, Any]) -> Callable[[], int]:
+    """The same query straight in pyoxigraph, planned once: each call runs it and counts the rows, with no
+    conversion of results to rdflib terms."""
     import pyoxigraph as ox
 
     from strategygraph.oxigraph_store import OxigraphStore, to_substitutions
 
     assert isinstance(store, OxigraphStore)
-    plan = plan_substitution(query, bindings)
+    text = plan_substitution(query, bindings).text
     substitutions = to_substitutions(bindings)
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    result = store.oxigraph.query(plan.text, prefixes=prefixes, substitutions=substitutions)
-    assert isinstance(result, ox.QuerySolutions)
-    return len(list(result))
+
+    def run() -> int:
+        result = store.oxigraph.query(text, prefixes=prefixes, substitutions=substitutions)
+        if isinstance(result, ox.QueryBoolean):
+            return 1
+        assert isinstance(result, ox.QuerySolutions)
+        return len(list(result))
+
+    return run
+
+
+def dataset(size: int, work: Path) -> tuple[Path, str]:
+    """The synthetic data set of ``size`` triples (seed 1) and its summary line, generated once into ``work``.
+
+    The folder name carries a digest of the generator and its inputs, so a changed generator never reuses
+    stale data."""
+    digest = hashlib.sha256()
+    for path in (Path(__file__).with_name("generate.py"), Path(__file__).with_name("catalogue.py"), *gold_files()):
+        digest.update(path.read_bytes())
+    data = work / f"synthetic-{size}-{digest.hexdigest()[:12]}"
+    done = data / "done"
+    if not done.exists():
+        if data.exists():
+            shutil.rmtree(data)  # an interrupted run left a partial folder
+        summary = generate(data, size, seed=1)
+        done.write_text(summary.line() + "\n", encoding="utf-8")
+    return data, done.read_text(encoding="utf-8").strip()
 
 
 def measure(size: int, work: Path, repeat: int, memory_max: int, budget: float) -> dict[str, Any]:
-    data = work / f"synthetic-{size}"
-    if not (data / "done").exists():
-        summary = generate(data, size, seed=1)
-        (data / "done").write_text(summary.line() + "\n", encoding="utf-8")
-    results: dict[str, Any] = {"data": (data / "done").read_text(encoding="utf-8").strip()}
+    data, summary = dataset(size, work)
+    results: dict[str, Any] = {"data": summary}
     for mode in MODES:
         if mode == "memory" and size > memory_max:
             continue
