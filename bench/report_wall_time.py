@@ -34,7 +34,6 @@ def _steps(data_dirs: list[Path]) -> None:
     from strategygraph.corpus import read_corpus
     from strategygraph.loading import DataSources, load_graph
     from strategygraph.report import report_files
-    from strategygraph.views import render_view, view_names
 
     marks: list[tuple[str, float]] = [("load the graph", time.perf_counter())]
     store = load_graph(DataSources.bundled(data_dirs))
@@ -44,8 +43,6 @@ def _steps(data_dirs: list[Path]) -> None:
         store,
         analysis,
         "da",
-        view_names=view_names(analysis.corpus),
-        render_view=lambda name: render_view(analysis, name, "da"),
         progress=lambda message: marks.append((message, time.perf_counter())),
     )
     marks.append(("", time.perf_counter()))

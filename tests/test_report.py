@@ -59,10 +59,11 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
 def test_bundle_holds_every_file(bundle: Path, fixture_analysis: Analysis) -> None:
     assert _files(bundle) >= BUNDLE_FILES
     assert {f for f in _files(bundle) - BUNDLE_FILES if not f.startswith("views/")} == set()
-    views = {f for f in _files(bundle) if f.startswith("views/")}
+    views = {f for f in _files(bundle) if f.startswith("views/") and f.endswith(".html")}
     corpus = fixture_analysis.corpus
     mentioned = {m.theme for m in corpus.mentions}
     assert len(views) == 3 + len(corpus.committees) + len(mentioned), "no empty views of unmentioned themes"
+    assert "views/vis-network.min.js" in _files(bundle), "the views share one copy of vis-network"
     assert {"views/overview.html", "views/overlap.html", "views/themes.html", "views/committee-plan.html"} <= views
 
 
@@ -193,7 +194,7 @@ def test_pillar_coverage_by_hand(fixture_analysis: Analysis) -> None:
 def test_index_links_every_view_it_carries(bundle: Path) -> None:
     page = lxml_html.fromstring((bundle / "index.html").read_bytes())
     links = page.xpath('//ul[@class="views"]//a/@href')
-    assert sorted(links) == sorted(f for f in _files(bundle) if f.startswith("views/"))
+    assert sorted(links) == sorted(f for f in _files(bundle) if f.startswith("views/") and f.endswith(".html"))
 
 
 def test_progress_on_stderr_and_quiet(tmp_path: Path) -> None:

@@ -118,3 +118,18 @@ def test_hostile_text_stays_text(browser: Browser, tmp_path: Path) -> None:
     assert visit.page.locator("img").count() == 0
     assert visit.page.evaluate("typeof window.pwned") == "undefined"
     assert visit.errors == []
+
+
+def test_bundle_views_load_their_shared_vis_network(browser: Browser, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    build_report(out, "--quiet")
+    for name in ("overview", "committee-plan"):
+        path = out / "views" / f"{name}.html"
+        assert path.stat().st_size < 200_000, "a bundle view carries no copy of vis-network of its own"
+        visit = _visit(browser, path)
+        page = visit.page
+        page.wait_for_function("() => window.strategyView && window.strategyView.state.stabilised", timeout=60_000)
+        assert page.locator("canvas").count() == 1
+        assert visit.blocked == []
+        assert visit.errors == []
+        page.close()

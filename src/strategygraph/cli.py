@@ -857,7 +857,6 @@ def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str
     """
     from .i18n import text
     from .report import report_files
-    from .views import render_view, view_names
 
     def progress(message: str) -> None:
         if not quiet:
@@ -872,15 +871,7 @@ def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str
             raise click.UsageError("report --compare needs the global --seminar: the seminar the report is about")
         comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
     analysis = app.analysis(mode)
-    files = report_files(
-        app.store(),
-        analysis,
-        app.lang,
-        view_names=view_names(analysis.corpus, mentioned_themes_only=True),
-        render_view=lambda name: render_view(analysis, name, app.lang),
-        progress=progress,
-        comparison=comparison,
-    )
+    files = report_files(app.store(), analysis, app.lang, progress=progress, comparison=comparison)
     replace_folder_atomically(out, files, _check_bundle, force=force)
     progress(text("report_written", app.lang).format(folder=out, files=len(files)))
 

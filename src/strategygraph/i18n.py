@@ -357,6 +357,45 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Viser {shown} af {total} {what} (dem med mest evidens); --top 0 viser alle.",
         "Showing {shown} of {total} {what} (those with the most evidence); --top 0 shows all.",
     ),
+    "report_abridged": ("En stor graf: rapporten viser et udvalg", "A large graph: the report shows a selection"),
+    "report_abridged_committees": (
+        "Udvalgene og varmekortet viser de {shown} af {total} udvalg med mest evidens ({evidence}); alle står i "
+        "tables/committees.csv.",
+        "The committees and the heatmap show the {shown} of {total} committees with the most evidence "
+        "({evidence}); all are in tables/committees.csv.",
+    ),
+    "report_abridged_network": (
+        "Netværkstegningen og de interaktive visninger viser højst {top} udvalg (dem med mest evidens) og hvert "
+        "udvalgs {per} stærkeste overlap.",
+        "The network drawing and the interactive views show at most {top} committees (those with the most "
+        "evidence) and each committee's {per} strongest overlaps.",
+    ),
+    "report_abridged_table": (
+        "Tabellen »{table}« viser de første {shown} af {total} rækker.",
+        "The table “{table}” shows the first {shown} of {total} rows.",
+    ),
+    "report_overlaps_shown_abridged": (
+        "Viser {shown} af {total} par med citater; tabellen nedenfor har de {rows} stærkeste, og "
+        "`strategygraph overlaps --top 0 --format csv` skriver dem alle.",
+        "Showing {shown} of {total} pairs with quotes; the table below has the {rows} strongest, and "
+        "`strategygraph overlaps --top 0 --format csv` writes them all.",
+    ),
+    "report_left_out": ("Ikke med i pakken", "Not in the bundle"),
+    "report_left_out_intro": (
+        "Grafen er for stor til, at disse filer giver mening i en rapportmappe; kommandoen ved hver skriver "
+        "filen i fuld længde.",
+        "The graph is too large for these files to make sense in a report folder; the command beside each "
+        "writes the file in full.",
+    ),
+    "report_left_out_item": ("{path} ({count} {unit}): {command}", "{path} ({count} {unit}): {command}"),
+    "report_unit_rows": ("rækker", "rows"),
+    "report_unit_edges": ("kanter", "edges"),
+    "report_unit_triples": ("tripler", "triples"),
+    "report_unit_views": ("visninger", "views"),
+    "view_overlaps_note": (
+        "Viser hvert udvalgs {per} stærkeste overlap: {shown} af {total} par.",
+        "Showing each committee's {per} strongest overlaps: {shown} of {total} pairs.",
+    ),
     "view_empty": (
         "Visningen er tom: data har intet at vise her (fx ingen temaforekomster).",
         "This view is empty: the data has nothing to show here (e.g. no theme mentions).",
@@ -496,6 +535,12 @@ def format_number(value: float, lang: str, digits: int = 3, *, signed: bool = Fa
     ``signed`` always shows the sign (``+0,055``)."""
     shown = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
     return shown.replace(".", ",") if lang == "da" else shown
+
+
+def format_count(value: int, lang: str) -> str:
+    """A whole number with thousands separated as a reader of ``lang`` writes it: ``118.084`` / ``118,084``."""
+    shown = f"{value:,}"
+    return shown.replace(",", ".") if lang == "da" else shown
 
 
 def text(key: str, lang: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 
 from rdflib import Dataset
@@ -25,7 +26,10 @@ def serialize_graph(store: GraphStore, fmt: str) -> str:
         return "".join(line + "\n" for line in sorted(set(lines)) if line)
     if rdflib_format == "json-ld":
         context = {prefix: str(namespace) for prefix, namespace in sorted(graph.namespaces())}
-        return graph.serialize(format="json-ld", context=context, indent=2)
+        document = json.loads(graph.serialize(format="json-ld", context=context, indent=2))
+        if isinstance(document, dict) and isinstance(document.get("@graph"), list):
+            document["@graph"].sort(key=lambda node: (str(node.get("@id", "")), json.dumps(node, sort_keys=True)))
+        return json.dumps(document, ensure_ascii=False, indent=2)
     if rdflib_format == "trig":
         with warnings.catch_warnings():  # rdflib's Dataset uses its own deprecated API internally
             warnings.simplefilter("ignore", DeprecationWarning)

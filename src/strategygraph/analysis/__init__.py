@@ -99,6 +99,25 @@ class Analysis:
         return tuple(reflection_gaps(self.corpus))
 
     @cached_property
+    def committee_evidence(self) -> dict[str, int]:
+        """Committee → number of distinct statements and reflections evidencing any of its themes."""
+        return {
+            key: len({q.unit for quotes in themes.values() for q in quotes})
+            for key, themes in self.index.by_committee.items()
+        }
+
+    @cached_property
+    def committees_by_evidence(self) -> tuple[str, ...]:
+        """Committee keys, most evidence first, then most focus areas, then key: whom a view or report keeps
+        when it cannot show every committee."""
+        corpus = self.corpus
+
+        def rank(key: str) -> tuple[int, int, str]:
+            return (-self.committee_evidence.get(key, 0), -len(corpus.focus_areas_of(key)), key)
+
+        return tuple(sorted((c.key for c in corpus.committees), key=rank))
+
+    @cached_property
     def candidates(self) -> tuple[CollaborationCandidate, ...]:
         return tuple(collaboration_candidates(self.corpus, self.index, list(self.overlaps), self.min_weight))
 

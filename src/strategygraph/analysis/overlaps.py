@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -77,3 +77,24 @@ def committee_overlaps(corpus: Corpus, index: EvidenceIndex, min_shared: int = 1
     ]
     overlaps.sort(key=lambda o: (-round(o.weight, 12), o.a, o.b))
     return overlaps
+
+
+BACKBONE_PARTNERS = 8  # overlaps per committee a drawing of many committees keeps (the source's most is 7)
+
+
+def strongest_overlaps(
+    overlaps: Sequence[Overlap], committees: Collection[str], per_committee: int = BACKBONE_PARTNERS
+) -> list[Overlap]:
+    """The overlaps among ``committees`` that are among the ``per_committee`` strongest of either committee, in
+    the order of ``overlaps`` (strongest first): a k-nearest backbone, so every committee keeps its closest
+    partners and a national graph, where almost every pair shares some theme, does not become a hairball."""
+    shown = set(committees)
+    taken: dict[str, int] = dict.fromkeys(shown, 0)
+    kept: set[int] = set()
+    for position, overlap in enumerate(overlaps):
+        if overlap.a in shown and overlap.b in shown:
+            for key in (overlap.a, overlap.b):
+                if taken[key] < per_committee:
+                    kept.add(position)
+                taken[key] += 1
+    return [overlaps[position] for position in sorted(kept)]

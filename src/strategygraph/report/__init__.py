@@ -5,7 +5,7 @@ interactive views — as file contents by relative path (nothing is written here
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from ..analysis import Analysis
 from ..comparison import SeminarComparison
@@ -16,12 +16,23 @@ from .content import ReportContent, read_header, report_content, view_file
 from .data_tables import TABLE_NAMES, csv_text, data_table, data_tables
 from .graph_files import gexf_text, graphml_text, report_graph
 from .html import report_html
+from .limits import (
+    DEFAULT_LIMITS,
+    BundleLimits,
+    LeftOut,
+    bundle_view_names,
+    left_out_views,
+    network_edges,
+    table_rows,
+    views_by_importance,
+)
 from .markdown import report_markdown
 from .network_diagram import overlap_diagram
 from .workbook import workbook_bytes
 
 __all__ = [
     "TABLE_NAMES",
+    "BundleLimits",
     "ReportContent",
     "csv_text",
     "data_table",
@@ -39,7 +50,6 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
-ViewRenderer = Callable[[str], str]
 OVERLAP_VIEW = "overlap"
 
 
@@ -52,45 +62,81 @@ def report_files(
     analysis: Analysis,
     lang: str,
     *,
-    view_names: Sequence[str] = (),
-    render_view: ViewRenderer | None = None,
+    views: bool = True,
     progress: Progress = _quiet,
     comparison: SeminarComparison | None = None,
+    limits: BundleLimits = DEFAULT_LIMITS,
 ) -> dict[str, bytes]:
     """Every file of the report bundle, by path relative to the bundle folder.
 
-    ``render_view(name)`` returns the HTML page of the view called ``name`` (one of ``view_names``); each is
-    written to ``views/<name>.html`` and the ``overlap`` view is embedded in ``index.html``. Without a
-    renderer the bundle has no views and the report shows a static drawing of the network instead.
-    ``progress`` is told each step as it starts. With ``comparison`` the report has a section on what
-    changed between two seminars.
+    With ``views`` the bundle carries the interactive views under ``views/`` (sharing one copy of
+    vis-network) and ``index.html`` embeds the overlap view; without, the report shows a static drawing of the
+    network instead. A large graph's bundle leaves out what would exceed ``limits`` and lists it in the report
+    with the command that writes it (see :mod:`strategygraph.report.limits`). ``progress`` is told each step as it
+    starts. With ``comparison`` the report has a section on what changed between two seminars.
     """
 
     def step(key: str, **values: object) -> None:
         progress(text("report_progress", lang).format(step=text(key, lang).format(**values)))
 
     files: dict[str, bytes] = {}
+    left_out: list[LeftOut] = []
     step("report_step_tables")
-    tables = data_tables(analysis, lang)
-    for name, table in tables.items():
-        files[f"tables/{name}.csv"] = csv_text(table).encode("utf-8")
+    tables = {}
+    for name in TABLE_NAMES:
+        rows = table_rows(analysis, name)
+        if rows > limits.table_rows:
+            command = f"strategygraph export --format csv --table {name} --out {name}.csv"
+            left_out.append(LeftOut(f"tables/{name}.csv", rows, "rows", command))
+            continue
+        tables[name] = data_table(analysis, name, lang)
+        files[f"tables/{name}.csv"] = csv_text(tables[name]).encode("utf-8")
     step("report_step_workbook")
     files["strategygraph.xlsx"] = workbook_bytes(tables)
     step("report_step_graphs")
-    graph = report_graph(analysis, lang)
-    files["graph.graphml"] = graphml_text(graph).encode("utf-8")
-    files["graph.gexf"] = gexf_text(graph, text("report_title", lang)).encode("utf-8")
+    edges = network_edges(analysis)
+    if edges > limits.network_edges:
+        for suffix in ("graphml", "gexf"):
+            command = f"strategygraph export --format {suffix} --out graph.{suffix}"
+            left_out.append(LeftOut(f"graph.{suffix}", edges, "edges", command))
+    else:
+        graph = report_graph(analysis, lang)
+        files["graph.graphml"] = graphml_text(graph).encode("utf-8")
+        files["graph.gexf"] = gexf_text(graph, text("report_title", lang)).encode("utf-8")
     step("report_step_rdf")
-    files["graph.ttl"] = serialize_graph(store, "ttl").encode("utf-8")
-    files["graph.jsonld"] = serialize_graph(store, "jsonld").encode("utf-8")
+    triples = len(store)
+    if triples > limits.rdf_triples:
+        for suffix in ("ttl", "jsonld"):
+            left_out.append(LeftOut(f"graph.{suffix}", triples, "triples", f"strategygraph build --out graph.{suffix}"))
+    else:
+        files["graph.ttl"] = serialize_graph(store, "ttl").encode("utf-8")
+        files["graph.jsonld"] = serialize_graph(store, "jsonld").encode("utf-8")
 
-    views: dict[str, str] = {}
-    if render_view is not None and view_names:
-        step("report_step_views", count=len(view_names))
-        views = {name: render_view(name) for name in view_names}
-        files.update({view_file(name): page.encode("utf-8") for name, page in views.items()})
+    view_pages: dict[str, str] = {}
+    embedded_overlap = None
+    wanted: tuple[str, ...] = ()
+    if views:
+        from ..views import VIS_NETWORK_FILE, ViewContext, build_view, render_html, vis_network_script
+
+        wanted = bundle_view_names(analysis)
+        step("report_step_views", count=len(wanted))
+        context, size = ViewContext(analysis, lang), 0
+        for name in views_by_importance(analysis, wanted):
+            if size >= limits.view_bytes:
+                break
+            view = build_view(analysis, name, lang, limits.view_top, context=context)
+            view_pages[name] = render_html(view, vis_src=VIS_NETWORK_FILE)
+            size += len(view_pages[name])
+            if name == OVERLAP_VIEW:
+                embedded_overlap = render_html(view)
+        files.update({view_file(name): page.encode("utf-8") for name, page in view_pages.items()})
+        files[f"views/{VIS_NETWORK_FILE}"] = vis_network_script().encode("utf-8")
+        left_out += left_out_views(wanted, view_pages)
     step("report_step_pages")
-    content = report_content(analysis, read_header(store), lang, tuple(views), comparison)
-    files["index.html"] = report_html(content, overlap_diagram(analysis, lang), views.get(OVERLAP_VIEW)).encode("utf-8")
+    included = tuple(name for name in wanted if name in view_pages)
+    content = report_content(analysis, read_header(store), lang, included, comparison, limits=limits, left_out=left_out)
+    files["index.html"] = report_html(
+        content, overlap_diagram(analysis, lang, limits.view_top), embedded_overlap
+    ).encode("utf-8")
     files["report.md"] = report_markdown(content).encode("utf-8")
     return files

@@ -5,11 +5,12 @@ same :class:`ReportContent`, so they cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import __version__
 from ..analysis import Analysis
 from ..analysis.evidence import Quote
+from ..analysis.overlaps import BACKBONE_PARTNERS
 from ..analysis.presentation import (
     WEIGHT_DIGITS,
     brokers_table,
@@ -23,10 +24,11 @@ from ..analysis.presentation import (
 from ..analysis.structure import SEED
 from ..comparison import SeminarComparison
 from ..comparison.presentation import comparison_paragraphs, comparison_tables, comparison_title
-from ..i18n import format_number, phrase, text
+from ..i18n import format_count, format_number, phrase, text
 from ..store import GraphStore, as_str
 from ..tables import Table
 from .heatmap import Heatmap, committee_theme_heatmap
+from .limits import DEFAULT_LIMITS, BundleLimits, LeftOut
 
 TOP_OVERLAPS = 10
 QUOTES_PER_SIDE = 2
@@ -124,6 +126,8 @@ class ReportContent:
     views: tuple[ViewLink, ...]
     method: tuple[Section, ...]
     comparison: Section | None = None  # with another seminar (report --compare)
+    abridged: tuple[str, ...] = ()  # what a large graph's report shows only in part, and where the rest is
+    left_out: tuple[str, ...] = ()  # files the bundle leaves out, each with the command that writes it
 
     def t(self, key: str, **values: object) -> str:
         """A translated text of the report's language, formatted with ``values``."""
@@ -235,7 +239,7 @@ def _figures(analysis: Analysis, lang: str) -> tuple[Figure, ...]:
     )
 
 
-def _committees(analysis: Analysis, lang: str) -> tuple[CommitteeItem, ...]:
+def _committees(analysis: Analysis, lang: str, shown: set[str]) -> tuple[CommitteeItem, ...]:
     corpus = analysis.corpus
 
     def area_item(key: str) -> FocusAreaItem:
@@ -254,6 +258,7 @@ def _committees(analysis: Analysis, lang: str) -> tuple[CommitteeItem, ...]:
     items = [
         CommitteeItem(c.label(lang), tuple(area_item(f.key) for f in corpus.focus_areas_of(c.key)))
         for c in sorted(corpus.committees, key=lambda c: (c.label(lang).casefold(), c.key))
+        if c.key in shown
     ]
     orphans = tuple(area_item(f.key) for f in corpus.focus_areas if f.committee is None)
     if orphans:
@@ -341,30 +346,49 @@ def pillar_table(analysis: Analysis, lang: str) -> Table:
     return Table(tuple(text(f"col_{k}", lang) for k in keys), rows, keys=keys)
 
 
-def _sections(analysis: Analysis, lang: str) -> tuple[Section, Section, Section]:
+def _sections(analysis: Analysis, lang: str, cap: TableCap) -> tuple[Section, Section, Section]:
     pillars = Section(
         "pillars",
         text("report_pillars", lang),
         (text("report_pillars_intro", lang),),
-        (("", pillar_table(analysis, lang)),),
+        (("", cap(pillar_table(analysis, lang), text("report_pillars", lang))),),
     )
     gaps = Section(
         "gaps",
         text("report_gaps", lang),
         tables=(
-            (text("gaps_heading", lang), gaps_table(analysis, lang)),
-            (text("candidates_heading", lang), candidates_table(analysis, lang)),
+            (text("gaps_heading", lang), cap(gaps_table(analysis, lang), text("gaps_heading", lang))),
+            (text("candidates_heading", lang), cap(candidates_table(analysis, lang), text("candidates_heading", lang))),
         ),
     )
     structure = Section(
         "structure",
         text("report_structure", lang),
         tables=(
-            (text("communities_heading", lang), communities_table(analysis, lang)),
-            (text("brokers_heading", lang), brokers_table(analysis, lang)),
+            (
+                text("communities_heading", lang),
+                cap(communities_table(analysis, lang), text("communities_heading", lang)),
+            ),
+            (text("brokers_heading", lang), cap(brokers_table(analysis, lang), text("brokers_heading", lang))),
         ),
     )
     return pillars, gaps, structure
+
+
+@dataclass
+class TableCap:
+    """Shortens tables to their first ``rows`` rows for the page, and keeps a note for each one it shortened."""
+
+    rows: int
+    lang: str
+    notes: list[str] = field(default_factory=list)
+
+    def __call__(self, table: Table, caption: str) -> Table:
+        if len(table.rows) <= self.rows:
+            return table
+        note = text("report_abridged_table", self.lang).format(table=caption, shown=self.rows, total=len(table.rows))
+        self.notes.append(note)
+        return Table(table.headers, table.rows[: self.rows], table.keys)
 
 
 def view_file(name: str) -> str:
@@ -441,13 +465,36 @@ def report_content(
     lang: str,
     view_names: Sequence[str] = (),
     comparison: SeminarComparison | None = None,
+    *,
+    limits: BundleLimits = DEFAULT_LIMITS,
+    left_out: Sequence[LeftOut] = (),
 ) -> ReportContent:
     """Everything the report says, in ``lang``; ``view_names`` are the views the bundle carries; with
-    ``comparison``, a section on what changed between two seminars."""
+    ``comparison``, a section on what changed between two seminars. A large graph's report shows the
+    ``limits.shown_committees`` best-evidenced committees and the first ``limits.shown_rows`` rows of each table,
+    and says so; ``left_out`` names the files the bundle could not carry."""
     evidence = text(f"evidence_{analysis.mode}", lang)
-    pillars, gaps, structure = _sections(analysis, lang)
+    cap = TableCap(limits.shown_rows, lang)
+    pillars, gaps, structure = _sections(analysis, lang, cap)
     overlaps = _overlaps(analysis, lang)
-    heatmap = committee_theme_heatmap(analysis, lang)
+    ranked = analysis.committees_by_evidence
+    shown = set(ranked[: limits.shown_committees])
+    abridged = []
+    if len(shown) < len(ranked):
+        abridged.append(
+            text("report_abridged_committees", lang).format(shown=len(shown), total=len(ranked), evidence=evidence)
+        )
+    presenting = sum(1 for c in analysis.corpus.committees if analysis.corpus.focus_areas_of(c.key))
+    if presenting > limits.view_top:
+        abridged.append(text("report_abridged_network", lang).format(top=limits.view_top, per=BACKBONE_PARTNERS))
+    heatmap = committee_theme_heatmap(analysis, lang, shown)
+    all_pairs = overlaps_table(analysis, lang)
+    shown_pairs = cap(all_pairs, text("report_overlaps_all", lang))
+    overlaps_note = text("report_overlaps_shown", lang).format(shown=len(overlaps), total=len(analysis.overlaps))
+    if len(shown_pairs.rows) < len(all_pairs.rows):
+        overlaps_note = text("report_overlaps_shown_abridged", lang).format(
+            shown=len(overlaps), total=len(analysis.overlaps), rows=len(shown_pairs.rows)
+        )
     return ReportContent(
         lang=lang,
         evidence=evidence,
@@ -460,14 +507,14 @@ def report_content(
         ),
         figures=_figures(analysis, lang),
         committees_intro=_committees_intro(analysis, lang),
-        committees=_committees(analysis, lang),
+        committees=_committees(analysis, lang, shown),
         heatmap=heatmap,
         heatmap_columns=text("report_heatmap_columns", lang).format(
             shown=len(heatmap.columns), mentioned=theme_counts(analysis)[0], evidence=evidence
         ),
         overlaps=overlaps,
-        overlaps_note=text("report_overlaps_shown", lang).format(shown=len(overlaps), total=len(analysis.overlaps)),
-        overlaps_table=overlaps_table(analysis, lang),
+        overlaps_note=overlaps_note,
+        overlaps_table=shown_pairs,
         reach=_reach(analysis, lang),
         pillars=pillars,
         gaps=gaps,
@@ -475,4 +522,15 @@ def report_content(
         views=_view_links(analysis, view_names, lang),
         method=_method(analysis, header, lang),
         comparison=None if comparison is None else comparison_section(comparison, lang),
+        abridged=(*abridged, *cap.notes),
+        left_out=tuple(_left_out_line(item, lang) for item in left_out),
+    )
+
+
+def _left_out_line(item: LeftOut, lang: str) -> str:
+    return text("report_left_out_item", lang).format(
+        path=item.path,
+        count=format_count(item.count, lang),
+        unit=text(f"report_unit_{item.unit}", lang),
+        command=item.command,
     )

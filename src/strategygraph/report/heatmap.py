@@ -5,6 +5,7 @@ of an inline SVG, which the report template draws (so that every label passes th
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..analysis import Analysis
@@ -49,13 +50,14 @@ class Heatmap:
         return max((c for row in self.counts for c in row), default=0)
 
 
-def committee_theme_heatmap(analysis: Analysis, lang: str) -> Heatmap:
-    """Committees (by label) × themes with evidence (most cross-cutting first, as in the reach table)."""
+def committee_theme_heatmap(analysis: Analysis, lang: str, committees: Collection[str] | None = None) -> Heatmap:
+    """Committees (by label; only ``committees`` if given) × themes with evidence (most cross-cutting first, as
+    in the reach table)."""
     corpus, index = analysis.corpus, analysis.index
     carried = {theme for themes in index.by_committee.values() for theme in themes}
     columns = tuple((r.theme, corpus.theme_by_slug[r.theme].label(lang)) for r in analysis.reach if r.theme in carried)
-    committees = sorted(corpus.committees, key=lambda c: (c.label(lang).casefold(), c.key))
-    rows = tuple((c.key, c.label(lang)) for c in committees)
+    wanted = [c for c in corpus.committees if committees is None or c.key in committees]
+    rows = tuple((c.key, c.label(lang)) for c in sorted(wanted, key=lambda c: (c.label(lang).casefold(), c.key)))
     counts = tuple(
         tuple(len({q.unit for q in index.by_committee.get(key, {}).get(theme, ())}) for theme, _ in columns)
         for key, _ in rows

@@ -93,6 +93,9 @@ def report_markdown(c: ReportContent) -> str:
     out = [f"# {markdown_text(c.title)}", "", markdown_text(c.subtitle), ""]
     out += [f"## {markdown_text(c.t('report_figures'))}", ""]
     out += _table(Table((c.t("count"), c.t("what")), [(f.value, f.label) for f in c.figures]), c.lang)
+    if c.abridged:
+        out += [f"### {markdown_text(c.t('report_abridged'))}", ""]
+        out += [f"- {markdown_text(note)}" for note in c.abridged] + [""]
     out += _committees(c)
     out += _heatmap(c)
     out += _overlaps(c)
@@ -105,6 +108,9 @@ def report_markdown(c: ReportContent) -> str:
         out += [f"### {markdown_text(c.t('report_views'))}", "", markdown_text(c.t("report_views_intro")), ""]
         out += [f"- [{markdown_text(v.title)}]({v.href})" for v in c.views] + [""]
     out += [f"### {markdown_text(c.t('report_files'))}", "", markdown_text(c.t("report_files_intro")), ""]
+    if c.left_out:
+        out += [f"### {markdown_text(c.t('report_left_out'))}", "", markdown_text(c.t("report_left_out_intro")), ""]
+        out += [f"- `{line}`" for line in c.left_out] + [""]
     out += [f"## {markdown_text(c.t('report_method'))}", ""]
     for section in c.method:
         out += _section(section, c.lang, 3)

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 from ..analysis import Analysis
+from ..analysis.overlaps import strongest_overlaps
 from ..i18n import format_number
 
 # Okabe–Ito: distinguishable with the common forms of colour-blindness
@@ -49,12 +50,14 @@ class NetworkDiagram:
     edges: tuple[DiagramEdge, ...]
 
 
-def overlap_diagram(analysis: Analysis, lang: str) -> NetworkDiagram:
-    """Committees that present focus areas, by community then label, around a circle; overlaps as lines."""
+def overlap_diagram(analysis: Analysis, lang: str, top: int = 0) -> NetworkDiagram:
+    """Committees that present focus areas (the ``top`` with most evidence; 0: all), by community then label,
+    around a circle; their overlaps as lines (each committee's strongest, when there are many)."""
     corpus = analysis.corpus
     community = analysis.committee_communities.community_of()
+    presenting = [key for key in analysis.committees_by_evidence if corpus.focus_areas_of(key)]
     committees = sorted(
-        (c for c in corpus.committees if corpus.focus_areas_of(c.key)),
+        (corpus.committee_by_key[key] for key in (presenting[:top] if top else presenting)),
         key=lambda c: (community.get(c.key, 0), c.label(lang).casefold(), c.key),
     )
     cx, cy = LABEL_ROOM + RADIUS, MARGIN + RADIUS
@@ -84,9 +87,7 @@ def overlap_diagram(analysis: Analysis, lang: str) -> NetworkDiagram:
             )
         )
     edges = []
-    for overlap in reversed(analysis.overlaps):  # strongest drawn last, on top
-        if overlap.a not in position or overlap.b not in position:
-            continue
+    for overlap in reversed(strongest_overlaps(analysis.overlaps, position)):  # strongest drawn last, on top
         (x1, y1), (x2, y2) = position[overlap.a], position[overlap.b]
         a, b = corpus.committee_by_key[overlap.a], corpus.committee_by_key[overlap.b]
         edges.append(

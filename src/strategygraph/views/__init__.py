@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from ..analysis import Analysis
 from .catalogue import DEFAULT_TOP, FIXED_VIEWS, build_view, view_names
+from .context import ViewContext
 from .model import LegendEntry, Panel, PanelItem, PanelSection, UnitText, ViewEdge, ViewGraph, ViewNode
-from .page import page_data, render_html, script_json
+from .page import VIS_NETWORK_FILE, page_data, render_html, script_json, vis_network_script
 
 __all__ = [
     "DEFAULT_TOP",
     "FIXED_VIEWS",
+    "VIS_NETWORK_FILE",
     "LegendEntry",
     "Panel",
     "PanelItem",
     "PanelSection",
     "UnitText",
+    "ViewContext",
     "ViewEdge",
     "ViewGraph",
     "ViewNode",
@@ -29,6 +32,7 @@ __all__ = [
     "render_view",
     "script_json",
     "view_names",
+    "vis_network_script",
 ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..analysis import Analysis
-from ..analysis.overlaps import Overlap
+from ..analysis.overlaps import BACKBONE_PARTNERS, Overlap, strongest_overlaps
 from ..corpus import Corpus, FocusArea
 from ..errors import NotFoundError
 from . import panels
@@ -73,10 +73,13 @@ def _unknown_view(corpus: Corpus, name: str) -> NotFoundError:
     return NotFoundError(f"unknown view {name!r}{hint}. Valid views: {valid}")
 
 
-def build_view(analysis: Analysis, name: str, lang: str = "da", top: int = DEFAULT_TOP) -> ViewGraph:
-    """The view called ``name`` (see :func:`view_names`); unknown names raise :class:`NotFoundError`."""
+def build_view(
+    analysis: Analysis, name: str, lang: str = "da", top: int = DEFAULT_TOP, *, context: ViewContext | None = None
+) -> ViewGraph:
+    """The view called ``name`` (see :func:`view_names`); unknown names raise :class:`NotFoundError`. Views built
+    one after another can share a ``context`` (``ViewContext(analysis, lang)``: what it derives is cached)."""
     corpus = analysis.corpus
-    ctx = ViewContext(analysis, lang)
+    ctx = ViewContext(analysis, lang) if context is None else context.for_another_view()
     kind, _, key = name.partition(":")
     if name == "overview":
         return _overview(ctx, top)
@@ -360,8 +363,13 @@ def _overlap(ctx: ViewContext, top: int) -> ViewGraph:
     for committee in committees:
         themes = tuple(ctx.analysis.index.by_committee.get(committee.key, {}))
         builder.committee(committee.key, colour(committee.key), 14 + 16 * len(themes) / most, themes)
-    for overlap in ctx.analysis.overlaps:
+    kept = {c.key for c in committees}
+    strongest = strongest_overlaps(ctx.analysis.overlaps, kept)
+    for overlap in strongest:
         builder.overlap(overlap)
+    among = sum(1 for o in ctx.analysis.overlaps if o.a in kept and o.b in kept)
+    if len(strongest) < among:
+        builder.notes.append(ctx.t("view_overlaps_note", per=BACKBONE_PARTNERS, shown=len(strongest), total=among))
 
     groups = ctx.analysis.committee_communities.groups
     for number, group in enumerate(groups, 1):

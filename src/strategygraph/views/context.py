@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -44,6 +45,13 @@ class ViewContext:
     analysis: Analysis
     lang: str
     units: dict[str, UnitText] = field(default_factory=dict)
+
+    def for_another_view(self) -> ViewContext:
+        """A context for the next view of the same analysis: what this one derived and cached is shared, the
+        table of quoted units starts empty."""
+        other = copy.copy(self)
+        other.units = {}
+        return other
 
     @property
     def corpus(self) -> Corpus:
@@ -143,14 +151,6 @@ class ViewContext:
         return tuple(t for t in self.analysis.index.by_committee.get(committee, {}) if t not in own)
 
     @cached_property
-    def committee_evidence(self) -> dict[str, int]:
-        """Committee → number of distinct statements and reflections evidencing any of its themes."""
-        return {
-            key: len({q.unit for quotes in themes.values() for q in quotes})
-            for key, themes in self.analysis.index.by_committee.items()
-        }
-
-    @cached_property
     def theme_evidence(self) -> dict[str, int]:
         """Theme → number of distinct statements and reflections mentioning it (any mode)."""
         found: dict[str, set[str]] = defaultdict(set)
@@ -158,10 +158,13 @@ class ViewContext:
             found[mention.theme].add(mention.unit)
         return {theme: len(units) for theme, units in found.items()}
 
-    def committee_rank(self, committee: Committee) -> tuple[int, int, str]:
+    @cached_property
+    def _committee_order(self) -> dict[str, int]:
+        return {key: i for i, key in enumerate(self.analysis.committees_by_evidence)}
+
+    def committee_rank(self, committee: Committee) -> int:
         """Sort key: most evidence first, then most focus areas, then key."""
-        areas = len(self.focus_areas_of(committee.key))
-        return (-self.committee_evidence.get(committee.key, 0), -areas, committee.key)
+        return self._committee_order[committee.key]
 
     def theme_rank(self, slug: str) -> tuple[int, int, str]:
         """Sort key: most carrying committees first, then most evidence, then slug."""

@@ -224,15 +224,28 @@ def page_data(graph: ViewGraph) -> dict[str, Any]:
     }
 
 
-def render_html(graph: ViewGraph) -> str:
-    """The page for ``graph`` as one HTML string (UTF-8 when written; nothing is written here)."""
+VIS_NETWORK_FILE = "vis-network.min.js"  # the name of the shared copy beside a folder of views
+
+
+def vis_network_script() -> str:
+    """vis-network's script, for a folder of pages that share one copy of it (``render_html(vis_src=…)``)."""
+    return _assets()[0]
+
+
+def render_html(graph: ViewGraph, vis_src: str | None = None) -> str:
+    """The page for ``graph`` as one HTML string (UTF-8 when written; nothing is written here).
+
+    The page carries vis-network inline, unless ``vis_src`` names a copy of :func:`vis_network_script` beside
+    it (a relative path: a report bundle's views share one copy); either way it loads nothing from a network.
+    """
     lang = graph.lang
     vis_js, view_js, css = _assets()
     counts = {kind: sum(1 for n in graph.nodes if n.type == kind) for kind in NODE_TYPES}
+    vis_source = "'self'" if vis_src else _csp_hash(vis_js)
     csp = "; ".join(
         (
             "default-src 'none'",
-            f"script-src {_csp_hash(vis_js)} {_csp_hash(view_js)}",
+            f"script-src {vis_source} {_csp_hash(view_js)}",
             "style-src 'unsafe-inline'",
             "img-src data:",
             "base-uri 'none'",
@@ -250,7 +263,8 @@ def render_html(graph: ViewGraph) -> str:
             t=lambda key: text(key, lang),
             node_types=[(kind, count) for kind, count in counts.items() if count],
             data_json=Markup(script_json(page_data(graph))),
-            vis_js=_inline(vis_js, "script"),
+            vis_src=vis_src,
+            vis_js=Markup("") if vis_src else _inline(vis_js, "script"),
             view_js=_inline(view_js, "script"),
             css=_inline(css, "style"),
         )

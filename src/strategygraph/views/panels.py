@@ -8,16 +8,23 @@ from .context import ViewContext, node_id, preview
 from .model import Panel, PanelItem, PanelSection
 
 QUOTES_PER_SIDE = 2  # quotes per committee and shared theme in an overlap panel ("one or two quotes each")
-SECTION_LIMIT = 100  # items listed in one panel section before "… and N more"
+SECTION_LIMIT = 20  # items listed in one panel section before "… and N more" (the source's largest has 18)
 OVERLAPS_LISTED = 15  # strongest overlaps listed in a committee's panel
 THEMES_NAMED = 5  # shared themes named in one line of a panel or tooltip
 
 
-def _limited(ctx: ViewContext, items: list[PanelItem]) -> tuple[PanelItem, ...]:
-    if len(items) <= SECTION_LIMIT:
-        return tuple(items)
-    rest = len(items) - SECTION_LIMIT
-    return (*items[:SECTION_LIMIT], PanelItem(text=ctx.t("view_and_more", count=rest)))
+def _limited(ctx: ViewContext, items: list[PanelItem], total: int | None = None) -> tuple[PanelItem, ...]:
+    """The first ``SECTION_LIMIT`` items, and "… and N more" when there were more (``total`` of them, when the
+    caller already cut the list)."""
+    rest = (len(items) if total is None else total) - SECTION_LIMIT
+    return (*items[:SECTION_LIMIT], PanelItem(text=ctx.t("view_and_more", count=rest))) if rest > 0 else tuple(items)
+
+
+def _limited_quotes(
+    ctx: ViewContext, units: tuple[str, ...] | list[str], themes: set[str] | None
+) -> tuple[PanelItem, ...]:
+    """Quote items for the first ``SECTION_LIMIT`` units: only quoted units go into the page's unit table."""
+    return _limited(ctx, _quote_items(ctx, units[:SECTION_LIMIT], themes), len(units))
 
 
 def _link(ctx: ViewContext, kind: str, key: str, in_view: set[str]) -> str | None:
@@ -82,7 +89,7 @@ def committee_panel(ctx: ViewContext, key: str, in_view: set[str]) -> Panel:
     facts = (
         (ctx.t("focus_areas"), str(len(areas))),
         (ctx.t("themes"), str(len(themes))),
-        (ctx.t("view_evidence"), ctx.t("view_evidence_count", count=ctx.committee_evidence.get(key, 0))),
+        (ctx.t("view_evidence"), ctx.t("view_evidence_count", count=ctx.analysis.committee_evidence.get(key, 0))),
     )
     return Panel(committee.label(ctx.lang), ctx.t("committee"), facts, tuple(s for s in sections if s.items))
 
@@ -100,7 +107,7 @@ def focus_area_panel(ctx: ViewContext, area: FocusArea, in_view: set[str]) -> Pa
     statements = ctx.statements_of(area.key)
     themes = {slug: len(units) for slug, units in ctx.analysis.index.by_focus_area.get(area.key, {}).items()}
     sections = (
-        PanelSection(ctx.t("statements"), _limited(ctx, _quote_items(ctx, statements, None))),
+        PanelSection(ctx.t("statements"), _limited_quotes(ctx, statements, None)),
         PanelSection(ctx.t("themes"), _limited(ctx, _theme_items(ctx, themes, in_view))),
     )
     return Panel(area.title, ctx.t("focus_area"), tuple(facts), tuple(s for s in sections if s.items))
@@ -127,7 +134,7 @@ def theme_panel(ctx: ViewContext, theme: Theme, in_view: set[str]) -> Panel:
     units = ctx.units_mentioning(theme.slug)
     sections = (
         PanelSection(ctx.t("committees"), _limited(ctx, carriers)),
-        PanelSection(ctx.t("quotes"), _limited(ctx, _quote_items(ctx, units, {theme.slug}))),
+        PanelSection(ctx.t("quotes"), _limited_quotes(ctx, units, {theme.slug})),
     )
     return Panel(theme.label(ctx.lang), ctx.t("theme"), tuple(facts), tuple(s for s in sections if s.items))
 
@@ -159,7 +166,7 @@ def mentions_panel(ctx: ViewContext, area: FocusArea, slug: str) -> Panel:
         f"{area.title} — {ctx.theme_label(slug)}",
         ctx.t("view_edge_mentions"),
         ((ctx.t("statements"), str(len(units))),),
-        (PanelSection(ctx.t("quotes"), _limited(ctx, _quote_items(ctx, units, {slug}))),),
+        (PanelSection(ctx.t("quotes"), _limited_quotes(ctx, units, {slug})),),
     )
 
 
@@ -170,7 +177,7 @@ def carries_panel(ctx: ViewContext, committee: str, slug: str, kind: str) -> Pan
         f"{ctx.committee_label(committee)} — {ctx.theme_label(slug)}",
         ctx.t(f"view_edge_{kind}"),
         ((ctx.t("view_evidence"), ctx.t("view_evidence_count", count=len(units))),),
-        (PanelSection(ctx.t("quotes"), _limited(ctx, _quote_items(ctx, units, {slug}))),),
+        (PanelSection(ctx.t("quotes"), _limited_quotes(ctx, units, {slug})),),
     )
 
 

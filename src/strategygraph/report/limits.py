@@ -1,0 +1,117 @@
+"""How much of a large graph the report bundle carries.
+
+A seminar fits whole in the bundle. A national graph (hundreds of committees, a quarter of a million overlapping
+pairs, a million triples) does not stay a readable folder of a few MB: the bundle then leaves out the files that
+would be too large, and the report names each with its size and the command that writes it in full. Nothing is
+cut silently: a file is in the bundle whole, or it is left out and listed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from ..analysis import Analysis
+
+# Limits: the bundled Hedensted seminar and a 10 k-triple sample stay far below every one of them.
+TABLE_ROWS = 10_000  # a data table (CSV and workbook sheet) longer than this is left out
+NETWORK_EDGES = 20_000  # GraphML/GEXF with more edges are left out
+RDF_TRIPLES = 50_000  # the RDF dump (Turtle, JSON-LD) of a larger graph is left out
+VIEW_BYTES = 6_000_000  # interactive views are added, most important first, until their pages reach this size
+VIEW_TOP = 30  # committees and themes a view in the bundle draws (the view command's --top is 50)
+SHOWN_ROWS = 100  # rows of a table printed in index.html and report.md
+SHOWN_COMMITTEES = 50  # committees (with their focus areas) and heatmap rows in index.html and report.md
+
+
+@dataclass(frozen=True)
+class BundleLimits:
+    """The limits a bundle is built under (defaults above; tests lower them to exercise large-graph paths)."""
+
+    table_rows: int = TABLE_ROWS
+    network_edges: int = NETWORK_EDGES
+    rdf_triples: int = RDF_TRIPLES
+    view_bytes: int = VIEW_BYTES
+    view_top: int = VIEW_TOP
+    shown_rows: int = SHOWN_ROWS
+    shown_committees: int = SHOWN_COMMITTEES
+
+
+DEFAULT_LIMITS = BundleLimits()
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Files the bundle leaves out: their bundle path (or a pattern), how many rows/edges/triples/views they
+    hold (``unit`` names which, an i18n key) and the command that writes them in full."""
+
+    path: str
+    count: int
+    unit: str  # rows | edges | triples | views
+    command: str
+
+
+def table_rows(analysis: Analysis, name: str) -> int:
+    """Rows of the data table ``name``, counted without building it."""
+    corpus = analysis.corpus
+    counts = {
+        "committees": lambda: len(corpus.committees),
+        "focus_areas": lambda: len(corpus.focus_areas),
+        "statements": lambda: sum(1 for u in corpus.units if u.kind == "statement" and u.focus_area is not None),
+        "reflections": lambda: sum(1 for u in corpus.units if u.kind == "reflection"),
+        "theme_mentions": lambda: len(corpus.mentions),
+        "overlaps": lambda: len(analysis.overlaps),
+        "theme_reach": lambda: len(analysis.reach),
+    }
+    return counts[name]()
+
+
+def network_edges(analysis: Analysis) -> int:
+    """Edges of the report's network (GraphML/GEXF), counted without building it: presents, mentions,
+    carries, overlap and serves links (an upper bound: a pillar link of a theme without a node is not drawn)."""
+    corpus, index = analysis.corpus, analysis.index
+    return (
+        sum(1 for f in corpus.focus_areas if f.committee is not None)
+        + sum(len(themes) for themes in index.by_focus_area.values())
+        + sum(len(themes) for themes in index.by_committee.values())
+        + len(analysis.overlaps)
+        + sum(len(p.themes) for p in corpus.pillars)
+    )
+
+
+def bundle_view_names(analysis: Analysis) -> tuple[str, ...]:
+    """The views a bundle offers, in the order the report lists them: the fixed views, a view per committee and
+    a view per theme something mentions."""
+    from ..views.catalogue import view_names
+
+    return view_names(analysis.corpus, mentioned_themes_only=True)
+
+
+def views_by_importance(analysis: Analysis, names: Sequence[str]) -> list[str]:
+    """``names`` in the order a bundle adds them until its views reach their size limit: the overlap view (the
+    report embeds it), the other fixed views, then theme and committee views taking turns, each kind most
+    evidence first."""
+    from ..views.catalogue import FIXED_VIEWS
+
+    wanted = set(names)
+    fixed = sorted((n for n in names if n in FIXED_VIEWS), key=lambda n: (n != "overlap", FIXED_VIEWS.index(n)))
+    committees = [f"committee:{key}" for key in analysis.committees_by_evidence if f"committee:{key}" in wanted]
+    themes = [f"theme:{r.theme}" for r in analysis.reach if f"theme:{r.theme}" in wanted]  # most cross-cutting first
+    taking_turns = [n for pair in itertools.zip_longest(themes, committees) for n in pair if n is not None]
+    return [*fixed, *taking_turns]
+
+
+def left_out_views(names: Sequence[str], included: Collection[str]) -> list[LeftOut]:
+    """The views of ``names`` not ``included``: one line per fixed view, one per kind for the rest."""
+    missing = [n for n in names if n not in included]
+    lines = [
+        LeftOut(f"views/{n}.html", 1, "views", f"strategygraph view {n} --out {n}.html")
+        for n in missing
+        if ":" not in n
+    ]
+    for kind, placeholder in (("committee", "<key>"), ("theme", "<slug>")):
+        count = sum(1 for n in missing if n.startswith(f"{kind}:"))
+        if count:
+            command = f"strategygraph view {kind}:{placeholder} --out {kind}.html"
+            lines.append(LeftOut(f"views/{kind}-*.html", count, "views", command))
+    return lines

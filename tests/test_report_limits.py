@@ -1,0 +1,123 @@
+"""A large graph's report bundle: what exceeds the limits is left out whole and listed with a command that writes
+it, the page shows a selection and says so, and nothing changes for a graph within the limits. The report fixture
+stands in for a national graph by building it under tiny limits."""
+
+from __future__ import annotations
+
+import html
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from strategygraph.analysis import Analysis, analyse
+from strategygraph.analysis.overlaps import strongest_overlaps
+from strategygraph.cli import cli
+from strategygraph.corpus import read_corpus
+from strategygraph.loading import DataSources, load_graph
+from strategygraph.report import TABLE_NAMES, BundleLimits, report_files
+from strategygraph.report.data_tables import data_table
+from strategygraph.report.graph_files import report_graph
+from strategygraph.report.limits import network_edges, table_rows, views_by_importance
+from strategygraph.store import GraphStore
+
+from .report_support import REPORT_FIXTURE
+
+TINY = BundleLimits(
+    table_rows=5, network_edges=10, rdf_triples=100, view_bytes=1, view_top=2, shown_rows=2, shown_committees=2
+)
+
+
+@pytest.fixture(scope="module")
+def store() -> GraphStore:
+    return load_graph(DataSources.bundled([REPORT_FIXTURE]))
+
+
+@pytest.fixture(scope="module")
+def analysis(store: GraphStore) -> Analysis:
+    return analyse(read_corpus(store))
+
+
+@pytest.fixture(scope="module")
+def tiny_bundle(store: GraphStore, analysis: Analysis) -> dict[str, bytes]:
+    return report_files(store, analysis, "en", limits=TINY)
+
+
+def test_counts_match_what_the_bundle_would_hold(analysis: Analysis) -> None:
+    for name in TABLE_NAMES:
+        assert table_rows(analysis, name) == len(data_table(analysis, name, "da").rows), name
+    assert network_edges(analysis) >= report_graph(analysis, "da").number_of_edges()
+
+
+def test_tables_over_the_limit_are_left_out_whole(tiny_bundle: dict[str, bytes], analysis: Analysis) -> None:
+    for name in TABLE_NAMES:
+        rows = table_rows(analysis, name)
+        if rows > TINY.table_rows:
+            assert f"tables/{name}.csv" not in tiny_bundle
+        else:
+            kept = tiny_bundle[f"tables/{name}.csv"].decode("utf-8")
+            assert len(kept.strip().splitlines()) == rows + 1, "a table in the bundle is whole"
+    assert not {"graph.graphml", "graph.gexf", "graph.ttl", "graph.jsonld"} & set(tiny_bundle)
+
+
+def test_the_report_lists_what_it_left_out_with_a_command_that_works(
+    tiny_bundle: dict[str, bytes], tmp_path: Path
+) -> None:
+    markdown = tiny_bundle["report.md"].decode("utf-8")
+    assert "### Not in the bundle" in markdown
+    lines = re.findall(r"^- `(.+?) \(([\d,]+) (rows|edges|triples|views)\): (strategygraph .+)`$", markdown, re.M)
+    left_out = {path for path, *_ in lines}
+    assert {"tables/theme_mentions.csv", "graph.gexf", "graph.ttl", "views/committee-*.html"} <= left_out
+    for path, _, _, command in lines:
+        args = shlex.split(command.replace("<key>", "plan").replace("<slug>", "boliger"))[1:]
+        out_index = args.index("--out") + 1
+        args[out_index] = str(tmp_path / Path(args[out_index]).name)
+        result = CliRunner().invoke(cli, ["--data", str(REPORT_FIXTURE), *args])
+        assert result.exit_code == 0, (path, command, result.output)
+        assert Path(args[out_index]).stat().st_size > 0
+
+
+def test_the_page_says_it_shows_a_selection(tiny_bundle: dict[str, bytes], analysis: Analysis) -> None:
+    page = tiny_bundle["index.html"].decode("utf-8")
+    assert 'class="abridged"' in page
+    assert "show the 2 of 4 committees with the most evidence" in page
+    assert "shows the first 2 of" in page
+    assert "overlaps --top 0 --format csv" in page
+    shown = analysis.committees_by_evidence[:2]
+    heatmap_rows = re.findall(r'<g class="row-labels"[^>]*>(.*?)</g>', page, re.S)[0]
+    assert heatmap_rows.count("<text") == 2
+    for key in shown:
+        assert html.escape(analysis.corpus.committee_by_key[key].label("en")) in heatmap_rows
+
+
+def test_views_stop_at_their_size_and_the_overlap_view_comes_first(
+    tiny_bundle: dict[str, bytes], analysis: Analysis
+) -> None:
+    pages = sorted(name for name in tiny_bundle if name.startswith("views/") and name.endswith(".html"))
+    assert pages == ["views/overlap.html"]
+    assert "views/vis-network.min.js" in tiny_bundle
+    names = views_by_importance(analysis, ["committee:plan", "theme:boliger", "overview", "overlap", "themes"])
+    assert names[:3] == ["overlap", "overview", "themes"]
+    assert set(names[3:]) == {"committee:plan", "theme:boliger"}
+
+
+def test_within_the_limits_nothing_is_said_or_left_out(store: GraphStore, analysis: Analysis) -> None:
+    files = report_files(store, analysis, "en", views=False)
+    markdown = files["report.md"].decode("utf-8")
+    assert "Not in the bundle" not in markdown
+    assert "A large graph" not in markdown
+    assert {"graph.gexf", "graph.ttl", *(f"tables/{n}.csv" for n in TABLE_NAMES)} <= set(files)
+
+
+def test_strongest_overlaps_keep_each_committees_closest_partners(analysis: Analysis) -> None:
+    committees = {c.key for c in analysis.corpus.committees}
+    everything = strongest_overlaps(analysis.overlaps, committees, per_committee=len(committees))
+    assert everything == [o for o in analysis.overlaps if o.a in committees and o.b in committees]
+    one = strongest_overlaps(analysis.overlaps, committees, per_committee=1)
+    for key in committees:
+        own = [o for o in analysis.overlaps if key in (o.a, o.b)]
+        if own:
+            assert own[0] in one, "every committee keeps its strongest overlap"
+    assert [analysis.overlaps.index(o) for o in one] == sorted(analysis.overlaps.index(o) for o in one)
