@@ -9,9 +9,10 @@ from click.testing import CliRunner
 
 from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus
+from strategygraph.loading import DataSources, load_graph
 from strategygraph.store import GraphStore
 
-from .conftest import GoldenCheck
+from .conftest import REPO, GoldenCheck
 
 
 def _json(runner: CliRunner, *args: str) -> object:
@@ -104,3 +105,30 @@ def test_analysis_is_deterministic(runner: CliRunner) -> None:
     first = runner.invoke(cli, ["structure", "--format", "json"]).stdout
     second = runner.invoke(cli, ["structure", "--format", "json"]).stdout
     assert first == second
+
+
+def test_top_keeps_the_strongest_pairs_and_says_how_many_it_left_out(runner: CliRunner) -> None:
+    everything = _json(runner, "overlaps", "--format", "json", "--top", "0")
+    assert isinstance(everything, dict)
+    result = runner.invoke(cli, ["overlaps", "--format", "json", "--top", "3"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["pairs"] == everything["pairs"][:3]
+    assert result.stderr.strip() == f"Viser de 3 stærkeste af {len(everything['pairs'])} par; --top 0 viser alle."
+    default = runner.invoke(cli, ["overlaps"])
+    assert default.stderr == "", "the source's 23 pairs are all shown by default"
+
+
+def test_municipality_keeps_pairs_within_one_council(runner: CliRunner) -> None:
+    data = ["--data", str(REPO / "data")]
+    both = _json(runner, *data, "overlaps", "--format", "json", "--top", "0")
+    hedensted = _json(runner, *data, "overlaps", "--format", "json", "--top", "0", "--municipality", "hedensted")
+    assert isinstance(both, dict)
+    assert isinstance(hedensted, dict)
+    corpus = read_corpus(load_graph(DataSources.bundled([REPO / "data"])))
+    municipality = {c.key: c.municipality for c in corpus.committees}
+    expected = [p for p in both["pairs"] if municipality[p["a"]] == municipality[p["b"]] == "hedensted"]
+    assert hedensted["pairs"] == expected
+    assert 0 < len(expected) < len(both["pairs"])
+    unknown = runner.invoke(cli, [*data, "overlaps", "--municipality", "aarhus"])
+    assert unknown.exit_code == 2
+    assert unknown.stderr.strip() == "Error: unknown municipality 'aarhus' (the graph has: fjordlund, hedensted)"

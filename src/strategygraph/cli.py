@@ -544,29 +544,50 @@ def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
     show_default=True,
     help="Only pairs sharing at least this many themes.",
 )
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Only the strongest N pairs (0: all of them).",
+)
+@click.option(
+    "--municipality",
+    metavar="SLUG",
+    default=None,
+    help="Only pairs of committees of this municipality (a graph of several municipalities).",
+)
 @pass_app
-def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int) -> None:
+def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int, top: int, municipality: str | None) -> None:
     """Committee pairs that share themes: weight, shared themes and the quotes on both sides.
 
     The weight (0–1) counts each shared theme as 1/(k−1), k = the number of committees carrying it, and
-    divides by √(|themes of A| · |themes of B|): themes almost everyone carries add little.
+    divides by √(|themes of A| · |themes of B|): themes almost everyone carries add little. The strongest
+    50 pairs by default; when pairs are left out, stderr says how many.
 
     \b
     Example:
         strategygraph overlaps --format json --min-shared 2
+        strategygraph --data national/ overlaps --municipality aarhus --top 0 --format csv
     """
     import json
 
-    from .analysis.presentation import overlaps_csv_table, overlaps_json, overlaps_table
+    from .analysis.presentation import overlaps_csv_table, overlaps_json, overlaps_table, select_overlaps
+    from .i18n import format_count, text
     from .tables import render
 
     analysis = app.analysis(mode, min_shared)
+    pairs = select_overlaps(analysis, top, municipality)
     if fmt == "json":
-        click.echo(json.dumps(overlaps_json(analysis, app.lang), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(overlaps_json(analysis, app.lang, pairs), ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        click.echo(render(overlaps_csv_table(analysis, app.lang), "csv"), nl=False)
+        click.echo(render(overlaps_csv_table(analysis, app.lang, pairs), "csv"), nl=False)
     else:
-        click.echo(render(overlaps_table(analysis, app.lang), "table", app.lang), nl=False)
+        click.echo(render(overlaps_table(analysis, app.lang, pairs), "table", app.lang), nl=False)
+    available = len(select_overlaps(analysis, 0, municipality)) if top else len(pairs)
+    if len(pairs) < available:
+        note = text("overlaps_top_note", app.lang)
+        click.echo(note.format(shown=len(pairs), total=format_count(available, app.lang)), err=True)
 
 
 @cli.command()

@@ -392,6 +392,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "report_unit_edges": ("kanter", "edges"),
     "report_unit_triples": ("tripler", "triples"),
     "report_unit_views": ("visninger", "views"),
+    "overlaps_top_note": (
+        "Viser de {shown} stærkeste af {total} par; --top 0 viser alle.",
+        "Showing the {shown} strongest of {total} pairs; --top 0 shows all.",
+    ),
     "view_overlaps_note": (
         "Viser hvert udvalgs {per} stærkeste overlap: {shown} af {total} par.",
         "Showing each committee's {per} strongest overlaps: {shown} of {total} pairs.",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from ..errors import NotFoundError
 from ..i18n import text
 from ..tables import Table
 from . import Analysis
 from .evidence import Quote
+from .overlaps import Overlap
 
 WEIGHT_DIGITS = 4
 
@@ -40,8 +43,22 @@ def quote_json(quote: Quote) -> dict[str, Any]:
     }
 
 
-def overlaps_json(analysis: Analysis, lang: str) -> dict[str, Any]:
-    """The `overlaps --format json` contract: ``pairs`` sorted by weight, each with its evidence."""
+def select_overlaps(analysis: Analysis, top: int = 0, municipality: str | None = None) -> tuple[Overlap, ...]:
+    """The strongest ``top`` overlaps (0: all), only between committees of ``municipality`` if given (its slug;
+    unknown slugs raise :class:`NotFoundError` naming the known ones)."""
+    found: Sequence[Overlap] = analysis.overlaps
+    if municipality is not None:
+        known = sorted({c.municipality for c in analysis.corpus.committees if c.municipality})
+        if municipality not in known:
+            shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+            raise NotFoundError(f"unknown municipality {municipality!r} (the graph has: {shown or 'none'})")
+        members = {c.key for c in analysis.corpus.committees if c.municipality == municipality}
+        found = [o for o in found if o.a in members and o.b in members]
+    return tuple(found[:top] if top else found)
+
+
+def overlaps_json(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | None = None) -> dict[str, Any]:
+    """The `overlaps --format json` contract: ``pairs`` (default: all) sorted by weight, each with its evidence."""
     return {
         "evidence_mode": analysis.mode,
         "pairs": [
@@ -54,12 +71,12 @@ def overlaps_json(analysis: Analysis, lang: str) -> dict[str, Any]:
                 "shared_themes": list(overlap.shared_themes),
                 "evidence": {s.theme: [quote_json(q) for q in s.quotes] for s in overlap.shared},
             }
-            for overlap in analysis.overlaps
+            for overlap in (analysis.overlaps if pairs is None else pairs)
         ],
     }
 
 
-def overlaps_table(analysis: Analysis, lang: str) -> Table:
+def overlaps_table(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | None = None) -> Table:
     rows = [
         (
             _committee_label(analysis, o.a, lang),
@@ -69,7 +86,7 @@ def overlaps_table(analysis: Analysis, lang: str) -> Table:
             ", ".join(theme_label(analysis, t, lang) for t in o.shared_themes),
             len({q.unit for s in o.shared for q in s.quotes}),
         )
-        for o in analysis.overlaps
+        for o in (analysis.overlaps if pairs is None else pairs)
     ]
     return Table(
         tuple(text(k, lang) for k in ("committee_a", "committee_b", "weight", "shared", "shared_themes", "quotes")),
@@ -78,8 +95,8 @@ def overlaps_table(analysis: Analysis, lang: str) -> Table:
     )
 
 
-def overlaps_csv_table(analysis: Analysis, lang: str) -> Table:
-    """One row per pair, with slugs as well as labels (for spreadsheets)."""
+def overlaps_csv_table(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | None = None) -> Table:
+    """One row per pair (default: all), with slugs as well as labels (for spreadsheets)."""
     rows = [
         (
             o.a,
@@ -91,7 +108,7 @@ def overlaps_csv_table(analysis: Analysis, lang: str) -> Table:
             "; ".join(theme_label(analysis, t, lang) for t in o.shared_themes),
             len({q.unit for s in o.shared for q in s.quotes}),
         )
-        for o in analysis.overlaps
+        for o in (analysis.overlaps if pairs is None else pairs)
     ]
     return Table(("a", "b", "a_label", "b_label", "weight", "shared_themes", "shared_theme_labels", "quotes"), rows)
 
