@@ -36,7 +36,7 @@ def _steps(data_dirs: list[Path]) -> None:
     from strategygraph.report import report_files
 
     marks: list[tuple[str, float]] = [("load the graph", time.perf_counter())]
-    store = load_graph(DataSources.bundled(data_dirs))
+    store = load_graph(DataSources.bundled(data_dirs), "auto")  # as the command line does
     marks.append(("read the corpus and analyse", time.perf_counter()))
     analysis = analyse(read_corpus(store))
     files = report_files(

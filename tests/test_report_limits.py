@@ -5,12 +5,14 @@ stands in for a national graph by building it under tiny limits."""
 from __future__ import annotations
 
 import html
+import io
 import re
 import shlex
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from strategygraph.analysis import Analysis, analyse
 from strategygraph.analysis.overlaps import strongest_overlaps
@@ -18,10 +20,12 @@ from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.report import TABLE_NAMES, BundleLimits, report_files
-from strategygraph.report.data_tables import data_table
+from strategygraph.report.data_tables import csv_text, data_table
 from strategygraph.report.graph_files import report_graph
 from strategygraph.report.limits import network_edges, table_rows, views_by_importance
+from strategygraph.report.workbook import EXCEL_CELL_CHARACTERS, workbook_bytes
 from strategygraph.store import GraphStore
+from strategygraph.tables import Table
 
 from .report_support import REPORT_FIXTURE
 
@@ -121,3 +125,33 @@ def test_strongest_overlaps_keep_each_committees_closest_partners(analysis: Anal
         if own:
             assert own[0] in one, "every committee keeps its strongest overlap"
     assert [analysis.overlaps.index(o) for o in one] == sorted(analysis.overlaps.index(o) for o in one)
+
+
+def test_a_table_whose_csv_is_too_large_is_left_out_too(store: GraphStore, analysis: Analysis) -> None:
+    limits = BundleLimits(table_bytes=2_000)
+    files = report_files(store, analysis, "en", views=False, limits=limits)
+    for name in TABLE_NAMES:
+        whole = csv_text(data_table(analysis, name, "en")).encode("utf-8")
+        assert (f"tables/{name}.csv" in files) == (len(whole) <= 2_000), name
+    markdown = files["report.md"].decode("utf-8")
+    assert "tables/statements.csv (" in markdown
+
+
+def test_a_large_overlap_view_is_linked_not_embedded(store: GraphStore, analysis: Analysis) -> None:
+    files = report_files(store, analysis, "en", limits=BundleLimits(embedded_view_bytes=1_000))
+    page = files["index.html"].decode("utf-8")
+    assert "<iframe" not in page
+    assert '<a href="views/overlap.html">' in page
+    assert "views/overlap.html" in files
+
+
+def test_workbook_cells_stay_within_excels_limit() -> None:
+    long = "; ".join(f"kommune-{i}/udvalg-{i}" for i in range(3_000))
+    table = Table(("theme", "committees"), [("vaekst", long), ("short", "a; b")])
+    sheet = load_workbook(io.BytesIO(workbook_bytes({"theme_reach": table})))["theme_reach"]
+    cut = sheet["B2"].value
+    assert isinstance(cut, str)
+    assert len(cut) == EXCEL_CELL_CHARACTERS
+    assert cut.endswith(" characters: see the CSV]")
+    assert long.startswith(cut.split(" … [+")[0])
+    assert sheet["B3"].value == "a; b"

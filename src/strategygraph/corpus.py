@@ -157,11 +157,25 @@ class Corpus:
             return (committee,) if committee is not None else ()
         return self.committees_on_slide.get((unit.seminar, unit.slide), ())
 
+    @cached_property
+    def _focus_areas_by_committee(self) -> dict[str | None, tuple[FocusArea, ...]]:
+        found: dict[str | None, list[FocusArea]] = defaultdict(list)
+        for area in self.focus_areas:
+            found[area.committee].append(area)
+        return {committee: tuple(areas) for committee, areas in found.items()}
+
+    @cached_property
+    def _units_by_focus_area(self) -> dict[str | None, tuple[TextUnit, ...]]:
+        found: dict[str | None, list[TextUnit]] = defaultdict(list)
+        for unit in self.units:
+            found[unit.focus_area].append(unit)
+        return {focus_area: tuple(units) for focus_area, units in found.items()}
+
     def focus_areas_of(self, committee: str) -> tuple[FocusArea, ...]:
-        return tuple(f for f in self.focus_areas if f.committee == committee)
+        return self._focus_areas_by_committee.get(committee, ())
 
     def statements_of(self, focus_area: str) -> tuple[TextUnit, ...]:
-        return tuple(u for u in self.units if u.focus_area == focus_area)
+        return self._units_by_focus_area.get(focus_area, ())
 
 
 def _last_segment(iri: str) -> str:

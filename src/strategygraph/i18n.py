@@ -212,6 +212,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Det interaktive netværk findes ikke i denne udgave; tegningen viser de samme overlap.",
         "The interactive network is not part of this build; the drawing shows the same overlaps.",
     ),
+    "report_network_linked": (
+        "Det interaktive netværk er for stort til at indlejre her; tegningen viser de samme overlap, og det "
+        "åbner for sig:",
+        "The interactive network is too large to embed here; the drawing shows the same overlaps, and it opens "
+        "on its own:",
+    ),
     "report_views": ("Interaktive visninger", "Interactive views"),
     "report_views_intro": (
         "Filer i mappen views/, som åbner i enhver browser uden internet.",

@@ -5,13 +5,15 @@ interactive views — as file contents by relative path (nothing is written here
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from ..analysis import Analysis
 from ..comparison import SeminarComparison
 from ..i18n import text
 from ..serialization import serialize_graph
 from ..store import GraphStore
+from ..tables import Table
 from .content import ReportContent, read_header, report_content, view_file
 from .data_tables import TABLE_NAMES, csv_text, data_table, data_tables
 from .graph_files import gexf_text, graphml_text, report_graph
@@ -57,6 +59,73 @@ def _quiet(_: str) -> None:
     return None
 
 
+@dataclass
+class _Bundle:
+    """The files of a bundle being built, and what it leaves out."""
+
+    limits: BundleLimits
+    files: dict[str, bytes] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    def add_tables(self, analysis: Analysis, lang: str) -> dict[str, Table]:
+        """The data tables as CSV files (those within the limits), returned for the workbook."""
+        tables = {}
+        for name in TABLE_NAMES:
+            rows = table_rows(analysis, name)
+            table = data_table(analysis, name, lang) if rows <= self.limits.table_rows else None
+            encoded = csv_text(table).encode("utf-8") if table is not None else b""
+            if table is None or len(encoded) > self.limits.table_bytes:
+                command = f"strategygraph export --format csv --table {name} --out {name}.csv"
+                self.left_out.append(LeftOut(f"tables/{name}.csv", rows, "rows", command))
+            else:
+                tables[name], self.files[f"tables/{name}.csv"] = table, encoded
+        return tables
+
+    def add_network(self, analysis: Analysis, lang: str) -> None:
+        edges = network_edges(analysis)
+        if edges > self.limits.network_edges:
+            for suffix in ("graphml", "gexf"):
+                command = f"strategygraph export --format {suffix} --out graph.{suffix}"
+                self.left_out.append(LeftOut(f"graph.{suffix}", edges, "edges", command))
+            return
+        graph = report_graph(analysis, lang)
+        self.files["graph.graphml"] = graphml_text(graph).encode("utf-8")
+        self.files["graph.gexf"] = gexf_text(graph, text("report_title", lang)).encode("utf-8")
+
+    def add_rdf(self, store: GraphStore) -> None:
+        triples = len(store)
+        for suffix in ("ttl", "jsonld"):
+            if triples > self.limits.rdf_triples:
+                command = f"strategygraph build --out graph.{suffix}"
+                self.left_out.append(LeftOut(f"graph.{suffix}", triples, "triples", command))
+            else:
+                self.files[f"graph.{suffix}"] = serialize_graph(store, suffix).encode("utf-8")
+
+    def add_views(self, analysis: Analysis, lang: str, names: Sequence[str]) -> str | None:
+        """Views, most important first, while they fit in ``limits.view_bytes`` (the first always does); returns
+        the overlap view as a self-contained page for ``index.html`` to embed, if it is in and small enough."""
+        from ..views import VIS_NETWORK_FILE, ViewContext, build_view, render_html, vis_network_script
+
+        context, size, misses = ViewContext(analysis, lang), 0, 0
+        embedded: str | None = None
+        added: set[str] = set()
+        for name in views_by_importance(analysis, names):
+            view = build_view(analysis, name, lang, self.limits.view_top, context=context)
+            page = render_html(view, vis_src=VIS_NETWORK_FILE).encode("utf-8")
+            if added and size + len(page) > self.limits.view_bytes:
+                misses += 1
+                if misses == self.limits.view_misses:
+                    break
+                continue
+            self.files[view_file(name)], size, misses = page, size + len(page), 0
+            added.add(name)
+            if name == OVERLAP_VIEW and len(page) <= self.limits.embedded_view_bytes:
+                embedded = render_html(view)
+        self.files[f"views/{VIS_NETWORK_FILE}"] = vis_network_script().encode("utf-8")
+        self.left_out += left_out_views(names, added)
+        return embedded
+
+
 def report_files(
     store: GraphStore,
     analysis: Analysis,
@@ -79,64 +148,26 @@ def report_files(
     def step(key: str, **values: object) -> None:
         progress(text("report_progress", lang).format(step=text(key, lang).format(**values)))
 
-    files: dict[str, bytes] = {}
-    left_out: list[LeftOut] = []
+    bundle = _Bundle(limits)
     step("report_step_tables")
-    tables = {}
-    for name in TABLE_NAMES:
-        rows = table_rows(analysis, name)
-        if rows > limits.table_rows:
-            command = f"strategygraph export --format csv --table {name} --out {name}.csv"
-            left_out.append(LeftOut(f"tables/{name}.csv", rows, "rows", command))
-            continue
-        tables[name] = data_table(analysis, name, lang)
-        files[f"tables/{name}.csv"] = csv_text(tables[name]).encode("utf-8")
+    tables = bundle.add_tables(analysis, lang)
     step("report_step_workbook")
-    files["strategygraph.xlsx"] = workbook_bytes(tables)
+    bundle.files["strategygraph.xlsx"] = workbook_bytes(tables)
     step("report_step_graphs")
-    edges = network_edges(analysis)
-    if edges > limits.network_edges:
-        for suffix in ("graphml", "gexf"):
-            command = f"strategygraph export --format {suffix} --out graph.{suffix}"
-            left_out.append(LeftOut(f"graph.{suffix}", edges, "edges", command))
-    else:
-        graph = report_graph(analysis, lang)
-        files["graph.graphml"] = graphml_text(graph).encode("utf-8")
-        files["graph.gexf"] = gexf_text(graph, text("report_title", lang)).encode("utf-8")
+    bundle.add_network(analysis, lang)
     step("report_step_rdf")
-    triples = len(store)
-    if triples > limits.rdf_triples:
-        for suffix in ("ttl", "jsonld"):
-            left_out.append(LeftOut(f"graph.{suffix}", triples, "triples", f"strategygraph build --out graph.{suffix}"))
-    else:
-        files["graph.ttl"] = serialize_graph(store, "ttl").encode("utf-8")
-        files["graph.jsonld"] = serialize_graph(store, "jsonld").encode("utf-8")
-
-    view_pages: dict[str, str] = {}
-    embedded_overlap = None
-    wanted: tuple[str, ...] = ()
+    bundle.add_rdf(store)
+    names = bundle_view_names(analysis) if views else ()
+    embedded = None
     if views:
-        from ..views import VIS_NETWORK_FILE, ViewContext, build_view, render_html, vis_network_script
-
-        wanted = bundle_view_names(analysis)
-        step("report_step_views", count=len(wanted))
-        context, size = ViewContext(analysis, lang), 0
-        for name in views_by_importance(analysis, wanted):
-            if size >= limits.view_bytes:
-                break
-            view = build_view(analysis, name, lang, limits.view_top, context=context)
-            view_pages[name] = render_html(view, vis_src=VIS_NETWORK_FILE)
-            size += len(view_pages[name])
-            if name == OVERLAP_VIEW:
-                embedded_overlap = render_html(view)
-        files.update({view_file(name): page.encode("utf-8") for name, page in view_pages.items()})
-        files[f"views/{VIS_NETWORK_FILE}"] = vis_network_script().encode("utf-8")
-        left_out += left_out_views(wanted, view_pages)
+        step("report_step_views", count=len(names))
+        embedded = bundle.add_views(analysis, lang, names)
     step("report_step_pages")
-    included = tuple(name for name in wanted if name in view_pages)
-    content = report_content(analysis, read_header(store), lang, included, comparison, limits=limits, left_out=left_out)
-    files["index.html"] = report_html(
-        content, overlap_diagram(analysis, lang, limits.view_top), embedded_overlap
-    ).encode("utf-8")
-    files["report.md"] = report_markdown(content).encode("utf-8")
-    return files
+    included = tuple(name for name in names if view_file(name) in bundle.files)
+    content = report_content(
+        analysis, read_header(store), lang, included, comparison, limits=limits, left_out=bundle.left_out
+    )
+    diagram = overlap_diagram(analysis, lang, limits.view_top)
+    bundle.files["index.html"] = report_html(content, diagram, embedded).encode("utf-8")
+    bundle.files["report.md"] = report_markdown(content).encode("utf-8")
+    return bundle.files

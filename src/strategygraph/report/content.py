@@ -386,9 +386,15 @@ class TableCap:
     def __call__(self, table: Table, caption: str) -> Table:
         if len(table.rows) <= self.rows:
             return table
-        note = text("report_abridged_table", self.lang).format(table=caption, shown=self.rows, total=len(table.rows))
-        self.notes.append(note)
+        self.shortened(caption, len(table.rows))
         return Table(table.headers, table.rows[: self.rows], table.keys)
+
+    def shortened(self, caption: str, total: int) -> None:
+        """Note that the table ``caption`` shows ``rows`` of its ``total`` rows."""
+        total_text = format_count(total, self.lang)
+        self.notes.append(
+            text("report_abridged_table", self.lang).format(table=caption, shown=self.rows, total=total_text)
+        )
 
 
 def view_file(name: str) -> str:
@@ -482,18 +488,20 @@ def report_content(
     abridged = []
     if len(shown) < len(ranked):
         abridged.append(
-            text("report_abridged_committees", lang).format(shown=len(shown), total=len(ranked), evidence=evidence)
+            text("report_abridged_committees", lang).format(
+                shown=len(shown), total=format_count(len(ranked), lang), evidence=evidence
+            )
         )
     presenting = sum(1 for c in analysis.corpus.committees if analysis.corpus.focus_areas_of(c.key))
     if presenting > limits.view_top:
         abridged.append(text("report_abridged_network", lang).format(top=limits.view_top, per=BACKBONE_PARTNERS))
     heatmap = committee_theme_heatmap(analysis, lang, shown)
-    all_pairs = overlaps_table(analysis, lang)
-    shown_pairs = cap(all_pairs, text("report_overlaps_all", lang))
+    shown_pairs = overlaps_table(analysis, lang, analysis.overlaps[: limits.shown_rows])
     overlaps_note = text("report_overlaps_shown", lang).format(shown=len(overlaps), total=len(analysis.overlaps))
-    if len(shown_pairs.rows) < len(all_pairs.rows):
+    if len(shown_pairs.rows) < len(analysis.overlaps):
+        cap.shortened(text("report_overlaps_all", lang), len(analysis.overlaps))
         overlaps_note = text("report_overlaps_shown_abridged", lang).format(
-            shown=len(overlaps), total=len(analysis.overlaps), rows=len(shown_pairs.rows)
+            shown=len(overlaps), total=format_count(len(analysis.overlaps), lang), rows=len(shown_pairs.rows)
         )
     return ReportContent(
         lang=lang,

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from ..analysis import Analysis
 
 # Limits: the bundled Hedensted seminar and a 10 k-triple sample stay far below every one of them.
-TABLE_ROWS = 10_000  # a data table (CSV and workbook sheet) longer than this is left out
+TABLE_ROWS = 5_000  # a data table (CSV and workbook sheet) longer than this is left out
+TABLE_BYTES = 2_000_000  # … and so is one whose CSV is larger (a national theme table lists 9,000 focus areas)
 NETWORK_EDGES = 20_000  # GraphML/GEXF with more edges are left out
 RDF_TRIPLES = 50_000  # the RDF dump (Turtle, JSON-LD) of a larger graph is left out
-VIEW_BYTES = 6_000_000  # interactive views are added, most important first, until their pages reach this size
+VIEW_BYTES = 6_000_000  # interactive views are added, most important first, while their pages fit in this size
+VIEW_MISSES = 3  # views tried in a row that did not fit before the bundle stops trying
 VIEW_TOP = 30  # committees and themes a view in the bundle draws (the view command's --top is 50)
 SHOWN_ROWS = 100  # rows of a table printed in index.html and report.md
+EMBEDDED_VIEW_BYTES = 1_500_000  # index.html embeds the overlap view up to this size, else links to it
 SHOWN_COMMITTEES = 50  # committees (with their focus areas) and heatmap rows in index.html and report.md
 
 
@@ -29,12 +32,15 @@ class BundleLimits:
     """The limits a bundle is built under (defaults above; tests lower them to exercise large-graph paths)."""
 
     table_rows: int = TABLE_ROWS
+    table_bytes: int = TABLE_BYTES
     network_edges: int = NETWORK_EDGES
     rdf_triples: int = RDF_TRIPLES
     view_bytes: int = VIEW_BYTES
+    view_misses: int = VIEW_MISSES
     view_top: int = VIEW_TOP
     shown_rows: int = SHOWN_ROWS
     shown_committees: int = SHOWN_COMMITTEES
+    embedded_view_bytes: int = EMBEDDED_VIEW_BYTES
 
 
 DEFAULT_LIMITS = BundleLimits()

@@ -19,10 +19,17 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
 
+EXCEL_CELL_CHARACTERS = 32_767  # Excel refuses (and "repairs") longer cells
+
+
 def _cell_value(value: Cell) -> Cell:
     if isinstance(value, str):
         # control characters are not allowed in XLSX; nothing in the bundled data has any
-        return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        value = str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        if len(value) > EXCEL_CELL_CHARACTERS:  # a national graph's list of carriers; the CSV keeps it whole
+            marker = " … [+{} characters: see the CSV]"
+            keep = EXCEL_CELL_CHARACTERS - len(marker.format(len(value)))
+            return value[:keep] + marker.format(len(value) - keep)
     return value
 
 
