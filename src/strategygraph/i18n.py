@@ -398,6 +398,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "report_unit_edges": ("kanter", "edges"),
     "report_unit_triples": ("tripler", "triples"),
     "report_unit_views": ("visninger", "views"),
+    "report_unit_views_one": ("visning", "view"),
     "overlaps_top_note": (
         "Viser de {shown} stærkeste af {total} par; --top 0 viser alle.",
         "Showing the {shown} strongest of {total} pairs; --top 0 shows all.",

@@ -536,9 +536,10 @@ def report_content(
 
 
 def _left_out_line(item: LeftOut, lang: str) -> str:
+    unit = f"report_unit_{item.unit}" + ("_one" if item.count == 1 and item.unit == "views" else "")
     return text("report_left_out_item", lang).format(
         path=item.path,
         count=format_count(item.count, lang),
-        unit=text(f"report_unit_{item.unit}", lang),
+        unit=text(unit, lang),
         command=item.command,
     )
