@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategygraph.analysis import evidence
+from strategygraph.analysis import Analysis, analyse, evidence
 from strategygraph.analysis.evidence import projection, specificity_weights
 from strategygraph.analysis.matrices import connected_theme_pairs, partition_modularity, sparse_specificity_weights
+from strategygraph.corpus import read_corpus
+from strategygraph.loading import DataSources, load_graph
+
+from .conftest import REPO
 
 THEMES = [f"t{i}" for i in range(8)]
+
 profiles_strategy = st.dictionaries(
     st.sampled_from([f"n{i:02d}" for i in range(24)]), st.frozensets(st.sampled_from(THEMES)), max_size=24
 )
@@ -56,3 +64,26 @@ def test_theme_matrix_components_count_the_pairs_networkx_counts(profiles: dict[
 def test_the_exact_path_is_kept_for_small_graphs() -> None:
     assert evidence.pair_shares({"a": frozenset(THEMES), "b": frozenset(THEMES)}) == len(THEMES)
     assert evidence.EXACT_PAIR_SHARES >= 100_000  # the bundled data and every golden stay on the exact path
+
+
+def test_national_focus_area_communities_are_each_councils_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    def analysis(*folders: Path) -> Analysis:
+        return analyse(read_corpus(load_graph(DataSources.bundled(list(folders)))))
+
+    alone = [
+        analysis(REPO / "data" / "hedensted").focus_area_communities,
+        analysis(REPO / "data" / "examples" / "fjordlund" / "data").focus_area_communities,
+    ]
+    monkeypatch.setattr(evidence, "EXACT_PAIR_SHARES", 0)  # as if the two councils made a national graph
+    national = analysis(REPO / "data")
+    together = national.focus_area_communities
+    assert together.scope == "municipality"
+    assert all(c.scope == "graph" for c in alone)
+    assert sorted(len(g) for g in together.groups) == sorted(len(g) for c in alone for g in c.groups)
+    corpus = national.corpus
+    for group in together.groups:
+        councils = {
+            corpus.committee_by_key[corpus.focus_area_by_key[key].committee or ""].municipality for key in group
+        }
+        assert len(councils) == 1, group
+    assert together.modularity == pytest.approx(sum(c.modularity for c in alone) / 2)

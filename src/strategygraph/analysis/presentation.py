@@ -235,6 +235,7 @@ def structure_json(analysis: Analysis, lang: str) -> dict[str, Any]:
         found = analysis.committee_communities if kind == "committee" else analysis.focus_area_communities
         return {
             "modularity": round(found.modularity, WEIGHT_DIGITS),
+            "scope": found.scope,
             "seed": found.seed,
             "groups": [list(group) for group in found.groups],
         }
