@@ -20,6 +20,7 @@ from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.report import TABLE_NAMES, BundleLimits, report_files
+from strategygraph.report.content import SeminarHeader
 from strategygraph.report.data_tables import csv_text, data_table
 from strategygraph.report.graph_files import report_graph
 from strategygraph.report.limits import network_edges, table_rows, views_by_importance
@@ -155,3 +156,20 @@ def test_workbook_cells_stay_within_excels_limit() -> None:
     assert cut.endswith(" characters: see the CSV]")
     assert long.startswith(cut.split(" … [+")[0])
     assert sheet["B3"].value == "a; b"
+
+
+def test_a_title_counts_what_it_cannot_name() -> None:
+    few = SeminarHeader(("S1",), ("S1",), ("A Kommune", "B Kommune"), (), ("a.txt",))
+    assert few.municipality("da") == "A Kommune, B Kommune"
+    assert few.sources("en") == "a.txt"
+    many = SeminarHeader(
+        tuple(f"S{i}" for i in range(719)),
+        (),
+        tuple(f"K{i}" for i in range(98)),
+        (),
+        tuple(f"{i}.txt" for i in range(1536)),
+    )
+    assert many.municipality("da") == "98 kommuner"
+    assert many.seminar("da") == "719 seminarer"
+    assert many.sources("en") == "1,536 source files"
+    assert many.sources("da") == "1.536 kildefiler"

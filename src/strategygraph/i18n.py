@@ -363,6 +363,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Viser {shown} af {total} {what} (dem med mest evidens); --top 0 viser alle.",
         "Showing {shown} of {total} {what} (those with the most evidence); --top 0 shows all.",
     ),
+    "report_count_seminars": ("{count} seminarer", "{count} seminars"),
+    "report_count_municipalities": ("{count} kommuner", "{count} municipalities"),
+    "report_count_source_files": ("{count} kildefiler", "{count} source files"),
     "report_abridged": ("En stor graf: rapporten viser et udvalg", "A large graph: the report shows a selection"),
     "report_abridged_committees": (
         "Udvalgene og varmekortet viser de {shown} af {total} udvalg med mest evidens ({evidence}); alle står i "

@@ -159,11 +159,24 @@ class SeminarHeader:
     source_files: tuple[str, ...]
 
     def seminar(self, lang: str) -> str:
-        return ", ".join(self.seminars_en if lang == "en" else self.seminars_da)
+        return _named(self.seminars_en if lang == "en" else self.seminars_da, "report_count_seminars", lang)
 
     def municipality(self, lang: str) -> str:
         names = self.municipalities_en if lang == "en" and self.municipalities_en else self.municipalities_da
+        return _named(names, "report_count_municipalities", lang)
+
+    def sources(self, lang: str) -> str:
+        return _named(self.source_files, "report_count_source_files", lang)
+
+
+NAMED_AT_MOST = 3  # a title or sentence names up to this many seminars, municipalities or files; more are counted
+
+
+def _named(names: Sequence[str], count_key: str, lang: str) -> str:
+    """``names`` joined with commas, or "98 kommuner" when there are too many to read in a title."""
+    if len(names) <= NAMED_AT_MOST:
         return ", ".join(names)
+    return text(count_key, lang).format(count=format_count(len(names), lang))
 
 
 def _title_in(titles: list[tuple[str, str]], lang: str) -> str:
@@ -432,7 +445,7 @@ def _method(analysis: Analysis, header: SeminarHeader, lang: str) -> tuple[Secti
             (
                 t(
                     "report_method_evidence",
-                    source=", ".join(header.source_files) or "—",
+                    source=header.sources(lang) or "—",
                     mode_explained=t(f"report_mode_{analysis.mode}"),
                 ),
             ),
