@@ -171,5 +171,7 @@ def test_a_title_counts_what_it_cannot_name() -> None:
     )
     assert many.municipality("da") == "98 kommuner"
     assert many.seminar("da") == "719 seminarer"
+    same_titles = SeminarHeader(("Udvalgsseminar 2024",), ("Udvalgsseminar 2024",), ("K",), (), (), seminar_count=98)
+    assert same_titles.seminar("en") == "98 seminars"
     assert many.sources("en") == "1,536 source files"
     assert many.sources("da") == "1.536 kildefiler"

@@ -158,8 +158,13 @@ class SeminarHeader:
     municipalities_en: tuple[str, ...]
     source_files: tuple[str, ...]
 
+    seminar_count: int = 0  # seminars, some of which may share a title
+
     def seminar(self, lang: str) -> str:
-        return _named(self.seminars_en if lang == "en" else self.seminars_da, "report_count_seminars", lang)
+        titles = self.seminars_en if lang == "en" else self.seminars_da
+        if self.seminar_count > NAMED_AT_MOST:
+            return text("report_count_seminars", lang).format(count=format_count(self.seminar_count, lang))
+        return _named(titles, "report_count_seminars", lang)
 
     def municipality(self, lang: str) -> str:
         names = self.municipalities_en if lang == "en" and self.municipalities_en else self.municipalities_da
@@ -203,6 +208,7 @@ def read_header(store: GraphStore) -> SeminarHeader:
         distinct("municipalityDa"),
         distinct("municipalityEn"),
         distinct("sourceFile"),
+        len(titles),
     )
 
 
