@@ -132,3 +132,16 @@ def test_municipality_keeps_pairs_within_one_council(runner: CliRunner) -> None:
     unknown = runner.invoke(cli, [*data, "overlaps", "--municipality", "aarhus"])
     assert unknown.exit_code == 2
     assert unknown.stderr.strip() == "Error: unknown municipality 'aarhus' (the graph has: fjordlund, hedensted)"
+
+
+def test_a_committee_name_two_councils_share_is_shown_with_the_council(bundled_store: GraphStore) -> None:
+    national = read_corpus(load_graph(DataSources.bundled([REPO / "data"])))
+    both = [c for c in national.committees if c.label_da == "Økonomiudvalget"]
+    assert sorted(c.label("da") for c in both) == [
+        "Økonomiudvalget (Fjordlund Kommune)",
+        "Økonomiudvalget (Hedensted Kommune)",
+    ]
+    assert {c.own_label("da") for c in both} == {"Økonomiudvalget"}
+    unique = national.committee_by_key["teknik-miljoe"]
+    assert unique.label("da") == unique.own_label("da") == "Udvalget for Teknik & Miljø"
+    assert not any(c.qualified for c in read_corpus(bundled_store).committees), "one council: its own names"

@@ -8,6 +8,7 @@ qualified with the municipality or seminar only when a graph holds several and p
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,9 +28,21 @@ class Committee:
     label_en: str
     municipality: str
     remit: tuple[str, ...] = ()  # theme slugs of the committee's portfolio (curated, sg:remit)
+    municipality_da: str = ""  # the municipality's name (its skos:prefLabel)
+    municipality_en: str = ""
+    qualified: bool = False  # another municipality has a committee of the same name: labels name the municipality
+
+    def own_label(self, lang: str) -> str:
+        """The committee's own name (skos:prefLabel) in ``lang``, else in Danish."""
+        return self.label_en if lang == "en" and self.label_en else self.label_da
 
     def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" and self.label_en else self.label_da
+        """The name to show: its own, followed by its municipality's when that name alone is ambiguous."""
+        own = self.own_label(lang)
+        if not self.qualified:
+            return own
+        place = (self.municipality_en if lang == "en" else "") or self.municipality_da or self.municipality
+        return f"{own} ({place})"
 
 
 @dataclass(frozen=True)
@@ -187,9 +200,14 @@ def _text(value: object) -> str:
 
 
 _COMMITTEES = """
-SELECT ?committee ?slug ?labelDa ?labelEn ?municipality ?municipalitySlug WHERE {
+SELECT ?committee ?slug ?labelDa ?labelEn ?municipality ?municipalitySlug ?municipalityDa ?municipalityEn WHERE {
     ?committee a sg:Committee ; sg:slug ?slug .
-    OPTIONAL { ?committee org:unitOf ?municipality . OPTIONAL { ?municipality sg:slug ?municipalitySlug } }
+    OPTIONAL {
+        ?committee org:unitOf ?municipality .
+        OPTIONAL { ?municipality sg:slug ?municipalitySlug }
+        OPTIONAL { ?municipality skos:prefLabel ?municipalityDa . FILTER (lang(?municipalityDa) = "da") }
+        OPTIONAL { ?municipality skos:prefLabel ?municipalityEn . FILTER (lang(?municipalityEn) = "en") }
+    }
     OPTIONAL { ?committee skos:prefLabel ?labelDa . FILTER (lang(?labelDa) = "da") }
     OPTIONAL { ?committee skos:prefLabel ?labelEn . FILTER (lang(?labelEn) = "en") }
 }
@@ -286,6 +304,17 @@ def _qualified_keys(items: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     return {iri: name if len(scopes_of[name]) == 1 else f"{scope}/{name}" for iri, scope, name in rows}
 
 
+def _qualify_clashing_names(committees: tuple[Committee, ...]) -> tuple[Committee, ...]:
+    """Committees whose Danish name another municipality's committee also has are shown with their
+    municipality's name ("Økonomiudvalget (Hedensted Kommune)"); a graph of one municipality shows own names."""
+    places: dict[str, set[str]] = defaultdict(set)
+    for committee in committees:
+        places[committee.label_da.casefold()].add(committee.municipality)
+    return tuple(
+        dataclasses.replace(c, qualified=True) if len(places[c.label_da.casefold()]) > 1 else c for c in committees
+    )
+
+
 def read_corpus(store: GraphStore) -> Corpus:
     """Read the graph's content into a :class:`Corpus` (sorted, with short keys)."""
     committee_rows = list(store.select(_COMMITTEES).dicts())
@@ -306,12 +335,15 @@ def read_corpus(store: GraphStore) -> Corpus:
                     label_en=_text(r["labelEn"]),
                     municipality=_text(r["municipalitySlug"]),
                     remit=tuple(sorted(remits[str(r["committee"])])),
+                    municipality_da=_text(r["municipalityDa"]),
+                    municipality_en=_text(r["municipalityEn"]),
                 )
                 for r in committee_rows
             ),
             key=lambda c: c.key,
         )
     )
+    committees = _qualify_clashing_names(committees)
 
     seminar_keys = _qualified_keys(
         (str(r["seminar"]), _text(r["municipalitySlug"]), str(r["slug"])) for r in store.select(_SEMINARS).dicts()
