@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from .store import GraphStore, as_int, as_str
 
 CONFIDENCES = ("stated", "strong-inference", "weak-guess")
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -172,23 +176,25 @@ class Corpus:
 
     @cached_property
     def _focus_areas_by_committee(self) -> dict[str | None, tuple[FocusArea, ...]]:
-        found: dict[str | None, list[FocusArea]] = defaultdict(list)
-        for area in self.focus_areas:
-            found[area.committee].append(area)
-        return {committee: tuple(areas) for committee, areas in found.items()}
+        return _grouped(self.focus_areas, lambda area: area.committee)
 
     @cached_property
     def _units_by_focus_area(self) -> dict[str | None, tuple[TextUnit, ...]]:
-        found: dict[str | None, list[TextUnit]] = defaultdict(list)
-        for unit in self.units:
-            found[unit.focus_area].append(unit)
-        return {focus_area: tuple(units) for focus_area, units in found.items()}
+        return _grouped(self.units, lambda unit: unit.focus_area)
 
     def focus_areas_of(self, committee: str) -> tuple[FocusArea, ...]:
         return self._focus_areas_by_committee.get(committee, ())
 
     def statements_of(self, focus_area: str) -> tuple[TextUnit, ...]:
         return self._units_by_focus_area.get(focus_area, ())
+
+
+def _grouped(items: Iterable[T], key: Callable[[T], str | None]) -> dict[str | None, tuple[T, ...]]:
+    """``items`` by ``key``, each group in the order of ``items``."""
+    found: dict[str | None, list[T]] = defaultdict(list)
+    for item in items:
+        found[key(item)].append(item)
+    return {group: tuple(members) for group, members in found.items()}
 
 
 def _last_segment(iri: str) -> str:
