@@ -1,7 +1,7 @@
 """The benchmark: strategygraph at 10 k / 100 k / 1 M triples beside raw pyoxigraph and the issue's targets.
 
     python bench/run.py [--max-triples 1000000] [--repeat 5] [--budget 20] [--long-budget 150]
-                        [--json FIGURES.json] [--work /tmp/strategygraph-bench]
+                        [--json FIGURES.json] [--work /tmp/strategygraph-bench] [--queries NAME,...]
 
 For each size up to ``--max-triples`` it generates the synthetic data set once (``generate.py``, seed 1, cached in
 ``--work``), then measures, each part in a fresh process so that peak RSS belongs to that part alone:
@@ -22,6 +22,8 @@ store with its mentions). What ran over budget at one size is not run again at t
 figure has used a quarter of its budget, so slow figures are medians of fewer runs (``--json`` records how many).
 
 Prints Markdown tables: each figure beside the issue's target, and whether the largest size measured meets it.
+``--queries NAME,...`` measures only those catalogue queries (after loading and the mentions, which they need):
+no analysis, no ``report``, no bundled-data figures.
 """
 
 from __future__ import annotations
@@ -162,9 +164,16 @@ def query_cases(queries: Sequence[NamedQuery], samples: dict[str, str]) -> Itera
 
 
 def child_strategygraph(
-    data: Path, store_kind: str, stepper: Stepper, budget: float, long_budget: float, resume: Path
+    data: Path,
+    store_kind: str,
+    stepper: Stepper,
+    budget: float,
+    long_budget: float,
+    resume: Path,
+    only: Sequence[str] = (),
 ) -> None:
     """Load, derive mentions, run every catalogue query through strategygraph and raw pyoxigraph, analyse.
+    With ``only`` (query names): just those queries, and no analysis.
 
     After the mentions, an Oxigraph store is dumped to ``resume``: a process that goes on after a stopped one
     reads it back instead of loading and deriving the mentions again (which takes a minute at 1 M triples)."""
@@ -208,7 +217,8 @@ def child_strategygraph(
         raw_store.add(store.to_rdflib())
     samples = sample_arguments(store)
     _emit({"info": {"store": store.kind, "triples": len(store), "samples": samples}})
-    for case in query_cases(catalogue(), samples):
+    queries = [query for query in catalogue() if not only or query.name in only]
+    for case in query_cases(queries, samples):
         run = partial(run_query, store, case.query, case.arguments)
         mine = stepper.measure(f"query:{case.key}", run, budget, warm_up=True)
         if mine is not None and mine["median_s"] is None:
@@ -217,7 +227,8 @@ def child_strategygraph(
         kinds = {parameter.name: parameter.kind for parameter in case.query.parameters}
         bindings = resolve_entities(store, kinds, bind_arguments(case.query, case.arguments))  # as run_query does
         stepper.measure(f"raw:{case.key}", raw_query(raw_store, case.query.text, bindings), budget, warm_up=True)
-    stepper.measure("analysis", lambda: analyse(read_corpus(store)), long_budget)
+    if not only:
+        stepper.measure("analysis", lambda: analyse(read_corpus(store)), long_budget)
 
 
 def child_raw(data: Path, stepper: Stepper, long_budget: float) -> None:
@@ -351,6 +362,8 @@ def measure_size(size: int, options: argparse.Namespace, previous: dict[str, Any
     data, summary = dataset(size, options.work)
     common = ["--repeat", str(options.repeat), "--budget", str(options.budget)]
     common += ["--long-budget", str(options.long_budget)]
+    if options.queries:
+        common += ["--queries", ",".join(options.queries)]
     progress(f"{size:,} triples: raw pyoxigraph bulk load")
     raw = run_child(["--child", "raw", str(data), *common])
     records = {**raw.records, **carried_over(previous)}
@@ -371,7 +384,7 @@ def measure_size(size: int, options: argparse.Namespace, previous: dict[str, Any
                 break
     finally:
         resume.unlink(missing_ok=True)
-    if "report" not in records:
+    if "report" not in records and not options.queries:
         progress(f"{size:,} triples: strategygraph report")
         cli = installed_cli()
         records["report"], rss["report"] = median_of_commands(
@@ -466,7 +479,10 @@ class Table:
         return "\n".join(lines)
 
 
-def sizes_table(results: dict[int, dict[str, Any]], budget: float, long_budget: float) -> Table:
+def sizes_table(
+    results: dict[int, dict[str, Any]], budget: float, long_budget: float, *, queries_only: bool = False
+) -> Table:
+    """Every figure by size; ``queries_only``: the data, loading and the queries (what ``--queries`` measures)."""
     sizes = sorted(results)
     largest = results[sizes[-1]]
     table = Table(["figure (median seconds; × raw pyoxigraph)", *map(size_label, sizes), "target at 1 M"])
@@ -503,6 +519,8 @@ def sizes_table(results: dict[int, dict[str, Any]], budget: float, long_budget: 
             f"≤ {QUERY_SECONDS:g} s and ≤ {QUERY_RATIO:g}× raw",
             met,
         )
+    if queries_only:
+        return table
     add(
         "overlaps + themes (read corpus, analyse)",
         lambda r: figure(record(r, "analysis"), long_budget),
@@ -551,6 +569,18 @@ def bundled_table(bundled: dict[str, Record], long_budget: float) -> Table:
 # --- command line -----------------------------------------------------------------------------------------------
 
 
+def query_names(text: str) -> tuple[str, ...]:
+    """``--queries``: comma-separated names of catalogue queries; an unknown name is an error listing them."""
+    from strategygraph.queries import catalogue_names
+
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    known = catalogue_names()
+    unknown = [name for name in names if name not in known]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"not catalogue queries: {', '.join(unknown)} (known: {', '.join(known)})")
+    return names
+
+
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--max-triples", type=int, default=1_000_000, help="Largest size (default 1000000).")
@@ -565,6 +595,13 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--store", choices=("auto", "memory", "oxigraph"), default="auto", help="Store to measure.")
     parser.add_argument("--json", type=Path, default=None, help="Also write the figures to this JSON file.")
     parser.add_argument("--work", type=Path, default=Path("/tmp/strategygraph-bench"), help="Cache of data sets.")
+    parser.add_argument(
+        "--queries",
+        type=query_names,
+        default=(),
+        metavar="NAME,...",
+        help="Measure only these catalogue queries (no analysis, report or bundled-data figures).",
+    )
     parser.add_argument("--child", nargs=2, metavar=("PART", "DATA"), help=argparse.SUPPRESS)
     parser.add_argument("--skip", default="", help=argparse.SUPPRESS)
     parser.add_argument("--resume", type=Path, default=None, help=argparse.SUPPRESS)
@@ -579,19 +616,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if part == "raw":
             child_raw(Path(data), stepper, options.long_budget)
         else:
-            child_strategygraph(Path(data), options.store, stepper, options.budget, options.long_budget, options.resume)
+            child_strategygraph(
+                Path(data),
+                options.store,
+                stepper,
+                options.budget,
+                options.long_budget,
+                options.resume,
+                options.queries,
+            )
         return 0
     started = time.perf_counter()
     options.work.mkdir(parents=True, exist_ok=True)
     results: dict[int, dict[str, Any]] = {}
     for size in (size for size in SIZES if size <= options.max_triples):
         results[size] = measure_size(size, options, results[max(results)] if results else None)
-    bundled = measure_bundled(options)
+    bundled = {} if options.queries else measure_bundled(options)
     minutes = (time.perf_counter() - started) / 60
     title = f"strategygraph benchmark, {date.today().isoformat()}, on {machine()}; {minutes:.1f} min in all"
-    tables = [bundled_table(bundled, options.long_budget).markdown()]
+    tables = [bundled_table(bundled, options.long_budget).markdown()] if bundled else []
     if results:
-        tables.insert(0, sizes_table(results, options.budget, options.long_budget).markdown())
+        table = sizes_table(results, options.budget, options.long_budget, queries_only=bool(options.queries))
+        tables.insert(0, table.markdown())
     samples = [f"{size_label(size)}: {result['info'].get('samples')}" for size, result in sorted(results.items())]
     text = "\n\n".join([f"# {title}", *tables, "Sample parameter values — " + "; ".join(samples)])
     print(text)
