@@ -34,7 +34,9 @@ SAME_MEANING: list[tuple[str, dict[str, str]]] = [
     ("uncertain-attributions", {"lang": "en"}),
 ]
 MUNICIPALITIES = """
-SELECT ?committee ?municipality WHERE { ?committee a sg:Committee ; org:unitOf ?municipality }
+SELECT ?committee ?municipality ?slug WHERE {
+    ?committee a sg:Committee ; org:unitOf ?municipality . ?municipality sg:slug ?slug
+}
 """
 
 
@@ -67,19 +69,21 @@ def test_rewritten_query_gives_the_earlier_rows_in_the_earlier_order(
 
 def test_committee_pair_overlap_is_the_earlier_pairs_within_one_municipality(national: GraphStore) -> None:
     """The earlier query, projecting the committees too, filtered to pairs of one municipality and put in the new
-    order (the earlier one, then the committees' IRIs: slugs repeat across municipalities)."""
+    order (the earlier one, then the committees' IRIs: slugs repeat across municipalities), with the municipality's
+    slug in front."""
     text = (BEFORE / "committee-pair-overlap.rq").read_text(encoding="utf-8")
     with_committees = text.replace("SELECT ?committeeA", "SELECT ?a ?b ?committeeA", 1)
     assert with_committees != text
-    municipality = {row[0]: row[1] for row in national.select(MUNICIPALITIES).rows}
+    rows = national.select(MUNICIPALITIES).rows
+    municipality, slug = {row[0]: row[1] for row in rows}, {row[0]: row[2] for row in rows}
     for lang in ("da", "en"):
         earlier = run_query(national, _before("committee-pair-overlap", with_committees), {"lang": lang})
         same = [row for row in earlier.rows if municipality[row[0]] == municipality[row[1]]]
         assert 0 < len(same) < len(earlier.rows), "the data must have pairs within and across municipalities"
         same.sort(key=_new_order)
         result = run_query(national, find_query("committee-pair-overlap"), {"lang": lang})
-        assert result.variables == earlier.variables[2:]
-        assert result.rows == [row[2:] for row in same]
+        assert result.variables == ("municipality", *earlier.variables[2:])
+        assert result.rows == [(slug[row[0]], *row[2:]) for row in same]
 
 
 def _new_order(row: Row) -> tuple[int, str, str, str, str]:
