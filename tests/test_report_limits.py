@@ -23,11 +23,20 @@ from strategygraph.report import TABLE_NAMES, BundleLimits, report_files
 from strategygraph.report.content import SeminarHeader
 from strategygraph.report.data_tables import csv_text, data_table
 from strategygraph.report.graph_files import report_graph
-from strategygraph.report.limits import network_edges, table_rows, views_by_importance
+from strategygraph.report.limits import (
+    LeftOut,
+    bundle_view_names,
+    left_out_views,
+    network_edges,
+    table_rows,
+    views_by_importance,
+)
 from strategygraph.report.workbook import EXCEL_CELL_CHARACTERS, workbook_bytes
 from strategygraph.store import GraphStore
 from strategygraph.tables import Table
+from strategygraph.views import build_view
 
+from .conftest import REPO
 from .report_support import REPORT_FIXTURE
 
 TINY = BundleLimits(
@@ -175,3 +184,36 @@ def test_a_title_counts_what_it_cannot_name() -> None:
     assert same_titles.seminar("en") == "98 seminars"
     assert many.sources("en") == "1,536 source files"
     assert many.sources("da") == "1.536 kildefiler"
+
+
+def test_a_graph_of_several_councils_drills_down_to_each(tmp_path: Path) -> None:
+    national = analyse(read_corpus(load_graph(DataSources.bundled([REPO / "data"]))))
+    names = bundle_view_names(national)
+    assert {"municipality:fjordlund", "municipality:hedensted"} <= set(names)
+    assert not [
+        n
+        for n in bundle_view_names(analyse(read_corpus(load_graph(DataSources.bundled([])))))
+        if n.startswith("municipality:")
+    ], "one council: its overlap view is the drill-down"
+    view = build_view(national, "municipality:fjordlund", "da")
+    council = {c.key for c in national.corpus.committees if c.municipality == "fjordlund"}
+    assert {n.id for n in view.nodes} == {f"committee:{key}" for key in council}
+    assert {(e.source, e.target) for e in view.edges} == {
+        (f"committee:{o.a}", f"committee:{o.b}") for o in national.overlaps if o.a in council and o.b in council
+    }
+    assert view.title == "Overlap mellem udvalg: Fjordlund Kommune"
+    ordered = views_by_importance(national, names)
+    assert sorted(ordered) == sorted(names)
+    assert ordered.index("municipality:hedensted") < ordered.index("committee:teknik-miljoe")
+    assert left_out_views(["overlap", "municipality:a", "municipality:b", "theme:t"], {"overlap"}) == [
+        LeftOut(
+            "views/municipality-*.html", 2, "views", "strategygraph view municipality:<slug> --out municipality.html"
+        ),
+        LeftOut("views/theme-*.html", 1, "views", "strategygraph view theme:<slug> --out theme.html"),
+    ]
+    result = CliRunner().invoke(cli, ["--data", str(REPO / "data"), "report", "--out", str(tmp_path / "r"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "r" / "views" / "municipality-fjordlund.html").is_file()
+    assert "[Overlap mellem udvalg: Fjordlund Kommune](views/municipality-fjordlund.html)" in (
+        tmp_path / "r" / "report.md"
+    ).read_text(encoding="utf-8")

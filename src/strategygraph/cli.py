@@ -921,7 +921,8 @@ def _check_bundle(folder: Path) -> None:
 def view(app: AppContext, name: str, out: Path, mode: str, top: int | None) -> None:
     """Write an interactive view as one self-contained HTML file (no network needed to open it).
 
-    NAME is overview, overlap, themes, committee:<key> or theme:<slug>. Labels follow --lang.
+    NAME is overview, overlap, themes, committee:<key>, theme:<slug>, or (in a graph of several
+    municipalities) municipality:<slug>: the overlaps of one council's committees. Labels follow --lang.
 
     \b
     Example:

@@ -182,6 +182,13 @@ class Corpus:
     def _units_by_focus_area(self) -> dict[str | None, tuple[TextUnit, ...]]:
         return _grouped(self.units, lambda unit: unit.focus_area)
 
+    def municipality_name(self, slug: str, lang: str) -> str:
+        """The name of the municipality ``slug`` in ``lang`` (else Danish, else the slug), from its committees."""
+        for committee in self.committees:
+            if committee.municipality == slug:
+                return (committee.municipality_en if lang == "en" else "") or committee.municipality_da or slug
+        return slug
+
     def focus_areas_of(self, committee: str) -> tuple[FocusArea, ...]:
         return self._focus_areas_by_committee.get(committee, ())
 

@@ -102,6 +102,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "view_overlap": ("Overlap mellem udvalg", "Overlaps between committees"),
     "view_themes": ("Temaer og de udvalg, der bærer dem", "Themes and the committees that carry them"),
     "view_committee": ("Udvalg: {label}", "Committee: {label}"),
+    "view_municipality": ("Overlap mellem udvalg: {label}", "Overlaps between committees: {label}"),
     "view_theme": ("Tema: {label}", "Theme: {label}"),
     # report and exports (strategygraph report / export)
     "report_title": ("Strategirapport", "Strategy report"),

@@ -430,6 +430,8 @@ def _view_links(analysis: Analysis, names: Sequence[str], lang: str) -> tuple[Vi
             title = text("view_committee", lang).format(label=corpus.committee_by_key[key].label(lang))
         elif kind == "theme" and key in corpus.theme_by_slug:
             title = text("view_theme", lang).format(label=corpus.theme_by_slug[key].label(lang))
+        elif kind == "municipality":
+            title = text("view_municipality", lang).format(label=corpus.municipality_name(key, lang))
         else:
             title = text(f"view_{name}", lang)
         links.append(ViewLink(name, title, view_file(name)))

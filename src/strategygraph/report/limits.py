@@ -95,16 +95,21 @@ def bundle_view_names(analysis: Analysis) -> tuple[str, ...]:
 
 def views_by_importance(analysis: Analysis, names: Sequence[str]) -> list[str]:
     """``names`` in the order a bundle adds them until its views reach their size limit: the overlap view (the
-    report embeds it), the other fixed views, then theme and committee views taking turns, each kind most
-    evidence first."""
+    report embeds it), the other fixed views, then theme, municipality and committee views taking turns, each
+    kind most evidence first (a municipality by its best-evidenced committee)."""
     from ..views.catalogue import FIXED_VIEWS
 
     wanted = set(names)
     fixed = sorted((n for n in names if n in FIXED_VIEWS), key=lambda n: (n != "overlap", FIXED_VIEWS.index(n)))
     committees = [f"committee:{key}" for key in analysis.committees_by_evidence if f"committee:{key}" in wanted]
     themes = [f"theme:{r.theme}" for r in analysis.reach if f"theme:{r.theme}" in wanted]  # most cross-cutting first
-    taking_turns = [n for pair in itertools.zip_longest(themes, committees) for n in pair if n is not None]
-    return [*fixed, *taking_turns]
+    councils: dict[str, None] = {}  # ordered: the council of the best-evidenced committee first
+    for key in analysis.committees_by_evidence:
+        council = f"municipality:{analysis.corpus.committee_by_key[key].municipality}"
+        if council in wanted:
+            councils.setdefault(council)
+    turns = itertools.zip_longest(themes, councils, committees)
+    return [*fixed, *(n for turn in turns for n in turn if n is not None)]
 
 
 def left_out_views(names: Sequence[str], included: Collection[str]) -> list[LeftOut]:
@@ -115,7 +120,7 @@ def left_out_views(names: Sequence[str], included: Collection[str]) -> list[Left
         for n in missing
         if ":" not in n
     ]
-    for kind, placeholder in (("committee", "<key>"), ("theme", "<slug>")):
+    for kind, placeholder in (("municipality", "<slug>"), ("committee", "<key>"), ("theme", "<slug>")):
         count = sum(1 for n in missing if n.startswith(f"{kind}:"))
         if count:
             command = f"strategygraph view {kind}:{placeholder} --out {kind}.html"

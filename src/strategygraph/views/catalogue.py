@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from ..analysis import Analysis
 from ..analysis.overlaps import BACKBONE_PARTNERS, Overlap, strongest_overlaps
-from ..corpus import Corpus, FocusArea
+from ..corpus import Committee, Corpus, FocusArea
 from ..errors import NotFoundError
 from . import panels
 from .context import ViewContext, node_id
@@ -43,12 +43,20 @@ T = TypeVar("T")
 PanelFactory = Callable[[set[str]], Panel]
 
 
+def municipalities(corpus: Corpus) -> tuple[str, ...]:
+    """The slugs of the municipalities whose committees the corpus holds, sorted."""
+    return tuple(sorted({c.municipality for c in corpus.committees if c.municipality}))
+
+
 def view_names(corpus: Corpus, *, mentioned_themes_only: bool = False) -> tuple[str, ...]:
     """Every view name this corpus offers; with ``mentioned_themes_only``, no views of themes that nothing
-    mentions (they would be empty pages in a report bundle)."""
+    mentions (they would be empty pages in a report bundle). A graph of several municipalities also offers a
+    ``municipality:<slug>`` view of each (of one, it would be the overlap view again)."""
     mentioned = {m.theme for m in corpus.mentions}
+    places = municipalities(corpus)
     return (
         *FIXED_VIEWS,
+        *(f"municipality:{slug}" for slug in (places if len(places) > 1 else ())),
         *(f"committee:{c.key}" for c in corpus.committees),
         *(f"theme:{t.slug}" for t in corpus.themes if t.slug in mentioned or not mentioned_themes_only),
     )
@@ -66,6 +74,7 @@ def _unknown_view(corpus: Corpus, name: str) -> NotFoundError:
     valid = ", ".join(
         (
             *FIXED_VIEWS,
+            *([listing("municipality:<slug>", list(places))] if len(places := municipalities(corpus)) > 1 else []),
             listing("committee:<key>", [c.key for c in corpus.committees]),
             listing("theme:<slug>", [t.slug for t in corpus.themes]),
         )
@@ -91,6 +100,8 @@ def build_view(
         return _committee(ctx, key, top)
     if kind == "theme" and key in corpus.theme_by_slug:
         return _theme(ctx, key, top)
+    if kind == "municipality" and key in municipalities(corpus):
+        return _municipality(ctx, key, top)
     raise _unknown_view(corpus, name)
 
 
@@ -349,9 +360,18 @@ def _overview(ctx: ViewContext, top: int) -> ViewGraph:
     return builder.build(ctx.t("view_overview"))
 
 
-def _overlap(ctx: ViewContext, top: int) -> ViewGraph:
-    corpus, builder = ctx.corpus, _Builder(ctx, "overlap")
-    committees, total = _top(corpus.committees, ctx.committee_rank, top)
+def _municipality(ctx: ViewContext, slug: str, top: int) -> ViewGraph:
+    """The overlap view of one municipality's committees: the drill-down from a national graph."""
+    members = [c for c in ctx.corpus.committees if c.municipality == slug]
+    label = ctx.corpus.municipality_name(slug, ctx.lang)
+    return _overlap(ctx, top, members, f"municipality:{slug}", ctx.t("view_municipality", label=label))
+
+
+def _overlap(
+    ctx: ViewContext, top: int, among: Sequence[Committee] | None = None, name: str = "overlap", title: str = ""
+) -> ViewGraph:
+    corpus, builder = ctx.corpus, _Builder(ctx, name)
+    committees, total = _top(corpus.committees if among is None else among, ctx.committee_rank, top)
     builder.trimmed(len(committees), total, "committees")
     community = ctx.analysis.committee_communities.community_of()
     palette = list(ctx.committee_colours.values()) or [TYPE_COLOURS["committee"]]
@@ -367,9 +387,9 @@ def _overlap(ctx: ViewContext, top: int) -> ViewGraph:
     strongest = strongest_overlaps(ctx.analysis.overlaps, kept)
     for overlap in strongest:
         builder.overlap(overlap)
-    among = sum(1 for o in ctx.analysis.overlaps if o.a in kept and o.b in kept)
-    if len(strongest) < among:
-        builder.notes.append(ctx.t("view_overlaps_note", per=BACKBONE_PARTNERS, shown=len(strongest), total=among))
+    pairs = sum(1 for o in ctx.analysis.overlaps if o.a in kept and o.b in kept)
+    if len(strongest) < pairs:
+        builder.notes.append(ctx.t("view_overlaps_note", per=BACKBONE_PARTNERS, shown=len(strongest), total=pairs))
 
     groups = ctx.analysis.committee_communities.groups
     for number, group in enumerate(groups, 1):
@@ -379,7 +399,7 @@ def _overlap(ctx: ViewContext, top: int) -> ViewGraph:
             builder.legend.append(LegendEntry(label, colour(members[0]), SHAPES["committee"]))
     builder.edge_legend()
     builder.legend_notes += [ctx.t("view_note_overlap_width"), ctx.t("view_note_committee_size")]
-    return builder.build(ctx.t("view_overlap"))
+    return builder.build(title or ctx.t("view_overlap"))
 
 
 def _themes(ctx: ViewContext, top: int) -> ViewGraph:
