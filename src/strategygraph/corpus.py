@@ -43,10 +43,11 @@ class Committee:
     def label(self, lang: str) -> str:
         """The name to show: its own, followed by its municipality's when that name alone is ambiguous."""
         own = self.own_label(lang)
-        if not self.qualified:
-            return own
-        place = (self.municipality_en if lang == "en" else "") or self.municipality_da or self.municipality
-        return f"{own} ({place})"
+        return f"{own} ({self.municipality_label(lang)})" if self.qualified else own
+
+    def municipality_label(self, lang: str) -> str:
+        """The name of the committee's municipality in ``lang``, else in Danish, else its slug."""
+        return (self.municipality_en if lang == "en" else "") or self.municipality_da or self.municipality
 
 
 @dataclass(frozen=True)
@@ -184,10 +185,8 @@ class Corpus:
 
     def municipality_name(self, slug: str, lang: str) -> str:
         """The name of the municipality ``slug`` in ``lang`` (else Danish, else the slug), from its committees."""
-        for committee in self.committees:
-            if committee.municipality == slug:
-                return (committee.municipality_en if lang == "en" else "") or committee.municipality_da or slug
-        return slug
+        found = next((c for c in self.committees if c.municipality == slug), None)
+        return found.municipality_label(lang) if found else slug
 
     def focus_areas_of(self, committee: str) -> tuple[FocusArea, ...]:
         return self._focus_areas_by_committee.get(committee, ())
