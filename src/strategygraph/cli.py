@@ -577,14 +577,13 @@ def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int, top: int, mu
     from .tables import render
 
     analysis = app.analysis(mode, min_shared)
-    pairs = select_overlaps(analysis, top, municipality)
+    pairs, available = select_overlaps(analysis, top, municipality)
     if fmt == "json":
         click.echo(json.dumps(overlaps_json(analysis, app.lang, pairs), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         click.echo(render(overlaps_csv_table(analysis, app.lang, pairs), "csv"), nl=False)
     else:
         click.echo(render(overlaps_table(analysis, app.lang, pairs), "table", app.lang), nl=False)
-    available = len(select_overlaps(analysis, 0, municipality)) if top else len(pairs)
     if len(pairs) < available:
         note = text("overlaps_top_note", app.lang)
         click.echo(note.format(shown=len(pairs), total=format_count(available, app.lang)), err=True)

@@ -183,6 +183,11 @@ class Corpus:
     def _units_by_focus_area(self) -> dict[str | None, tuple[TextUnit, ...]]:
         return _grouped(self.units, lambda unit: unit.focus_area)
 
+    @cached_property
+    def municipalities(self) -> tuple[str, ...]:
+        """The slugs of the municipalities whose committees the corpus holds, sorted."""
+        return tuple(sorted({c.municipality for c in self.committees if c.municipality}))
+
     def municipality_name(self, slug: str, lang: str) -> str:
         """The name of the municipality ``slug`` in ``lang`` (else Danish, else the slug), from its committees."""
         found = next((c for c in self.committees if c.municipality == slug), None)

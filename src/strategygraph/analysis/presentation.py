@@ -43,18 +43,20 @@ def quote_json(quote: Quote) -> dict[str, Any]:
     }
 
 
-def select_overlaps(analysis: Analysis, top: int = 0, municipality: str | None = None) -> tuple[Overlap, ...]:
+def select_overlaps(
+    analysis: Analysis, top: int = 0, municipality: str | None = None
+) -> tuple[tuple[Overlap, ...], int]:
     """The strongest ``top`` overlaps (0: all), only between committees of ``municipality`` if given (its slug;
-    unknown slugs raise :class:`NotFoundError` naming the known ones)."""
+    unknown slugs raise :class:`NotFoundError` naming the known ones), and how many there were to choose from."""
     found: Sequence[Overlap] = analysis.overlaps
     if municipality is not None:
-        known = sorted({c.municipality for c in analysis.corpus.committees if c.municipality})
+        known = analysis.corpus.municipalities
         if municipality not in known:
             shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
             raise NotFoundError(f"unknown municipality {municipality!r} (the graph has: {shown or 'none'})")
         members = {c.key for c in analysis.corpus.committees if c.municipality == municipality}
         found = [o for o in found if o.a in members and o.b in members]
-    return tuple(found[:top] if top else found)
+    return tuple(found[:top] if top else found), len(found)
 
 
 def overlaps_json(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | None = None) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..analysis import Analysis
 from ..analysis.presentation import overlaps_csv_table, reach_json
-from ..corpus import Corpus
+from ..corpus import Corpus, TextUnit
 from ..errors import NotFoundError
 from ..i18n import text
 from ..tables import Cell, Table, render_delimited
@@ -103,13 +103,16 @@ def focus_areas_table(analysis: Analysis, lang: str) -> Table:
     return _table(keys, rows, lang)
 
 
+def table_units(corpus: Corpus, kind: str) -> list[TextUnit]:
+    """The statements (those of a focus area) or reflections that the table of that ``kind`` has a row for."""
+    return [u for u in corpus.units if u.kind == kind and (kind != "statement" or u.focus_area is not None)]
+
+
 def statements_table(analysis: Analysis, lang: str) -> Table:
     corpus = analysis.corpus
     rows = []
-    for unit in corpus.units:
-        if unit.kind != "statement" or unit.focus_area is None:
-            continue
-        area = corpus.focus_area_by_key[unit.focus_area]
+    for unit in table_units(corpus, "statement"):
+        area = corpus.focus_area_by_key[unit.focus_area or ""]
         rows.append(
             (
                 unit.key,
@@ -162,8 +165,7 @@ def reflections_table(analysis: Analysis, lang: str) -> Table:
             unit.source_end,
             unit.iri,
         )
-        for unit in corpus.units
-        if unit.kind == "reflection"
+        for unit in table_units(corpus, "reflection")
     ]
     keys = (
         "key",

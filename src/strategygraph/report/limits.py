@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..analysis import Analysis
+from .data_tables import table_units
 
 # Limits: the bundled Hedensted seminar and a 10 k-triple sample stay far below every one of them.
 TABLE_ROWS = 5_000  # a data table (CSV and workbook sheet) longer than this is left out
@@ -63,8 +64,8 @@ def table_rows(analysis: Analysis, name: str) -> int:
     counts = {
         "committees": lambda: len(corpus.committees),
         "focus_areas": lambda: len(corpus.focus_areas),
-        "statements": lambda: sum(1 for u in corpus.units if u.kind == "statement" and u.focus_area is not None),
-        "reflections": lambda: sum(1 for u in corpus.units if u.kind == "reflection"),
+        "statements": lambda: len(table_units(corpus, "statement")),
+        "reflections": lambda: len(table_units(corpus, "reflection")),
         "theme_mentions": lambda: len(corpus.mentions),
         "overlaps": lambda: len(analysis.overlaps),
         "theme_reach": lambda: len(analysis.reach),

@@ -43,17 +43,12 @@ T = TypeVar("T")
 PanelFactory = Callable[[set[str]], Panel]
 
 
-def municipalities(corpus: Corpus) -> tuple[str, ...]:
-    """The slugs of the municipalities whose committees the corpus holds, sorted."""
-    return tuple(sorted({c.municipality for c in corpus.committees if c.municipality}))
-
-
 def view_names(corpus: Corpus, *, mentioned_themes_only: bool = False) -> tuple[str, ...]:
     """Every view name this corpus offers; with ``mentioned_themes_only``, no views of themes that nothing
     mentions (they would be empty pages in a report bundle). A graph of several municipalities also offers a
     ``municipality:<slug>`` view of each (of one, it would be the overlap view again)."""
     mentioned = {m.theme for m in corpus.mentions}
-    places = municipalities(corpus)
+    places = corpus.municipalities
     return (
         *FIXED_VIEWS,
         *(f"municipality:{slug}" for slug in (places if len(places) > 1 else ())),
@@ -74,7 +69,7 @@ def _unknown_view(corpus: Corpus, name: str) -> NotFoundError:
     valid = ", ".join(
         (
             *FIXED_VIEWS,
-            *([listing("municipality:<slug>", list(places))] if len(places := municipalities(corpus)) > 1 else []),
+            *([listing("municipality:<slug>", list(places))] if len(places := corpus.municipalities) > 1 else []),
             listing("committee:<key>", [c.key for c in corpus.committees]),
             listing("theme:<slug>", [t.slug for t in corpus.themes]),
         )
@@ -100,7 +95,7 @@ def build_view(
         return _committee(ctx, key, top)
     if kind == "theme" and key in corpus.theme_by_slug:
         return _theme(ctx, key, top)
-    if kind == "municipality" and key in municipalities(corpus):
+    if kind == "municipality" and key in corpus.municipalities:
         return _municipality(ctx, key, top)
     raise _unknown_view(corpus, name)
 
