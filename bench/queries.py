@@ -15,12 +15,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from strategygraph.endpoint import running_endpoint
+from strategygraph.catalogue.queries import catalogue, run_query
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.queries import catalogue, run_query
-from strategygraph.remote import SparqlEndpoint
-from strategygraph.serialization import serialize_graph
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
+from strategygraph.stores.endpoint import running_endpoint
+from strategygraph.stores.remote import SparqlEndpoint
+from strategygraph.stores.serialization import serialize_graph
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:

@@ -50,8 +50,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is a folder o
 from stores import SIZES, dataset, load_raw, machine, peak_rss_mb, raw_query
 
 if TYPE_CHECKING:
-    from strategygraph.queries import NamedQuery
-    from strategygraph.store import GraphStore
+    from strategygraph.catalogue.queries import NamedQuery
+    from strategygraph.stores.base import GraphStore
 
 # The issue's targets (at 1 M triples, and for the bundled data).
 LOAD_RATIO = 3.0
@@ -180,13 +180,13 @@ def child_strategygraph(
     import pyoxigraph as ox
 
     from strategygraph.analysis import analyse
+    from strategygraph.catalogue.parameters import resolve_entities
+    from strategygraph.catalogue.queries import bind_arguments, catalogue, run_query
     from strategygraph.corpus import read_corpus
-    from strategygraph.entity_parameters import resolve_entities
     from strategygraph.loading import DataSources
-    from strategygraph.mentions import derive_theme_mentions
-    from strategygraph.oxigraph_store import OxigraphStore
-    from strategygraph.queries import bind_arguments, catalogue, run_query
-    from strategygraph.store import open_store
+    from strategygraph.stores.opening import open_store
+    from strategygraph.stores.oxigraph import OxigraphStore
+    from strategygraph.tagging.mentions import derive_theme_mentions
 
     files = DataSources.bundled([data]).files()
     loaded: list[GraphStore] = []
@@ -571,7 +571,7 @@ def bundled_table(bundled: dict[str, Record], long_budget: float) -> Table:
 
 def query_names(text: str) -> tuple[str, ...]:
     """``--queries``: comma-separated names of catalogue queries; an unknown name is an error listing them."""
-    from strategygraph.queries import catalogue_names
+    from strategygraph.catalogue.queries import catalogue_names
 
     names = tuple(name.strip() for name in text.split(",") if name.strip())
     known = catalogue_names()

@@ -35,12 +35,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is a folder of scripts, not a package
 from generate import generate, gold_files
 from strategygraph.loading import DataSources
-from strategygraph.mentions import derive_theme_mentions
 from strategygraph.namespaces import PREFIXES, SG
-from strategygraph.provenance import POINTERS_QUERY
-from strategygraph.store import GraphStore, Triple, open_store
-from strategygraph.substitution import plan_substitution
+from strategygraph.stores.base import GraphStore, Triple
+from strategygraph.stores.opening import open_store
+from strategygraph.stores.substitution import plan_substitution
 from strategygraph.summary import _COUNTS_QUERY
+from strategygraph.tagging.mentions import derive_theme_mentions
+from strategygraph.validation.source_pointers import POINTERS_QUERY
 
 SIZES = (10_000, 100_000, 1_000_000)
 MODES = ("memory", "oxigraph", "raw-bulk", "raw-load")
@@ -193,7 +194,7 @@ def raw_query(store: GraphStore, query: str, bindings: dict[str, Any]) -> Callab
     conversion of results to rdflib terms."""
     import pyoxigraph as ox
 
-    from strategygraph.oxigraph_store import OxigraphStore, to_substitutions
+    from strategygraph.stores.oxigraph import OxigraphStore, to_substitutions
 
     assert isinstance(store, OxigraphStore)
     text = plan_substitution(query, bindings).text

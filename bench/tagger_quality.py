@@ -17,12 +17,12 @@ import argparse
 from collections import defaultdict
 from pathlib import Path
 
-from strategygraph.lexicon import Lexicon
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.tables import Table, render
-from strategygraph.tagger import tag
-from strategygraph.tagging_quality import GoldUnit, QualityReport, Score, load_gold, score_tagging
-from strategygraph.thesaurus import load_thesaurus_file
+from strategygraph.tagging.lexicon import Lexicon
+from strategygraph.tagging.quality import GoldUnit, QualityReport, Score, load_gold, score_tagging
+from strategygraph.tagging.tagger import tag
+from strategygraph.tagging.thesaurus import load_thesaurus_file
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "goldsets"

@@ -18,10 +18,10 @@ import re
 import time
 from pathlib import Path
 
-from strategygraph.lexicon import WORD, Lexicon
-from strategygraph.tagger import tag
-from strategygraph.tagging_quality import load_gold
-from strategygraph.thesaurus import load_thesaurus_file
+from strategygraph.tagging.lexicon import WORD, Lexicon
+from strategygraph.tagging.quality import load_gold
+from strategygraph.tagging.tagger import tag
+from strategygraph.tagging.thesaurus import load_thesaurus_file
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "goldsets"
 TARGET = 300_000

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from strategygraph.analysis import Analysis, analyse
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
-from strategygraph.endpoint import Endpoint, free_port, oxigraph_executable
+from strategygraph.stores.endpoint import Endpoint, free_port, oxigraph_executable
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from strategygraph.queries import catalogue
+from strategygraph.catalogue.queries import catalogue
 
 from .conftest import REPO
 

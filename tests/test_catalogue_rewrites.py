@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from strategygraph.catalogue.queries import NamedQuery, find_query, parse_query_text, run_query
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.queries import NamedQuery, find_query, parse_query_text, run_query
-from strategygraph.store import GraphStore, Row, as_int, as_str
+from strategygraph.stores.base import GraphStore, Row, as_int, as_str
 
 from .conftest import FIXTURES, REPO
 

@@ -17,7 +17,7 @@ from strategygraph.comparison import SeminarComparison, compare_seminars, compar
 from strategygraph.comparison.presentation import comparison_json, comparison_markdown
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
 
 from .conftest import FIXTURES, HEDENSTED, REPO, GoldenCheck
 

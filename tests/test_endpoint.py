@@ -18,13 +18,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from strategygraph.endpoint import Endpoint, running_endpoint
+from strategygraph.catalogue.queries import find_query, run_query
+from strategygraph.catalogue.results import results_json
 from strategygraph.errors import StrategyGraphError
-from strategygraph.queries import find_query, run_query
-from strategygraph.query_results import results_json
-from strategygraph.remote import SparqlEndpoint
-from strategygraph.serialization import serialize_graph
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
+from strategygraph.stores.endpoint import Endpoint, running_endpoint
+from strategygraph.stores.remote import SparqlEndpoint
+from strategygraph.stores.serialization import serialize_graph
 
 from .test_queries import NAMES
 

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.term import Identifier
 
+from strategygraph.catalogue.parameters import ENTITY_KINDS, resolve_entity
+from strategygraph.catalogue.queries import find_query, run_query
 from strategygraph.cli import cli
-from strategygraph.entity_parameters import ENTITY_KINDS, resolve_entity
 from strategygraph.errors import NotFoundError, StrategyGraphError
-from strategygraph.queries import find_query, run_query
-from strategygraph.store import GraphStore, SelectResult
+from strategygraph.stores.base import GraphStore, SelectResult
 
 LEARNING = "https://w3id.org/strategygraph/id/hedensted/committee/laering"
 

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 from strategygraph.cli import cli
+from strategygraph.formats.graph_outline import outline_from_graph
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.outline_graph import outline_from_graph
 from strategygraph.seminars import list_seminars
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
 
 from .conftest import FIXTURES, HEDENSTED, REPO
 from .import_support import folder_graph, without_layout

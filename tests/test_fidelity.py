@@ -7,9 +7,9 @@ import re
 import pytest
 from rdflib import Literal
 
-from strategygraph.provenance import check_source_pointers, source_pointers
 from strategygraph.source_text import normalise
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
+from strategygraph.validation.source_pointers import check_source_pointers, source_pointers
 
 from .conftest import HEDENSTED
 
@@ -141,7 +141,7 @@ def test_orders_are_contiguous(bundled_store: GraphStore) -> None:
 
 def test_a_changed_word_is_caught(bundled_store: GraphStore) -> None:
     """The check that guards the data must fail when a statement is reworded."""
-    from strategygraph.store import MemoryStore
+    from strategygraph.stores.base import MemoryStore
 
     copy = MemoryStore()
     for triple in bundled_store.to_rdflib():

@@ -11,7 +11,7 @@ import pytest
 
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.resources import bundle
-from strategygraph.store import open_store
+from strategygraph.stores.opening import open_store
 
 from .conftest import REPO
 

@@ -13,9 +13,10 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
 from strategygraph.cli import cli
-from strategygraph.importing import import_seminar
+from strategygraph.cli._output import MARKER
+from strategygraph.formats.importing import import_seminar
 from strategygraph.namespaces import SG
-from strategygraph.validation import Violation
+from strategygraph.validation.shapes import Violation
 
 from .conftest import FIXTURES, REPO
 from .import_support import folder_graph, without_layout
@@ -41,6 +42,7 @@ def test_markdown_import_writes_a_valid_folder_and_prints_counts(runner: CliRunn
     assert "Reflections  1" in result.stdout
     assert "testby/testseminar-om-tvaergaaende-fokusomraader" in result.stderr
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        MARKER,
         "attributions.ttl",
         "municipality.ttl",
         "seminar.ttl",
@@ -216,8 +218,15 @@ def test_a_non_empty_folder_is_replaced_only_with_force(runner: CliRunner, tmp_p
     assert refused.exit_code == 2
     assert "not empty (use --force" in refused.stderr
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    foreign = runner.invoke(cli, ["import", str(IMPORT / "seminar.md"), "--out", str(out), "--force"])
+    assert foreign.exit_code == 2
+    assert "not written by strategygraph" in foreign.stderr
+    assert [p.name for p in out.iterdir()] == ["keep.txt"], "--force never replaces a folder of the user's"
+    (out / "keep.txt").unlink()
+    _import(runner, IMPORT / "seminar.md", out)
+    (out / "extra.txt").write_text("added later\n", encoding="utf-8")
     _import(runner, IMPORT / "seminar.md", out, "--force")
-    assert not (out / "keep.txt").exists()
+    assert not (out / "extra.txt").exists(), "a folder strategygraph wrote is replaced whole"
     assert (out / "seminar.ttl").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
@@ -233,7 +242,7 @@ def test_data_that_fails_validation_changes_nothing(
         assert folder != out, "the check runs on the temporary folder, before anything is renamed"
         return [Violation("m:statement/x-1", "sg:text", "text differs from the source")]
 
-    monkeypatch.setattr("strategygraph.importing.check_data_folder", failing_check)
+    monkeypatch.setattr("strategygraph.formats.importing.check_data_folder", failing_check)
     result = runner.invoke(cli, ["import", str(EXAMPLE / "seminar.md"), "--out", str(out), "--force"])
     assert result.exit_code == 2
     assert "does not validate (1); first: m:statement/x-1  sg:text  text differs" in result.stderr
@@ -283,6 +292,7 @@ def test_the_example_folder_is_what_importing_its_markdown_gives() -> None:
     imported = import_seminar(source.read_bytes(), "data/examples/fjordlund/seminar.md")
     folder = EXAMPLE / "data"
     on_disk = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert on_disk.pop(MARKER), "marked as written by strategygraph, so --force may replace it"
     assert sorted(on_disk) == sorted(imported.files)
     for name, data in imported.files.items():
         assert on_disk[name] == data, f"{folder / name} is stale"

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategygraph.errors import InputError
-from strategygraph.markdown_export import render_markdown
-from strategygraph.markdown_format import is_reflections_heading, parse_markdown
-from strategygraph.outline import (
+from strategygraph.formats.markdown_reader import is_reflections_heading, parse_markdown
+from strategygraph.formats.markdown_writer import render_markdown
+from strategygraph.formats.outline import (
     CONFIDENCES,
     AttributionOutline,
     FocusAreaOutline,
@@ -21,8 +21,8 @@ from strategygraph.outline import (
     SlideOutline,
     TextUnit,
 )
+from strategygraph.formats.theme_references import ThemeIndex
 from strategygraph.source_text import normalise
-from strategygraph.theme_references import ThemeIndex
 
 from .conftest import FIXTURES, REPO
 

@@ -16,9 +16,9 @@ from rdflib.term import Identifier
 
 from strategygraph.cli import cli
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.mentions import derive_theme_mentions
 from strategygraph.namespaces import RDF, SG
-from strategygraph.store import GraphStore, MemoryStore, SelectResult, Triple, parse_turtle_file
+from strategygraph.stores.base import GraphStore, MemoryStore, SelectResult, Triple, parse_turtle_file
+from strategygraph.tagging.mentions import derive_theme_mentions
 
 from .conftest import FIXTURES
 

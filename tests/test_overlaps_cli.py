@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
 
 from .conftest import REPO, GoldenCheck
 

@@ -14,8 +14,9 @@ from rdflib.namespace import XSD
 
 from strategygraph.errors import InputError, StrategyGraphError
 from strategygraph.loading import DataSources
-from strategygraph.oxigraph_store import OxigraphStore, to_oxigraph_term, to_rdflib_term
-from strategygraph.store import AUTO_OXIGRAPH_BYTES, GraphStore, MemoryStore, open_store, resolve_store_kind
+from strategygraph.stores.base import GraphStore, MemoryStore
+from strategygraph.stores.opening import AUTO_OXIGRAPH_BYTES, open_store, resolve_store_kind
+from strategygraph.stores.oxigraph import OxigraphStore, to_oxigraph_term, to_rdflib_term
 
 EX = "http://example.org/"
 HEAD = f"@prefix ex: <{EX}> .\n@prefix xsd: <{XSD}> .\n"

@@ -9,14 +9,14 @@ import pytest
 from click.testing import CliRunner
 from rdflib.plugins.sparql import prepareQuery
 
+from strategygraph.catalogue.queries import NamedQuery, bind_arguments, catalogue, find_query, run_query
+from strategygraph.catalogue.results import render_result, results_json
 from strategygraph.cli import cli
 from strategygraph.errors import InputError, NotFoundError, StrategyGraphError
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.queries import NamedQuery, bind_arguments, catalogue, find_query, run_query
-from strategygraph.query_results import render_result, results_json
 from strategygraph.resources import bundle
-from strategygraph.sparql_text import dollar_variables, tokens
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
+from strategygraph.stores.sparql_text import dollar_variables, tokens
 
 from .conftest import FIXTURES, GoldenCheck
 

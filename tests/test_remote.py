@@ -8,13 +8,13 @@ from collections.abc import Iterator
 import pytest
 from click.testing import CliRunner
 
+from strategygraph.catalogue.queries import find_query, run_query
+from strategygraph.catalogue.results import results_json
 from strategygraph.cli import cli
 from strategygraph.errors import StrategyGraphError
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.queries import find_query, run_query
-from strategygraph.query_results import results_json
-from strategygraph.remote import DEFAULT_GRAPH, SparqlEndpoint, graph_triple_count, publish_graph
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
+from strategygraph.stores.remote import DEFAULT_GRAPH, SparqlEndpoint, graph_triple_count, publish_graph
 
 from .conftest import FIXTURES
 from .oxigraph_servers import OxigraphServer, oxigraph_server
@@ -115,7 +115,7 @@ def test_hostile_values_via_endpoint_match_nothing_and_change_nothing(value: str
 
 
 def test_unreachable_or_wrong_endpoints_are_one_line_errors(runner: CliRunner, server: OxigraphServer) -> None:
-    from strategygraph.endpoint import free_port
+    from strategygraph.stores.endpoint import free_port
 
     closed = f"http://127.0.0.1:{free_port()}/query"
     for endpoint, message in [

@@ -25,6 +25,7 @@ from .report_support import REPORT_FIXTURE, build_report
 
 HOSTILE = ("<script>window.pwned=1</script>", '"><img src=x onerror="window.pwned=1">')
 BUNDLE_FILES = {
+    ".strategygraph-output",
     "index.html",
     "report.md",
     "strategygraph.xlsx",
@@ -214,6 +215,9 @@ def test_an_existing_folder_is_replaced_only_with_force(tmp_path: Path) -> None:
     assert "use --force" in result.stderr
     assert result.stderr.count("\n") == 1, "one line, before any work"
     assert _files(out) == {"old.txt"}
+    (out / "old.txt").unlink()
+    build_report(out, "--quiet")
+    (out / "old.txt").write_text("old", encoding="utf-8")
     build_report(out, "--quiet", "--force")
     assert "old.txt" not in _files(out)
     assert _files(out) >= BUNDLE_FILES
@@ -232,7 +236,7 @@ def test_a_failure_while_building_leaves_nothing(tmp_path: Path, monkeypatch: py
 
 
 def test_a_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from strategygraph import cli as cli_module
+    from strategygraph.cli import _output as cli_module
 
     real_write = cli_module._write_file
     written: list[Path] = []

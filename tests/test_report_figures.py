@@ -7,7 +7,7 @@ import pytest
 from strategygraph.analysis import EVIDENCE_MODES, analyse
 from strategygraph.corpus import read_corpus
 from strategygraph.report.content import ReportContent, read_header, report_content
-from strategygraph.store import GraphStore, as_int
+from strategygraph.stores.base import GraphStore, as_int
 
 MENTIONED = "SELECT (COUNT(DISTINCT ?theme) AS ?n) WHERE { ?mention a sg:ThemeMention ; sg:theme ?theme }"
 THEMES = "SELECT (COUNT(DISTINCT ?theme) AS ?n) WHERE { ?theme a sg:Theme }"

@@ -20,7 +20,7 @@ from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.report import TABLE_NAMES, gexf_text, report_graph, workbook_bytes
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
 from strategygraph.tables import Table
 
 from .report_support import REPORT_FIXTURE, build_report, check_gexf_13

@@ -32,7 +32,7 @@ from strategygraph.report.limits import (
     views_by_importance,
 )
 from strategygraph.report.workbook import EXCEL_CELL_CHARACTERS, workbook_bytes
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
 from strategygraph.tables import Table
 from strategygraph.views import build_view
 

@@ -8,8 +8,8 @@ import pytest
 from rdflib import Graph
 
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.store import GraphStore, MemoryStore
-from strategygraph.validation import validate_graph
+from strategygraph.stores.base import GraphStore, MemoryStore
+from strategygraph.validation.shapes import validate_graph
 
 from .conftest import FIXTURES
 

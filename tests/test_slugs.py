@@ -5,8 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategygraph.slugs import MAX_LENGTH, SLUG_PATTERN, SlugRegistry, committee_slug, municipality_slug, slugify
-from strategygraph.store import GraphStore
+from strategygraph.formats.slugs import (
+    MAX_LENGTH,
+    SLUG_PATTERN,
+    SlugRegistry,
+    committee_slug,
+    municipality_slug,
+    slugify,
+)
+from strategygraph.stores.base import GraphStore
 
 DANISH = st.text(alphabet=st.sampled_from("abcæøåÆØÅ &/–-.,()0123456789éü\u00a0ß"), max_size=80)
 

@@ -11,7 +11,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
 from strategygraph.errors import StrategyGraphError
-from strategygraph.sparql_text import dollar_variables, query_form, sparql_term, substitute, tokens
+from strategygraph.stores.sparql_text import dollar_variables, query_form, sparql_term, substitute, tokens
 
 EX = "http://example.org/"
 

@@ -21,13 +21,13 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from strategygraph.catalogue.queries import catalogue_names, find_query, run_query
 from strategygraph.cli import cli
 from strategygraph.loading import DataSources, load_graph
-from strategygraph.provenance import check_source_pointers, source_pointers
-from strategygraph.queries import catalogue_names, find_query, run_query
-from strategygraph.serialization import serialize_graph
-from strategygraph.store import GraphStore
+from strategygraph.stores.base import GraphStore
+from strategygraph.stores.serialization import serialize_graph
 from strategygraph.summary import count_graph
+from strategygraph.validation.source_pointers import check_source_pointers, source_pointers
 
 from .conftest import HEDENSTED, REPO
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategygraph.errors import StrategyGraphError
-from strategygraph.substitution import plan_substitution, tokenize
+from strategygraph.stores.substitution import plan_substitution, tokenize
 
 
 def test_projected_variable_needs_no_change() -> None:

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategygraph.lexicon import Lexicon, PatternError, danish_stemmer, parse_pattern
-from strategygraph.tagger import VIA_SEPARATOR, ThemeHit, tag
-from strategygraph.thesaurus import Theme, Thesaurus, load_thesaurus_file
+from strategygraph.tagging.lexicon import Lexicon, PatternError, danish_stemmer, parse_pattern
+from strategygraph.tagging.tagger import VIA_SEPARATOR, ThemeHit, tag
+from strategygraph.tagging.thesaurus import Theme, Thesaurus, load_thesaurus_file
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal
 
-from strategygraph.lexicon import Lexicon
 from strategygraph.namespaces import SKOS, THEME
-from strategygraph.tagger import tag
-from strategygraph.thesaurus import load_thesaurus_file, thesaurus_file
+from strategygraph.tagging.lexicon import Lexicon
+from strategygraph.tagging.tagger import tag
+from strategygraph.tagging.thesaurus import load_thesaurus_file, thesaurus_file
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from strategygraph.lexicon import Lexicon
-from strategygraph.store import GraphStore
-from strategygraph.tagger import tag
-from strategygraph.tagging_quality import GoldUnit, QualityReport, load_gold, score_tagging
-from strategygraph.thesaurus import load_thesaurus_file
+from strategygraph.stores.base import GraphStore
+from strategygraph.tagging.lexicon import Lexicon
+from strategygraph.tagging.quality import GoldUnit, QualityReport, load_gold, score_tagging
+from strategygraph.tagging.tagger import tag
+from strategygraph.tagging.thesaurus import load_thesaurus_file
 
 GOLDSETS = Path(__file__).resolve().parent / "goldsets"
 SOURCE = GOLDSETS / "hedensted-source.json"

@@ -12,8 +12,8 @@ from rdflib import Graph, URIRef
 
 from strategygraph.cli import cli
 from strategygraph.namespaces import SKOS, THEME
-from strategygraph.store import GraphStore
-from strategygraph.thesaurus import read_thesaurus, thesaurus_file
+from strategygraph.stores.base import GraphStore
+from strategygraph.tagging.thesaurus import read_thesaurus, thesaurus_file
 
 from .conftest import FIXTURES
 

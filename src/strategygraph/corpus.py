@@ -1,7 +1,7 @@
 """The graph's content as plain, sorted dataclasses: committees, focus areas, statements, reflections,
 themes, pillars and theme mentions — the common input of the analyses, views and reports.
 
-Everything is read with standard SPARQL through :class:`~strategygraph.store.GraphStore`, so it works
+Everything is read with standard SPARQL through :class:`~strategygraph.stores.base.GraphStore`, so it works
 the same on every store. Short keys (``laering``, ``smidige-processer``, ``smidige-processer-4``) are
 qualified with the municipality or seminar only when a graph holds several and plain slugs would clash.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
-from .store import GraphStore, as_int, as_str
+from .stores.base import GraphStore, as_int, as_str
 
 CONFIDENCES = ("stated", "strong-inference", "weak-guess")
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .analysis import Analysis
-    from .store import GraphStore
+    from .stores.base import GraphStore
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,14 @@ class ExportFormat:
 
 
 def _markdown(request: ExportRequest) -> str:
-    from .markdown_export import seminar_markdown
+    from .formats.markdown_writer import seminar_markdown
 
     return seminar_markdown(request.store, request.lang)
 
 
 def _rdf(fmt: str) -> Callable[[ExportRequest], str]:
     def write(request: ExportRequest) -> str:
-        from .serialization import serialize_graph
+        from .stores.serialization import serialize_graph
 
         return serialize_graph(request.store, fmt)
 

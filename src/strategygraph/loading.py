@@ -7,10 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .mentions import derive_theme_mentions
 from .resources import bundle
 from .seminars import scope_to_seminar
-from .store import GraphStore, open_store, turtle_files
+from .stores.base import GraphStore
+from .stores.opening import open_store
+from .tagging.mentions import derive_theme_mentions
+
+
+def _check_data_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise InputError("data folder not found", path=folder)
+    if not folder.is_dir():
+        raise InputError("not a folder (expected a data folder of Turtle files)", path=folder)
 
 
 def data_folders(folder: Path) -> list[Path]:
@@ -19,10 +27,7 @@ def data_folders(folder: Path) -> list[Path]:
     A folder of seminars (``seminars/fjordlund/``, ``seminars/hedensted/`` …) thus loads every seminar,
     and each seminar's source files are found relative to its own folder. Hidden folders are skipped.
     """
-    if not folder.exists():
-        raise InputError("data folder not found", path=folder)
-    if not folder.is_dir():
-        raise InputError("not a folder (expected a data folder of Turtle files)", path=folder)
+    _check_data_folder(folder)
     found = _data_folders(folder)
     if not found:
         raise InputError("no Turtle (*.ttl) files in this folder", path=folder)
@@ -34,6 +39,15 @@ def _data_folders(folder: Path) -> list[Path]:
         return [folder]
     children = sorted(child for child in folder.iterdir() if child.is_dir() and not child.name.startswith("."))
     return [found for child in children for found in _data_folders(child)]
+
+
+def turtle_files(folders: Sequence[Path]) -> list[Path]:
+    """Every ``*.ttl`` file under the given data folders, sorted."""
+    files: list[Path] = []
+    for folder in folders:
+        _check_data_folder(folder)
+        files.extend(sorted(folder.rglob("*.ttl")))
+    return files
 
 
 @dataclass(frozen=True)

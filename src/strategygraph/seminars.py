@@ -19,7 +19,8 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from .errors import NotFoundError
-from .store import GraphStore, Triple, as_str, open_store
+from .stores.base import GraphStore, Triple, as_str
+from .stores.opening import open_store
 
 _SEMINARS = """
 SELECT ?seminar ?slug ?municipality ?municipalitySlug WHERE {

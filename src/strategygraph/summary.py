@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from .store import GraphStore, as_int
+from .stores.base import GraphStore, as_int
 
 _COUNTS_QUERY = """
 SELECT

@@ -18,7 +18,7 @@ from rdflib import URIRef
 from ..analysis import DEFAULT_MODE, Analysis, Overlap, analyse
 from ..corpus import Committee, read_corpus
 from ..seminars import SeminarRef, find_seminar, scope_to_seminar
-from ..store import GraphStore
+from ..stores.base import GraphStore
 from .matching import (
     CommitteeMatch,
     CommitteeMatching,

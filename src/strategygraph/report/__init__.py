@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from ..analysis import Analysis
 from ..comparison import SeminarComparison
 from ..i18n import text
-from ..serialization import serialize_graph
-from ..store import GraphStore
+from ..stores.base import GraphStore
+from ..stores.serialization import serialize_graph
 from ..tables import Table
 from .content import ReportContent, read_header, report_content, view_file
 from .data_tables import TABLE_NAMES, csv_text, data_table, data_tables

@@ -25,7 +25,7 @@ from ..analysis.structure import SEED
 from ..comparison import SeminarComparison
 from ..comparison.presentation import comparison_paragraphs, comparison_tables, comparison_title
 from ..i18n import format_count, format_number, phrase, text
-from ..store import GraphStore, as_str
+from ..stores.base import GraphStore, as_str
 from ..tables import Table
 from .heatmap import Heatmap, committee_theme_heatmap
 from .limits import DEFAULT_LIMITS, BundleLimits, LeftOut

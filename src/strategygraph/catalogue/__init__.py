@@ -1,0 +1,1 @@
+"""The named SPARQL queries in queries/*.rq: their parameters and their results as output."""

@@ -1,0 +1,305 @@
+"""The query catalogue: named SPARQL queries in ``queries/*.rq``, their headers, and safe parameters.
+
+Each file holds one SELECT (or ASK) query; its stem is its name. A comment header at the top gives a
+title and a description in Danish and English and declares the parameters::
+
+    # title@da: Fokusområder pr. udvalg
+    # title@en: Focus areas by committee
+    # description@da: …
+    # description@en: …
+    # param: committee literal optional -- udvalgets kortnavn / the committee's slug
+    # param: min integer = 2 -- mindst så mange udvalg / at least this many committees
+    # param: theme iri = theme:faellesskaber
+    # column: committeeLabel -- Udvalg / Committee
+
+A ``column`` line gives a result variable its human title, Danish then English: tables, Markdown and CSV
+show it (``--lang`` picks one); JSON keeps the variable names. A variable without one keeps its name, as
+every column of a user's own query does.
+
+A parameter is written ``$name`` in the query. Its kind (``iri``, ``literal``, ``integer``) says how a
+value given on the command line becomes an RDF term; the term is bound by the engine (or substituted as
+one validated token for a remote endpoint, see :mod:`strategygraph.stores.sparql_text`), never pasted as text.
+The kinds ``committee``, ``focus-area`` and ``theme`` name a thing of the graph: the value may be its slug,
+key, IRI or label (any case, Danish or English), looked up in the graph (see
+:mod:`strategygraph.catalogue.parameters`); the query receives the slug (committee, focus area) or the IRI
+(theme), and a value that names nothing is an error listing the closest known values.
+A parameter has a default (``= value``), is ``optional`` (left unbound: the query then ranges over
+every value), or is required.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from ..errors import InputError, NotFoundError, StrategyGraphError
+from ..namespaces import PREFIXES
+from ..resources import bundle
+from ..stores.base import GraphStore, SelectResult
+from ..stores.sparql_text import check_iri, dollar_variables, query_form
+from ..text_files import read_text_file
+from .parameters import ENTITY_KINDS, resolve_entities
+
+PARAMETER_KINDS = ("iri", "literal", "integer", *ENTITY_KINDS)
+LANGUAGES = ("da", "en")
+_TEXT_LINE = re.compile(r"#\s*(?P<key>title|description)@(?P<lang>[a-z]{2})\s*:\s*(?P<value>.*)")
+_PARAM_LINE = re.compile(r"#\s*param\s*:\s*(?P<spec>.*)")
+_COLUMN_LINE = re.compile(r"#\s*column\s*:\s*(?P<spec>.*)")
+_COLUMN_SPEC = re.compile(r"(?P<name>[A-Za-z_]\w*)\s+--\s+(?P<da>.+?)\s+/\s+(?P<en>.+)")
+_PARAM_SPEC = re.compile(
+    r"(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[\w-]+)"
+    r"(?:\s*=\s*(?P<default>.*?)|\s+(?P<optional>optional))?"
+    r"(?:\s+--\s+(?P<description>.*))?"
+)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A declared query parameter: its name (``$name`` in the query), kind, default and description."""
+
+    name: str
+    kind: str
+    default: str | None = None
+    optional: bool = False
+    description: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default is None and not self.optional
+
+    def signature(self) -> str:
+        """``name: kind = default``, ``name: kind (optional)`` or ``name: kind (required)``."""
+        if self.default is not None:
+            return f"{self.name}: {self.kind} = {self.default}"
+        return f"{self.name}: {self.kind} ({'optional' if self.optional else 'required'})"
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One query file: its name, text, titles and descriptions by language, and parameters."""
+
+    name: str
+    path: Path
+    text: str
+    form: str
+    parameters: tuple[Parameter, ...] = ()
+    titles: Mapping[str, str] = field(default_factory=dict)
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang) or self.titles.get("da") or self.name
+
+    def description(self, lang: str) -> str:
+        return self.descriptions.get(lang) or self.descriptions.get("da") or ""
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((p for p in self.parameters if p.name == name), None)
+
+    def column_title(self, variable: str, lang: str) -> str:
+        """The declared human title of result variable ``variable`` in ``lang``; else the variable's name."""
+        titles = self.columns.get(variable, {})
+        return titles.get(lang) or titles.get("da") or variable
+
+    def column_titles(self, lang: str) -> dict[str, str]:
+        """Every declared column's human title in ``lang``, by variable name."""
+        return {variable: self.column_title(variable, lang) for variable in self.columns}
+
+
+def _parse_parameter(spec: str, path: Path, line: int) -> Parameter:
+    match = _PARAM_SPEC.fullmatch(spec.strip())
+    if match is None:
+        raise InputError(
+            "cannot read the parameter declaration (expected: NAME KIND [= DEFAULT | optional] [-- DESCRIPTION])",
+            path=path,
+            line=line,
+            field="param",
+        )
+    name, kind = match["name"], match["kind"]
+    if kind not in PARAMETER_KINDS:
+        raise InputError(
+            f"parameter {name!r} has unknown kind {kind!r} (choose {', '.join(PARAMETER_KINDS)})",
+            path=path,
+            line=line,
+            field="param",
+        )
+    default = match["default"]
+    parameter = Parameter(name, kind, default, bool(match["optional"]), (match["description"] or "").strip())
+    if default is not None:
+        try:
+            to_term(parameter, default)
+        except StrategyGraphError as error:
+            raise InputError(f"default of parameter {name!r}: {error}", path=path, line=line) from None
+    return parameter
+
+
+def _parse_column(spec: str, path: Path, line: int) -> tuple[str, dict[str, str]]:
+    match = _COLUMN_SPEC.fullmatch(spec.strip())
+    if match is None:
+        raise InputError(
+            "cannot read the column declaration (expected: NAME -- DANISH TITLE / ENGLISH TITLE)",
+            path=path,
+            line=line,
+            field="column",
+        )
+    return match["name"], {"da": match["da"].strip(), "en": match["en"].strip()}
+
+
+def _header_lines(text: str) -> list[tuple[int, str]]:
+    """The comment lines (numbered from 1) before the query begins."""
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        if stripped:
+            lines.append((number, stripped))
+    return lines
+
+
+def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQuery:
+    """Read a query's header and check it: a SELECT or ASK query whose ``$parameters`` are all declared."""
+    titles: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    parameters: dict[str, Parameter] = {}
+    columns: dict[str, dict[str, str]] = {}
+    for number, stripped in _header_lines(text):
+        if text_match := _TEXT_LINE.fullmatch(stripped):
+            target = titles if text_match["key"] == "title" else descriptions
+            lang, value = text_match["lang"], text_match["value"].strip()
+            target[lang] = f"{target[lang]} {value}" if lang in target else value
+        elif param_match := _PARAM_LINE.fullmatch(stripped):
+            parameter = _parse_parameter(param_match["spec"], path, number)
+            if parameter.name in parameters:
+                raise InputError(f"parameter {parameter.name!r} is declared twice", path=path, line=number)
+            parameters[parameter.name] = parameter
+        elif column_match := _COLUMN_LINE.fullmatch(stripped):
+            variable, titles_by_lang = _parse_column(column_match["spec"], path, number)
+            if variable in columns:
+                raise InputError(f"column {variable!r} is declared twice", path=path, line=number)
+            columns[variable] = titles_by_lang
+    query_name = name or path.stem
+    form = query_form(text)
+    if form not in {"SELECT", "ASK"}:
+        if form in {"CONSTRUCT", "DESCRIBE"}:
+            raise InputError(f"{form} queries are not supported: use SELECT or ASK", path=path)
+        if form:
+            raise InputError(f"update ({form}) refused: strategygraph only runs read-only SELECT and ASK", path=path)
+        raise InputError("no SELECT or ASK query found", path=path)
+    used = dollar_variables(text)
+    undeclared = sorted(used - parameters.keys())
+    if undeclared:
+        hint = "; ".join(f"add '# param: {n} literal' (or iri, integer)" for n in undeclared)
+        raise InputError(f"uses ${', $'.join(undeclared)} without declaring it: {hint}", path=path)
+    unused = sorted(parameters.keys() - used)
+    if unused:
+        raise InputError(f"declares parameter(s) {', '.join(unused)} that the query never uses as $name", path=path)
+    return NamedQuery(query_name, path, text, form, tuple(parameters.values()), titles, descriptions, columns)
+
+
+def read_query_file(path: Path, name: str | None = None) -> NamedQuery:
+    """Read and check one ``.rq`` file; errors name the file."""
+    text = read_text_file(path)
+    return parse_query_text(text, path, name)
+
+
+def catalogue(queries_dir: Path | None = None) -> list[NamedQuery]:
+    """Every query of the catalogue, sorted by name."""
+    folder = queries_dir or bundle().queries_dir
+    return [read_query_file(path) for path in sorted(folder.glob("*.rq"), key=lambda path: path.stem)]
+
+
+def catalogue_names(queries_dir: Path | None = None) -> list[str]:
+    folder = queries_dir or bundle().queries_dir
+    return sorted(path.stem for path in folder.glob("*.rq"))
+
+
+def find_query(name_or_file: str, queries_dir: Path | None = None) -> NamedQuery:
+    """A catalogue query by name, or the user's own file when the argument is a path to a ``.rq`` file."""
+    if name_or_file.endswith(".rq") or "/" in name_or_file or "\\" in name_or_file:
+        return read_query_file(Path(name_or_file))
+    folder = queries_dir or bundle().queries_dir
+    path = folder / f"{name_or_file}.rq"
+    if not path.is_file():
+        names = catalogue_names(folder)
+        close = difflib.get_close_matches(name_or_file, names, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `strategygraph queries` lists them"
+        raise NotFoundError(f"no query named {name_or_file!r}{hint}")
+    return read_query_file(path)
+
+
+def _expand_iri(value: str) -> str:
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    prefix, colon, local = text.partition(":")
+    if colon and prefix in PREFIXES and not local.startswith("//"):
+        text = str(PREFIXES[prefix]) + local
+    return check_iri(text)
+
+
+def to_term(parameter: Parameter, value: str) -> Identifier:
+    """The RDF term for ``value`` given as ``parameter``; an ill-typed value is an error naming it."""
+    try:
+        if parameter.kind == "iri":
+            return URIRef(_expand_iri(value))
+        if parameter.kind == "integer":
+            if not re.fullmatch(r"\s*[+-]?\d+\s*", value):
+                raise StrategyGraphError(f"not an integer: {value!r}")
+            return Literal(int(value), datatype=XSD.integer)
+    except StrategyGraphError as error:
+        raise StrategyGraphError(f"parameter {parameter.name!r} ({parameter.kind}): {error}") from None
+    return Literal(value)
+
+
+def bind_arguments(query: NamedQuery, arguments: Mapping[str, str]) -> dict[str, Identifier]:
+    """Terms for every given or defaulted parameter; unknown, missing and ill-typed ones are errors."""
+    declared = [p.name for p in query.parameters]
+    unknown = sorted(set(arguments) - set(declared))
+    if unknown:
+        has = f"its parameters: {', '.join(declared)}" if declared else "it has no parameters"
+        raise StrategyGraphError(f"query {query.name!r} has no parameter {', '.join(map(repr, unknown))} ({has})")
+    missing = [p for p in query.parameters if p.required and p.name not in arguments]
+    if missing:
+        needed = ", ".join(f"-p {p.name} VALUE ({p.kind})" for p in missing)
+        raise StrategyGraphError(f"query {query.name!r} needs parameter(s): {needed}")
+    bindings: dict[str, Identifier] = {}
+    for parameter in query.parameters:
+        value = arguments.get(parameter.name, parameter.default)
+        if value is not None:
+            bindings[parameter.name] = to_term(parameter, value)
+    return bindings
+
+
+def check_syntax(query: NamedQuery) -> None:
+    """Parse the query as standard SPARQL 1.1; a syntax error names the file and line."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(query.text)
+    except ParseException as error:
+        message = f"SPARQL syntax error: {error.msg} (column {error.col})"
+        raise InputError(message, path=query.path, line=error.lineno) from None
+
+
+def run_query(store: GraphStore, query: NamedQuery, arguments: Mapping[str, str] | None = None) -> SelectResult:
+    """Run ``query`` on ``store`` with ``arguments`` (parameter name → value as typed) bound as RDF terms."""
+    bindings = resolve_entities(
+        store, {p.name: p.kind for p in query.parameters}, bind_arguments(query, arguments or {})
+    )
+    try:
+        return store.select(query.text, bindings)
+    except StrategyGraphError:
+        raise
+    except Exception as error:  # the engine's own exception types differ; a syntax error is named precisely
+        check_syntax(query)
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise InputError(f"the query failed: {first_line}", path=query.path) from None

@@ -1,0 +1,125 @@
+"""What every command shares: the loaded graph (once per invocation), the shared options, the error boundary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..corpus import Corpus
+    from ..loading import DataSources
+    from ..stores.base import GraphStore
+
+EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """A StrategyGraphError shown to the user: one line on stderr, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+
+class ReportingGroup(click.Group):
+    """Translates library errors into one-line messages at the CLI boundary."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from ..errors import StrategyGraphError
+
+        try:
+            return super().invoke(ctx)
+        except StrategyGraphError as error:
+            raise UserError(str(error)) from error
+
+
+@dataclass
+class AppContext:
+    """Global options, and the graph loaded once per invocation."""
+
+    data_dirs: tuple[Path, ...]
+    lang: str
+    store_kind: str
+    seminar: str | None = None
+    _store: GraphStore | None = field(default=None, repr=False)
+    _full_store: GraphStore | None = field(default=None, repr=False)
+    _corpus: Corpus | None = field(default=None, repr=False)
+
+    def sources(self) -> DataSources:
+        from ..loading import DataSources
+
+        return DataSources.bundled(self.data_dirs)
+
+    def input_paths(self) -> tuple[Path, ...]:
+        """What the commands read and an output may never touch: the data folders (the bundled data without
+        --data) and the bundled ontology and queries."""
+        from ..resources import bundle
+
+        resources = bundle()
+        data = self.data_dirs or (resources.data_dir,)
+        return (*data, resources.ontology_dir, resources.queries_dir)
+
+    def full_store(self) -> GraphStore:
+        """The whole graph, before --seminar scoping (for commands that pick seminars themselves)."""
+        if self._full_store is None:
+            from ..loading import load_graph
+
+            self._full_store = load_graph(self.sources(), self.store_kind)
+        return self._full_store
+
+    def store(self) -> GraphStore:
+        """The graph commands work on: the whole graph, or with --seminar only that seminar's part of it."""
+        if self._store is None:
+            if self.seminar is None:
+                self._store = self.full_store()
+            else:
+                from ..seminars import scope_to_seminar
+
+                self._store = scope_to_seminar(self.full_store(), self.seminar)
+        return self._store
+
+    def corpus(self) -> Corpus:
+        if self._corpus is None:
+            from ..corpus import read_corpus
+
+            self._corpus = read_corpus(self.store())
+        return self._corpus
+
+    def analysis(self, mode: str, min_shared: int = 1, min_weight: float | None = None) -> Analysis:
+        from ..analysis import analyse
+
+        return analyse(self.corpus(), mode, min_shared, min_weight)
+
+
+pass_app = click.make_pass_decorator(AppContext)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def evidence_option(function: F) -> F:
+    return click.option(
+        "--evidence",
+        "mode",
+        type=click.Choice(["statements", "reflections", "all"]),
+        default="statements",
+        show_default=True,
+        help="What counts as evidence for a committee's theme: its focus areas' statements; the group "
+        "reflections on its slides (shared by every committee on the slide); or both.",
+    )(function)
+
+
+def quiet_option(function: F) -> F:
+    return click.option("--quiet", "-q", is_flag=True, help="Print no progress on stderr.")(function)

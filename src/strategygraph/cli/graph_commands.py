@@ -1,0 +1,145 @@
+"""Commands on the graph itself: info, validate, build, tag."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ._app import EXIT_INVALID, AppContext, format_option, pass_app
+from ._output import write_atomically
+
+
+@click.command()
+@format_option("table", "json")
+@pass_app
+def info(app: AppContext, fmt: str) -> None:
+    """Count what the graph holds.
+
+    \b
+    Example:
+        strategygraph info --format json
+    """
+    import json
+
+    from ..i18n import text
+    from ..summary import count_graph
+    from ..tables import Table, render_text
+
+    counts = count_graph(app.store()).as_dict()
+    if fmt == "json":
+        click.echo(json.dumps(counts, indent=2))
+        return
+    table = Table(
+        (text("what", app.lang), text("count", app.lang)),
+        [(text(key, app.lang), value) for key, value in counts.items()],
+    )
+    click.echo(render_text(table), nl=False)
+
+
+@click.command()
+@pass_app
+def validate(app: AppContext) -> None:
+    """Check the graph against the SHACL shapes and every source pointer against its source file.
+
+    Exit status: 0 the data conforms; 1 violations (one line each: node, property, message);
+    2 the data could not be read.
+
+    \b
+    Example:
+        strategygraph --data my-seminar/ validate
+    """
+    from ..i18n import text
+    from ..validation.shapes import validate_graph
+    from ..validation.source_pointers import check_source_pointers
+
+    sources = app.sources()
+    store = app.store()
+    report = validate_graph(store, sources.shapes_file, app.lang)
+    violations = sorted({*report.violations, *check_source_pointers(store, sources.data_dirs)})
+    if not violations:
+        click.echo(text("conforms", app.lang).format(triples=len(store)))
+        return
+    for violation in violations:
+        click.echo(violation.line())
+    key = "violations_one" if len(violations) == 1 else "violations"
+    click.echo(text(key, app.lang).format(count=len(violations)), err=True)
+    sys.exit(EXIT_INVALID)
+
+
+@click.command()
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "trig", "nt", "jsonld"]),
+    default=None,
+    help="RDF format (default: from the file extension, else ttl).",
+)
+@pass_app
+def build(app: AppContext, out: Path, fmt: str | None) -> None:
+    """Write the merged graph (ontology, thesaurus, data, theme mentions) to one RDF file.
+
+    \b
+    Example:
+        strategygraph build --out hedensted.ttl
+    """
+    from ..stores.serialization import serialize_graph
+
+    if fmt is None:
+        fmt = {".trig": "trig", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}.get(out.suffix.lower(), "ttl")
+    write_atomically(out, serialize_graph(app.store(), fmt), app.input_paths())
+    click.echo(f"{out}: {len(app.store())} triples ({fmt})", err=True)
+
+
+@click.command("tag")
+@click.argument("text")
+@format_option("table", "json")
+@pass_app
+def tag_command(app: AppContext, text: str, fmt: str) -> None:
+    """Find the thesaurus's themes in a Danish TEXT ("-" reads standard input), with the evidence:
+    the matched words and their character offsets.
+
+    TEXT is always the text itself: to tag a file's contents, write `strategygraph tag - < FILE` (a TEXT
+    that names an existing file is tagged as written, with a note on stderr). Loads only the bundled
+    thesaurus (ontology/themes.ttl), not the data.
+
+    \b
+    Examples:
+        strategygraph tag "Vi skal styrke børnefællesskaberne og forældrenes engagement"
+        echo "Flere ældre og færre hænder" | strategygraph tag - --format json
+        strategygraph tag - < referat.txt
+    """
+    import shlex
+
+    from ..i18n import text as words
+    from ..tables import Cell, Table, render
+    from ..tagging.lexicon import Lexicon
+    from ..tagging.tagger import tag
+    from ..tagging.thesaurus import load_thesaurus_file
+    from ..text_files import decode_utf8
+
+    if text == "-":
+        text = decode_utf8(sys.stdin.buffer.read(), "<stdin>")
+    elif _names_a_file(text):
+        click.echo(words("tag_text_is_a_file", app.lang).format(text=text, quoted=shlex.quote(text)), err=True)
+    hits = tag(text, Lexicon.compile(load_thesaurus_file()), app.lang)
+    rows: list[tuple[Cell, ...]] = [(hit.theme, hit.label, hit.matched, hit.start, hit.end) for hit in hits]
+    if fmt == "json":
+        click.echo(render(Table(("theme", "label", "matched", "start", "end"), rows), "json"), nl=False)
+        return
+    headers = tuple(words(key, app.lang) for key in ("theme", "label", "matched", "start", "end", "via"))
+    table = Table(headers, [(*row, hit.via) for row, hit in zip(rows, hits, strict=True)])
+    click.echo(render(table, "table"), nl=False)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` is the path of an existing file (a text too long or odd for a path is not)."""
+    try:
+        return "\n" not in text and Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+COMMANDS = (info, validate, build, tag_command)

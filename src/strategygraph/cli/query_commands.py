@@ -1,0 +1,178 @@
+"""Commands for SPARQL: the query catalogue, a query, publishing to a triple store, serving an endpoint."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from ._app import AppContext, format_option, pass_app
+
+if TYPE_CHECKING:
+    from ..stores.base import GraphStore
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
+
+
+@click.command("queries")
+@format_option(*RESULT_FORMATS)
+@pass_app
+def queries_command(app: AppContext, fmt: str) -> None:
+    """List the query catalogue: name, title and parameters.
+
+    \b
+    Example:
+        strategygraph --lang en queries
+    """
+    from ..catalogue.queries import catalogue
+    from ..i18n import text
+    from ..tables import Table, render
+
+    rows: list[tuple[str | int | float | None, ...]] = [
+        (query.name, query.title(app.lang), "; ".join(p.signature() for p in query.parameters)) for query in catalogue()
+    ]
+    headers = (text("query_name", app.lang), text("query_title", app.lang), text("query_parameters", app.lang))
+    click.echo(render(Table(headers, rows, keys=("name", "title", "parameters")), fmt), nl=False)
+
+
+@click.command("query")
+@click.argument("name")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="A parameter value (repeatable); bound as an RDF term, never pasted into the query.",
+)
+@format_option(*RESULT_FORMATS)
+@click.option("--endpoint", default=None, metavar="URL", help="Run on this SPARQL 1.1 query endpoint instead.")
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    help="With --endpoint: query this named graph as the default graph (default-graph-uri; repeatable).",
+)
+@click.option(
+    "--lang",
+    "query_lang",
+    type=click.Choice(["da", "en"]),
+    default=None,
+    help="Language of labels (default: the global --lang).",
+)
+@pass_app
+def query_command(
+    app: AppContext,
+    name: str,
+    params: tuple[tuple[str, str], ...],
+    fmt: str,
+    endpoint: str | None,
+    graphs: tuple[str, ...],
+    query_lang: str | None,
+) -> None:
+    """Run a catalogue query by NAME, or your own SELECT/ASK query file (FILE.rq).
+
+    --format json is the W3C SPARQL 1.1 Query Results JSON format. Queries that show labels take a
+    lang parameter, filled from the global --lang unless given with -p.
+
+    \b
+    Examples:
+        strategygraph query focus-areas-by-committee --format csv
+        strategygraph query committee-themes -p committee laering
+        strategygraph query my-question.rq -p theme theme:faellesskaber
+        strategygraph query committees --endpoint http://localhost:7878/query \\
+            --graph https://w3id.org/strategygraph/graph
+    """
+    from ..catalogue.queries import find_query, run_query
+    from ..catalogue.results import render_result
+    from ..errors import StrategyGraphError
+
+    arguments: dict[str, str] = {}
+    for key, value in params:
+        if key in arguments:
+            raise StrategyGraphError(f"parameter {key!r} is given twice")
+        arguments[key] = value
+    query = find_query(name)
+    if query.parameter("lang") is not None:
+        arguments.setdefault("lang", query_lang or app.lang)
+    store: GraphStore
+    if endpoint is not None:
+        from ..stores.remote import SparqlEndpoint
+
+        store = SparqlEndpoint(endpoint, graphs)
+    elif graphs:
+        raise StrategyGraphError("--graph needs --endpoint")
+    else:
+        store = app.store()
+    titles = query.column_titles(query_lang or app.lang)
+    click.echo(render_result(run_query(store, query, arguments), fmt, query.form, titles), nl=False)
+
+
+@click.command()
+@click.option("--endpoint", required=True, metavar="URL", help="SPARQL 1.1 Graph Store Protocol endpoint URL.")
+@click.option(
+    "--graph", default=None, metavar="IRI", help="Named graph to replace.  [default: the strategygraph graph]"
+)
+@pass_app
+def publish(app: AppContext, endpoint: str, graph: str | None) -> None:
+    """Upload the built graph to a triple store, replacing one named graph (SPARQL 1.1 Graph Store Protocol).
+
+    Reports the graph's triple count before and after.
+
+    \b
+    Example:
+        strategygraph publish --endpoint http://localhost:7878/store
+    """
+    from ..i18n import text
+    from ..stores.remote import DEFAULT_GRAPH, publish_graph
+
+    report = publish_graph(app.store(), endpoint, graph or DEFAULT_GRAPH)
+    click.echo(
+        text("published", app.lang).format(
+            graph=f"<{report.graph}>", url=report.store_url, before=report.before, after=report.after, sent=report.sent
+        )
+    )
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run before it is stopped.",
+)
+@pass_app
+def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 Protocol endpoint (the Oxigraph server).
+
+    Updates are refused; a query running longer than --timeout is stopped. The server also serves
+    the YASGUI query editor from its own files, so it works offline in a browser.
+
+    \b
+    Example:
+        strategygraph serve --port 7878
+    """
+    import contextlib
+    import signal
+    import threading
+
+    from ..i18n import text
+    from ..stores.endpoint import running_endpoint
+    from ..stores.serialization import serialize_graph
+
+    ntriples = serialize_graph(app.store(), "nt")
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    with running_endpoint(ntriples, host, port, timeout) as endpoint:
+        message = text("serving", app.lang)
+        click.echo(message.format(query_url=endpoint.query_url, base_url=endpoint.base_url, timeout=timeout))
+        with contextlib.suppress(KeyboardInterrupt):
+            stopped.wait()
+
+
+COMMANDS = (queries_command, query_command, publish, serve)

@@ -1,0 +1,1 @@
+"""Seminar files: the Markdown and spreadsheet readers, the Markdown and Turtle writers, importing."""

@@ -1,0 +1,227 @@
+"""The rules of the seminar formats, shared by the Markdown and spreadsheet readers.
+
+A reader walks its file and reports what it meets (a committee, an attribution, a focus area, a statement,
+a reflection, the end of a slide) to an :class:`OutlineBuilder`, which enforces the structure and raises
+an :class:`~strategygraph.errors.InputError` naming the file and the line (or row) at the first problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from .outline import (
+    CONFIDENCE_ALIASES,
+    CONFIDENCES,
+    AttributionOutline,
+    FocusAreaOutline,
+    SlideOutline,
+    Span,
+    TextUnit,
+)
+from .slugs import MAX_LENGTH, SLUG_PATTERN, slugify
+from .turtle_writer import RESERVED_SEMINAR_SLUGS
+
+_CONFIDENCE_WORD_BREAK = re.compile(r"[\s_-]+")
+
+
+def confidence_key(value: str) -> str:
+    """``value``'s words in lower case joined by one space: ``Strong-Inference`` → ``strong inference``."""
+    return " ".join(word for word in _CONFIDENCE_WORD_BREAK.split(value.strip().casefold()) if word)
+
+
+# Every way to write a confidence (by its key; any case, hyphens or spaces between words) → the stored value.
+_WRITTEN_FORMS = {confidence_key(form): form for form in (*CONFIDENCES, *CONFIDENCE_ALIASES)}
+CONFIDENCE_FORMS = {key: CONFIDENCE_ALIASES.get(form, form) for key, form in _WRITTEN_FORMS.items()}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is in an input file: a line (text files) or a row (spreadsheets)."""
+
+    path: str
+    line: int | None = None
+    row: int | None = None
+
+    def describe(self) -> str:
+        return f"row {self.row}" if self.row is not None else f"line {self.line}"
+
+    def error(self, message: str, field: str | None = None) -> InputError:
+        """An error at this place; ``field`` names the key or column it is in (``Ressort``, ``sigtepunkter``)."""
+        if self.row is not None:
+            return InputError(message, path=self.path, field=", ".join(filter(None, (f"row {self.row}", field))))
+        return InputError(message, path=self.path, line=self.line, field=field)
+
+
+def parse_confidence(value: str, where: Location) -> str:
+    """The stored (English) confidence that ``value`` names: a confidence or a Danish alias, in any case."""
+    confidence = CONFIDENCE_FORMS.get(confidence_key(value))
+    if confidence is None:
+        close = difflib.get_close_matches(confidence_key(value), list(CONFIDENCE_FORMS), n=1, cutoff=0.6)
+        hint = f"; did you mean {_WRITTEN_FORMS[close[0]]!r}?" if close else ""
+        raise where.error(
+            f"unknown attribution {value.strip()!r} (use {', '.join(CONFIDENCES)}, "
+            f"or in Danish {', '.join(CONFIDENCE_ALIASES)}){hint}"
+        )
+    return confidence
+
+
+def parse_seminar_id(value: str, where: Location) -> str:
+    """``value`` if it can be a seminar's slug (its ID within the municipality)."""
+    if not SLUG_PATTERN.match(value) or len(value) > MAX_LENGTH:
+        suggestion = slugify(value, "")
+        hint = f", e.g. {suggestion!r}" if suggestion else ""
+        raise where.error(
+            f"id {value!r} is not a slug: use at most {MAX_LENGTH} lower-case letters a–z, digits and "
+            f"single hyphens{hint}"
+        )
+    if value in RESERVED_SEMINAR_SLUGS:
+        raise where.error(f"id {value!r} is reserved (not {', '.join(sorted(RESERVED_SEMINAR_SLUGS))})")
+    return value
+
+
+@dataclass
+class _Committee:
+    name: str
+    where: Location
+    attribution: AttributionOutline | None = None
+    focus_areas: int = 0
+
+
+@dataclass
+class _FocusArea:
+    title: TextUnit
+    committee: _Committee
+    where: Location
+    attribution: AttributionOutline | None = None
+    statements: list[TextUnit] = field(default_factory=list)
+
+
+@dataclass
+class OutlineBuilder:
+    """Collects slides from a reader's events, checking the format's rules as it goes."""
+
+    path: str
+    focus_area_hint: str = ""  # how the format starts a focus area, added to "statement before any focus area"
+    _slides: list[SlideOutline] = field(default_factory=list)
+    _areas: list[FocusAreaOutline] = field(default_factory=list)
+    _reflections: list[TextUnit] = field(default_factory=list)
+    _committee: _Committee | None = None
+    _area: _FocusArea | None = None
+    _after: str = ""  # "committee" or "focus-area" right after such a heading: where an attribution may go
+    _titles: dict[tuple[str, str], Location] = field(default_factory=dict)
+    _remits: dict[str, tuple[tuple[str, ...], Location]] = field(default_factory=dict)
+
+    def committee(self, name: str, where: Location) -> None:
+        if not name:
+            raise where.error("empty committee name")
+        self._close_area()
+        self._close_committee()
+        self._committee = _Committee(name, where)
+        self._after = "committee"
+
+    def attribution(self, confidence: str, rationale: str | None, where: Location) -> None:
+        """The attribution of the committee just started, or of the focus area just started."""
+        value = parse_confidence(confidence, where)
+        if value != "stated" and not rationale:
+            raise where.error(f"attribution {value!r} needs a rationale: Attribution: {value} — <why>")
+        attribution = AttributionOutline(value, rationale or None)
+        if self._after == "focus-area" and self._area is not None:
+            if self._area.attribution is not None:
+                raise where.error("a second attribution for the same focus area")
+            self._area.attribution = attribution
+        elif self._after == "committee" and self._committee is not None:
+            if self._committee.attribution is not None:
+                raise where.error("a second attribution for the same committee")
+            self._committee.attribution = attribution
+        else:
+            raise where.error("an attribution must directly follow a committee or focus-area heading")
+
+    @property
+    def under_heading(self) -> str:
+        """``committee`` or ``focus-area`` while nothing but attributions and remits has followed such a heading."""
+        return self._after
+
+    def check_remit_place(self, where: Location) -> str:
+        """The name of the committee a remit given at ``where`` belongs to: the one whose heading it follows."""
+        if self._after != "committee" or self._committee is None:
+            raise where.error("a Ressort line must directly follow a committee ('#') heading: it is the committee's")
+        name = self._committee.name
+        if name in self._remits:
+            first = self._remits[name][1]
+            raise where.error(f"committee {name!r} has its Ressort line already ({first.describe()}); give it once")
+        return name
+
+    def remit(self, themes: tuple[str, ...], where: Location) -> None:
+        """The remit (theme slugs) of the committee just started."""
+        self._remits[self.check_remit_place(where)] = (themes, where)
+
+    def remits(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each committee's remit, by committee name, in the order they were given."""
+        return tuple((name, themes) for name, (themes, _) in self._remits.items())
+
+    def focus_area(self, title: TextUnit, where: Location) -> None:
+        if self._committee is None:
+            raise where.error(f"focus area {title.text!r} before any committee")
+        if not title.text:
+            raise where.error("empty focus-area title")
+        self._close_area()
+        key = (self._committee.name, title.text.casefold())
+        if key in self._titles:
+            raise where.error(
+                f"duplicate focus-area title {title.text!r} in committee {self._committee.name!r} "
+                f"(first at {self._titles[key].describe()})"
+            )
+        self._titles[key] = where
+        self._committee.focus_areas += 1
+        self._area = _FocusArea(title, self._committee, where)
+        self._after = "focus-area"
+
+    def reflections_heading(self) -> None:
+        """The slide's reflections follow; the focus area before them is complete."""
+        self._close_area()
+        self._after = ""
+
+    def statement(self, unit: TextUnit, where: Location) -> None:
+        if self._area is None:
+            raise where.error(f"statement before any focus area{self.focus_area_hint}")
+        self._area.statements.append(unit)
+        self._after = ""
+
+    def reflection(self, unit: TextUnit) -> None:
+        self._reflections.append(unit)
+        self._after = ""
+
+    def end_slide(self, span: Span | None, number: int | None = None) -> None:
+        """Close the slide; one with neither focus areas nor reflections is left out."""
+        self._close_area()
+        self._close_committee()
+        if self._areas or self._reflections:
+            previous = self._slides[-1].number if self._slides else 0
+            slide = SlideOutline(number or previous + 1, tuple(self._areas), tuple(self._reflections), span)
+            self._slides.append(slide)
+        self._areas, self._reflections = [], []
+        self._committee, self._after = None, ""
+
+    def slides(self) -> tuple[SlideOutline, ...]:
+        if not any(slide.focus_areas for slide in self._slides):
+            raise InputError("no focus areas found", path=self.path)
+        return tuple(self._slides)
+
+    def _close_area(self) -> None:
+        area = self._area
+        if area is None:
+            return
+        if not area.statements:
+            raise area.where.error(f"focus area {area.title.text!r} has no statements")
+        attribution = area.attribution or area.committee.attribution or AttributionOutline()
+        self._areas.append(FocusAreaOutline(area.title, area.committee.name, attribution, tuple(area.statements)))
+        self._area = None
+
+    def _close_committee(self) -> None:
+        committee = self._committee
+        if committee is not None and committee.focus_areas == 0:
+            raise committee.where.error(f"committee {committee.name!r} has no focus areas")
+        self._committee = None

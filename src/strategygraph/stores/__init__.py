@@ -1,0 +1,1 @@
+"""Where the graph lives and how it answers SPARQL: in memory (rdflib), Oxigraph, a remote service."""

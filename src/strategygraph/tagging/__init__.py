@@ -1,0 +1,1 @@
+"""Themes found in text: the thesaurus, its lexicon, the tagger, theme mentions and their quality."""

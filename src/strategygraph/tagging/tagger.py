@@ -1,0 +1,176 @@
+"""Find the thesaurus's themes in Danish text, each hit with its evidence: the matched text and offsets.
+
+``tag(text, lexicon)`` splits the text into words, looks each distinct word up once in the compiled
+lexicon (:mod:`strategygraph.tagging.lexicon`), extends the matches into phrases, and drops every hit that rests
+on a word inside a stop phrase or on an excluded form. Hits of one theme that overlap or touch (nothing
+but spaces, hyphens or slashes between them) are one mention: its span covers them all, and it keeps
+every pattern that matched as its evidence. Offsets are 0-based code points into ``text``, half-open, so
+``text[hit.start:hit.end] == hit.matched``. Hits are sorted by start, then theme slug.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import WORD, Gap, Lexicon, Role, Rule
+
+_SENTENCE_END = re.compile(r"[.!?;:]|\n\s*\n")
+_JOINING = re.compile(r"[\s\-/]*")
+"""What may stand between two hits of one theme that are one mention ("børne-/ungeområdet")."""
+VIA_SEPARATOR = "; "
+"""Between the patterns in :attr:`ThemeHit.via` when several hits of a theme were merged."""
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    """One piece of evidence for a theme in a text."""
+
+    theme: str
+    label: str
+    matched: str
+    start: int
+    end: int
+    score: float
+    via: str
+    """The labels or patterns of the thesaurus that matched, separated by ``VIA_SEPARATOR``: the
+    highest-scoring first, then the others in the order of their spans."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words of a text: offsets, lower-case forms, and which start a new sentence."""
+
+    starts: list[int]
+    ends: list[int]
+    lowered: list[str]
+    suspended: list[bool]
+    breaks: list[bool]
+
+
+def _words(text: str) -> _Words:
+    starts, ends, lowered, suspended, breaks = [], [], [], [], []
+    previous_end = 0
+    for match in WORD.finditer(text):
+        start, end = match.span()
+        starts.append(start)
+        ends.append(end)
+        lowered.append(match.group().lower())
+        # a suspended first part of a compound: "vækst- og klimaindsatsen", "børne-/ungeområdet"
+        suspended.append(text[end : end + 1] == "-" and (end + 1 == len(text) or text[end + 1] in " \t\n\u00a0,/"))
+        breaks.append(bool(_SENTENCE_END.search(text, previous_end, start)))
+        previous_end = end
+    return _Words(starts, ends, lowered, suspended, breaks)
+
+
+def _extend(
+    rule: Rule, element: int, word: int, found: Sequence[frozenset[int]], breaks: Sequence[bool]
+) -> list[int] | None:
+    """The word indices matching ``rule`` from its ``element``-th element at ``word``, or None."""
+    if element == len(rule.words):
+        return []
+    wid = rule.words[element]
+    gap = rule.pattern.elements[element]
+    if wid is None:
+        assert isinstance(gap, Gap)
+        for skip in range(gap.maximum + 1):
+            rest = _extend(rule, element + 1, word + skip, found, breaks)
+            if rest is not None:
+                return rest
+            if word + skip >= len(found) or breaks[word + skip]:
+                return None
+        return None
+    if word >= len(found) or breaks[word] or wid not in found[word]:
+        return None
+    rest = _extend(rule, element + 1, word + 1, found, breaks)
+    return None if rest is None else [word, *rest]
+
+
+def _blocked_words(matches: list[tuple[Rule, list[int]]]) -> tuple[set[int], dict[str, set[int]]]:
+    everywhere: set[int] = set()
+    by_theme: dict[str, set[int]] = defaultdict(set)
+    for rule, indices in matches:
+        if rule.role is Role.EVIDENCE:
+            continue
+        covered = set(range(indices[0], indices[-1] + 1)) if rule.role is Role.STOP else set(indices)
+        if rule.theme is None:
+            everywhere |= covered
+        else:
+            by_theme[rule.theme] |= covered
+    return everywhere, by_theme
+
+
+def tag(text: str, lexicon: Lexicon, lang: str = "da") -> list[ThemeHit]:
+    """Every theme found in ``text``, sorted by start offset, then theme slug, then end offset.
+
+    Within one theme, hits that overlap or touch are merged into one: its span covers them all and its
+    ``via`` names every pattern that matched. Labels are given in ``lang`` (``da`` or ``en``).
+    """
+    words = _words(text)
+    found = [lexicon.words.matches(w, s) for w, s in zip(words.lowered, words.suspended, strict=True)]
+    matches: list[tuple[Rule, list[int]]] = []
+    for index, wids in enumerate(found):
+        for wid in wids:
+            for number in lexicon.first_word.get(wid, ()):
+                rule = lexicon.rules[number]
+                rest = _extend(rule, 1, index + 1, found, words.breaks)
+                if rest is not None:
+                    matches.append((rule, [index, *rest]))
+    everywhere, by_theme = _blocked_words(matches)
+    best: dict[tuple[str, int, int], tuple[float, str]] = {}
+    for rule, indices in matches:
+        theme = rule.theme
+        if rule.role is not Role.EVIDENCE or theme is None:
+            continue
+        if any(i in everywhere or i in by_theme.get(theme, ()) for i in indices):
+            continue
+        key = (theme, words.starts[indices[0]], words.ends[indices[-1]])
+        candidate = (rule.pattern.score, rule.pattern.source)
+        current = best.get(key)
+        if current is None or (-candidate[0], candidate[1]) < (-current[0], current[1]):
+            best[key] = candidate
+    labels = {theme.slug: theme.label(lang) for theme in lexicon.thesaurus.themes}
+    hits = [
+        ThemeHit(theme, labels[theme], text[span.start : span.end], span.start, span.end, span.score, span.via)
+        for theme, span in _merged(text, best)
+    ]
+    return sorted(hits, key=lambda hit: (hit.start, hit.theme, hit.end))
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    score: float
+    sources: list[str]
+
+    @property
+    def via(self) -> str:
+        return VIA_SEPARATOR.join(self.sources)
+
+
+def _merged(text: str, best: dict[tuple[str, int, int], tuple[float, str]]) -> list[tuple[str, _Span]]:
+    """One span per run of overlapping or touching hits of a theme (``best``: each hit's score and
+    pattern), with the highest score and every pattern, the best one first."""
+    kept: list[tuple[str, _Span]] = []
+    for (theme, start, end), (score, source) in sorted(
+        best.items(), key=lambda item: (item[0][0], item[0][1], -item[0][2])
+    ):
+        if kept and kept[-1][0] == theme and _joins(text, kept[-1][1].end, start):
+            span = kept[-1][1]
+            span.end = max(span.end, end)
+            if source not in span.sources:
+                span.sources.insert(0 if score > span.score else len(span.sources), source)
+            span.score = max(span.score, score)
+        else:
+            kept.append((theme, _Span(start, end, score, [source])))
+    return kept
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    """Whether a hit beginning at ``start`` belongs with a hit of the same theme reaching ``end``."""
+    return start <= end or (
+        _JOINING.fullmatch(text, end, start) is not None and not _SENTENCE_END.search(text, end, start)
+    )

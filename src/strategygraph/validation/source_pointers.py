@@ -1,0 +1,205 @@
+"""Check every source pointer in the graph against the source file it points into.
+
+A pointer is trusted only if the file is there with the recorded SHA-256, its offsets lie inside the
+file, its quote selector is exactly the text at those offsets, and the curated text is that span after
+the documented normalisation (:func:`strategygraph.source_text.normalise`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shlex
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.term import Identifier
+
+from ..namespaces import short_name
+from ..source_text import normalise
+from ..stores.base import GraphStore, as_int, as_str
+from .shapes import Violation
+
+# One UNION branch per pointer property, not a VALUES table: rdflib drops solutions of an OPTIONAL that follows
+# VALUES (rdflib issue #2332), which silently skipped the slides' position-only pointers on the memory store.
+POINTERS_QUERY = """
+SELECT ?node ?pointer ?document ?file ?sha ?start ?end ?exact ?text WHERE {
+    { ?node sg:source ?resource BIND (sg:source AS ?pointer) BIND (sg:text AS ?textProperty) }
+    UNION { ?node sg:titleSource ?resource BIND (sg:titleSource AS ?pointer) BIND (dcterms:title AS ?textProperty) }
+    UNION {
+        ?node sg:descriptionSource ?resource
+        BIND (sg:descriptionSource AS ?pointer) BIND (dcterms:description AS ?textProperty)
+    }
+    ?resource oa:hasSource ?document ; oa:hasSelector ?position .
+    ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    OPTIONAL { ?document sg:sourceFile ?file }
+    OPTIONAL { ?document sg:sha256 ?sha }
+    OPTIONAL { ?resource oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?exact }
+    OPTIONAL { ?node ?textProperty ?text . FILTER (lang(?text) = "" || langMatches(lang(?text), "da")) }
+}
+ORDER BY ?node ?pointer
+"""
+
+
+@dataclass(frozen=True)
+class SourcePointer:
+    node: str
+    pointer: str
+    document: str
+    file: str | None
+    sha256: str | None
+    start: int
+    end: int
+    exact: str | None
+    text: str | None
+
+
+def source_pointers(store: GraphStore) -> list[SourcePointer]:
+    pointers = []
+    for row in store.select(POINTERS_QUERY).dicts():
+        pointers.append(
+            SourcePointer(
+                node=str(row["node"]),
+                pointer=str(row["pointer"]),
+                document=str(row["document"]),
+                file=as_str(row["file"]),
+                sha256=as_str(row["sha"]),
+                start=as_int(row["start"]),
+                end=as_int(row["end"]),
+                exact=as_str(row["exact"]),
+                text=as_str(row["text"]),
+            )
+        )
+    return pointers
+
+
+def _find_source(relative: str, sha256: str | None, data_dirs: Sequence[Path]) -> Path | None:
+    """The file ``relative`` names in one of the data folders: the one with the recorded SHA-256 where
+    several seminars' folders hold a file of that name, else the first found."""
+    candidates = [folder / relative for folder in data_dirs if (folder / relative).is_file()]
+    if len(candidates) > 1:
+        for candidate in candidates:
+            if sha256 is not None and hashlib.sha256(candidate.read_bytes()).hexdigest() == sha256:
+                return candidate
+    return candidates[0] if candidates else None
+
+
+def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[Violation]:
+    """Every way a source pointer disagrees with its source file, as violations (empty: all good)."""
+    graph = store.to_rdflib()
+
+    def short(iri: str) -> str:
+        return short_name(iri, graph)
+
+    problems: set[Violation] = set()
+    texts: dict[str, str | None] = {}
+    for pointer in source_pointers(store):
+        node, via = short(pointer.node), short(pointer.pointer)
+        if pointer.file is None:
+            problems.add(Violation(short(pointer.document), "sg:sourceFile", "source document names no file"))
+            continue
+        if pointer.document not in texts:
+            texts[pointer.document] = _read_source(pointer, data_dirs, problems, short, store)
+        source = texts[pointer.document]
+        if source is None:
+            continue
+        if not 0 <= pointer.start < pointer.end <= len(source):
+            problems.add(
+                Violation(
+                    node,
+                    via,
+                    f"offsets {pointer.start}–{pointer.end} lie outside the source file ({len(source)} characters)",
+                )
+            )
+            continue
+        span = source[pointer.start : pointer.end]
+        if pointer.exact is not None and pointer.exact != span:
+            problems.add(
+                Violation(
+                    node,
+                    via,
+                    f"quote selector differs from the source at {pointer.start}–{pointer.end}",
+                    repr(normalise(span)[:60]),
+                )
+            )
+        if pointer.text is not None and normalise(span) != pointer.text:
+            problems.add(
+                Violation(
+                    node,
+                    via,
+                    f"text differs from the source at {pointer.start}–{pointer.end} (after normalising whitespace)",
+                    repr(normalise(span)[:60]),
+                )
+            )
+    return sorted(problems)
+
+
+_ORIGIN_QUERY = """
+SELECT ?format ?spreadsheet ?municipality ?title ?date ?slug WHERE {
+    OPTIONAL { ?document dcterms:format ?format }
+    OPTIONAL { ?document prov:wasDerivedFrom/dcterms:identifier ?spreadsheet }
+    OPTIONAL {
+        ?document sg:seminar ?seminar .
+        OPTIONAL { ?seminar dcterms:title ?title }
+        OPTIONAL { ?seminar dcterms:date ?date }
+        OPTIONAL { ?seminar sg:slug ?slug }
+        OPTIONAL { ?seminar sg:municipality/skos:prefLabel ?municipality FILTER (lang(?municipality) = "da") }
+    }
+}
+"""
+
+
+def _first(rows: list[dict[str, Identifier | None]], name: str) -> str | None:
+    return next((str(row[name]) for row in rows if row[name] is not None), None)
+
+
+def _changed_source(store: GraphStore, document: str, path: Path, relative: str) -> str:
+    """What to say when a source file's SHA-256 differs from the recorded one, and what to do about it:
+    an imported file is imported again (the data was made from it; the command keeps the seminar's ID), a
+    curated one is restored."""
+    rows = list(store.select(_ORIGIN_QUERY, {"document": URIRef(document)}).dicts())
+    spreadsheet = _first(rows, "spreadsheet")
+    folder = path.parent
+    for _ in Path(relative).parts[:-1]:
+        folder = folder.parent
+    if spreadsheet is not None:
+        what = "it was imported"
+        options = [("--municipality", _first(rows, "municipality")), ("--title", _first(rows, "title"))]
+        options += [("--date", _first(rows, "date")), ("--id", _first(rows, "slug"))]
+        command = ["strategygraph", "import", str(folder / spreadsheet)]
+        command += [part for option, value in options if value is not None for part in (option, value)]
+        command += ["--out", str(folder), "--force"]
+        advice = f"it is made by the import, so import the spreadsheet again ({shlex.join(command)})"
+    elif (_first(rows, "format") or "").startswith("text/markdown"):
+        what = "it was imported"
+        command = ["strategygraph", "import", str(path), "--out", str(folder), "--force"]
+        advice = f"import the Markdown again ({shlex.join(command)})"
+    else:
+        what = "it was curated"
+        advice = "restore the file the data was curated from, or correct the offsets and sg:sha256 to match it"
+    return f"{path} has changed since {what} (SHA-256 differs), so the offsets into it cannot be trusted; {advice}"
+
+
+def _read_source(
+    pointer: SourcePointer,
+    data_dirs: Sequence[Path],
+    problems: set[Violation],
+    short: Callable[[str], str],
+    store: GraphStore,
+) -> str | None:
+    document = short(pointer.document)
+    assert pointer.file is not None
+    path = _find_source(pointer.file, pointer.sha256, data_dirs)
+    if path is None:
+        problems.add(Violation(document, "sg:sourceFile", f"source file {pointer.file!r} not found in the data folder"))
+        return None
+    data = path.read_bytes()
+    if pointer.sha256 is not None and hashlib.sha256(data).hexdigest() != pointer.sha256:
+        problems.add(Violation(document, "sg:sha256", _changed_source(store, pointer.document, path, pointer.file)))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.add(Violation(document, "sg:sourceFile", f"{path} is not UTF-8 text"))
+        return None
