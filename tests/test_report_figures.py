@@ -6,6 +6,7 @@ import pytest
 
 from strategygraph.analysis import EVIDENCE_MODES, analyse
 from strategygraph.corpus import read_corpus
+from strategygraph.i18n import Lang
 from strategygraph.report.content import ReportContent, read_header, report_content
 from strategygraph.stores.base import GraphStore, as_int
 
@@ -29,7 +30,7 @@ def _figure(content: ReportContent, words: str) -> int:
 @pytest.mark.parametrize("mode", EVIDENCE_MODES)
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_theme_figures_say_what_they_count_and_agree_with_the_data(
-    mode: str, lang: str, bundled_store: GraphStore
+    mode: str, lang: Lang, bundled_store: GraphStore
 ) -> None:
     analysis = analyse(read_corpus(bundled_store), mode)
     content = report_content(analysis, read_header(bundled_store), lang)

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, Route, ViewportSize, sync_playwright
 
 from strategygraph.analysis import Analysis
+from strategygraph.i18n import Lang
 from strategygraph.views import DEFAULT_TOP, build_view, render_view, view_names
 
 from .conftest import HEDENSTED, HOSTILE_FIXTURE, TESTS, VIEWS_FIXTURE, AnalysisOf
@@ -97,7 +98,7 @@ def open_view(browser: Browser, tmp_path: Path) -> Iterator[OpenView]:
     """``open_view(analysis, name, lang="da", top=50)``: write the page, open it offline, wait for the layout."""
     loaded: list[LoadedView] = []
 
-    def open_page(analysis: Analysis, name: str, lang: str = "da", top: int = DEFAULT_TOP) -> LoadedView:
+    def open_page(analysis: Analysis, name: str, lang: Lang = "da", top: int = DEFAULT_TOP) -> LoadedView:
         path = tmp_path / f"{name.replace(':', '-').replace('/', '_')}-{lang}-{len(loaded)}.html"
         path.write_text(render_view(analysis, name, lang, top), encoding="utf-8")
         context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
@@ -152,7 +153,7 @@ def _file_name(folder: Path, name: str, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_every_fixture_view_loads_offline_with_its_nodes_and_edges(
-    analysis_of: AnalysisOf, open_view: OpenView, lang: str
+    analysis_of: AnalysisOf, open_view: OpenView, lang: Lang
 ) -> None:
     analysis = analysis_of(VIEWS_FIXTURE, "statements")
     for name in view_names(analysis.corpus):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
+from .i18n import Lang, in_language
 from .stores.base import GraphStore, as_int, as_str
 
 CONFIDENCES = ("stated", "strong-inference", "weak-guess")
@@ -36,16 +37,16 @@ class Committee:
     municipality_en: str = ""
     qualified: bool = False  # another municipality has a committee of the same name: labels name the municipality
 
-    def own_label(self, lang: str) -> str:
+    def own_label(self, lang: Lang) -> str:
         """The committee's own name (skos:prefLabel) in ``lang``, else in Danish."""
-        return self.label_en if lang == "en" and self.label_en else self.label_da
+        return in_language(lang, self.label_da, self.label_en)
 
-    def label(self, lang: str) -> str:
+    def label(self, lang: Lang) -> str:
         """The name to show: its own, followed by its municipality's when that name alone is ambiguous."""
         own = self.own_label(lang)
         return f"{own} ({self.municipality_label(lang)})" if self.qualified else own
 
-    def municipality_label(self, lang: str) -> str:
+    def municipality_label(self, lang: Lang) -> str:
         """The name of the committee's municipality in ``lang``, else in Danish, else its slug."""
         return (self.municipality_en if lang == "en" else "") or self.municipality_da or self.municipality
 
@@ -65,8 +66,8 @@ class FocusArea:
     rationale_da: str
     rationale_en: str
 
-    def rationale(self, lang: str) -> str:
-        return self.rationale_en if lang == "en" and self.rationale_en else self.rationale_da
+    def rationale(self, lang: Lang) -> str:
+        return in_language(lang, self.rationale_da, self.rationale_en)
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ class Theme:
     broader: tuple[str, ...]
     pillars: tuple[str, ...]  # slugs of the pillars this theme serves or is
 
-    def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" and self.label_en else self.label_da
+    def label(self, lang: Lang) -> str:
+        return in_language(lang, self.label_da, self.label_en)
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ class Pillar:
     label_en: str
     themes: tuple[str, ...]  # theme slugs that serve it (its own theme first, if any)
 
-    def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" and self.label_en else self.label_da
+    def label(self, lang: Lang) -> str:
+        return in_language(lang, self.label_da, self.label_en)
 
 
 @dataclass(frozen=True, order=True)
@@ -188,7 +189,7 @@ class Corpus:
         """The slugs of the municipalities whose committees the corpus holds, sorted."""
         return tuple(sorted({c.municipality for c in self.committees if c.municipality}))
 
-    def municipality_name(self, slug: str, lang: str) -> str:
+    def municipality_name(self, slug: str, lang: Lang) -> str:
         """The name of the municipality ``slug`` in ``lang`` (else Danish, else the slug), from its committees."""
         found = next((c for c in self.committees if c.municipality == slug), None)
         return found.municipality_label(lang) if found else slug

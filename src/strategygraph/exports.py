@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .i18n import Lang
+
 if TYPE_CHECKING:
     from .analysis import Analysis
     from .stores.base import GraphStore
@@ -23,7 +25,7 @@ class ExportRequest:
     for ``csv``, the table."""
 
     store: GraphStore
-    lang: str = "da"
+    lang: Lang = "da"
     evidence: str = "statements"
     table: str | None = None
 

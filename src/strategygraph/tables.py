@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .i18n import format_number
+from .i18n import Lang, format_number
 
 Cell = str | int | float | None
 
@@ -28,7 +28,7 @@ class Table:
         return self.keys or self.headers
 
 
-def cell_text(cell: Cell, lang: str = "en") -> str:
+def cell_text(cell: Cell, lang: Lang = "en") -> str:
     """A cell as text; decimals with three digits, with a decimal comma for Danish readers (``lang="da"``).
     Machine formats (CSV, TSV, JSON) keep the point."""
     if cell is None:
@@ -42,7 +42,7 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def render_text(table: Table, max_width: int = 80, lang: str = "en") -> str:
+def render_text(table: Table, max_width: int = 80, lang: Lang = "en") -> str:
     """An aligned text table; long cells are cut at ``max_width`` characters with an ellipsis."""
 
     def clip(text: str) -> str:
@@ -82,7 +82,7 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_ENTITY.sub("\\&", _MARKDOWN_SPECIAL.sub(r"\\\1", one_line))
 
 
-def render_markdown(table: Table, lang: str = "en") -> str:
+def render_markdown(table: Table, lang: Lang = "en") -> str:
     out = [
         "| " + " | ".join(markdown_text(h) for h in table.headers) + " |",
         "|" + "|".join(" --- " for _ in table.headers) + "|",
@@ -96,7 +96,7 @@ def render_json(table: Table) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(table: Table, fmt: str, lang: str = "en") -> str:
+def render(table: Table, fmt: str, lang: Lang = "en") -> str:
     """Render ``table`` as ``table``, ``csv``, ``tsv``, ``md`` or ``json``; the two formats for people
     (``table``, ``md``) write decimals as a ``lang`` reader does, the machine formats keep the point."""
     if fmt == "csv":

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import NotFoundError
-from ..i18n import text
+from ..i18n import Lang, text
 from ..tables import Table
 from . import Analysis
 from .evidence import Quote
@@ -15,17 +15,17 @@ from .overlaps import Overlap
 WEIGHT_DIGITS = 4
 
 
-def _committee_label(analysis: Analysis, key: str, lang: str) -> str:
+def _committee_label(analysis: Analysis, key: str, lang: Lang) -> str:
     committee = analysis.corpus.committee_by_key.get(key)
     return committee.label(lang) if committee else key
 
 
-def theme_label(analysis: Analysis, slug: str, lang: str) -> str:
+def theme_label(analysis: Analysis, slug: str, lang: Lang) -> str:
     theme = analysis.corpus.theme_by_slug.get(slug)
     return theme.label(lang) if theme else slug
 
 
-def _pillar_label(analysis: Analysis, slug: str, lang: str) -> str:
+def _pillar_label(analysis: Analysis, slug: str, lang: Lang) -> str:
     pillar = analysis.corpus.pillar_by_slug.get(slug)
     return pillar.label(lang) if pillar else slug
 
@@ -59,7 +59,7 @@ def select_overlaps(
     return tuple(found[:top] if top else found), len(found)
 
 
-def overlaps_json(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | None = None) -> dict[str, Any]:
+def overlaps_json(analysis: Analysis, lang: Lang, pairs: Sequence[Overlap] | None = None) -> dict[str, Any]:
     """The `overlaps --format json` contract: ``pairs`` (default: all) sorted by weight, each with its evidence."""
     return {
         "evidence_mode": analysis.mode,
@@ -78,7 +78,7 @@ def overlaps_json(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | None
     }
 
 
-def overlaps_table(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | None = None) -> Table:
+def overlaps_table(analysis: Analysis, lang: Lang, pairs: Sequence[Overlap] | None = None) -> Table:
     rows = [
         (
             _committee_label(analysis, o.a, lang),
@@ -97,7 +97,7 @@ def overlaps_table(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | Non
     )
 
 
-def overlaps_csv_table(analysis: Analysis, lang: str, pairs: Sequence[Overlap] | None = None) -> Table:
+def overlaps_csv_table(analysis: Analysis, lang: Lang, pairs: Sequence[Overlap] | None = None) -> Table:
     """One row per pair (default: all), with slugs as well as labels (for spreadsheets)."""
     rows = [
         (
@@ -115,7 +115,7 @@ def overlaps_csv_table(analysis: Analysis, lang: str, pairs: Sequence[Overlap] |
     return Table(("a", "b", "a_label", "b_label", "weight", "shared_themes", "shared_theme_labels", "quotes"), rows)
 
 
-def reach_json(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
+def reach_json(analysis: Analysis, lang: Lang) -> list[dict[str, Any]]:
     return [
         {
             "theme": r.theme,
@@ -134,7 +134,7 @@ def reach_json(analysis: Analysis, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def reach_table(analysis: Analysis, lang: str) -> Table:
+def reach_table(analysis: Analysis, lang: Lang) -> Table:
     rows = [
         (
             theme_label(analysis, r.theme, lang),
@@ -163,7 +163,7 @@ def reach_table(analysis: Analysis, lang: str) -> Table:
     return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
 
 
-def gaps_json(analysis: Analysis, lang: str) -> dict[str, Any]:
+def gaps_json(analysis: Analysis, lang: Lang) -> dict[str, Any]:
     return {
         "evidence_mode": analysis.mode,
         "reflection_gaps": [
@@ -202,7 +202,7 @@ def gaps_json(analysis: Analysis, lang: str) -> dict[str, Any]:
     }
 
 
-def gaps_table(analysis: Analysis, lang: str) -> Table:
+def gaps_table(analysis: Analysis, lang: Lang) -> Table:
     rows = [
         (
             theme_label(analysis, g.theme, lang),
@@ -216,7 +216,7 @@ def gaps_table(analysis: Analysis, lang: str) -> Table:
     return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
 
 
-def candidates_table(analysis: Analysis, lang: str) -> Table:
+def candidates_table(analysis: Analysis, lang: Lang) -> Table:
     rows = [
         (
             _committee_label(analysis, c.overlap.a, lang),
@@ -232,7 +232,7 @@ def candidates_table(analysis: Analysis, lang: str) -> Table:
     return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
 
 
-def structure_json(analysis: Analysis, lang: str) -> dict[str, Any]:
+def structure_json(analysis: Analysis, lang: Lang) -> dict[str, Any]:
     def communities(kind: str) -> dict[str, Any]:
         found = analysis.committee_communities if kind == "committee" else analysis.focus_area_communities
         return {
@@ -260,7 +260,7 @@ def structure_json(analysis: Analysis, lang: str) -> dict[str, Any]:
     }
 
 
-def communities_table(analysis: Analysis, lang: str) -> Table:
+def communities_table(analysis: Analysis, lang: Lang) -> Table:
     rows: list[tuple[str | int | float | None, ...]] = []
     for kind, found in (
         ("committees", analysis.committee_communities),
@@ -276,7 +276,7 @@ def communities_table(analysis: Analysis, lang: str) -> Table:
     return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
 
 
-def brokers_table(analysis: Analysis, lang: str) -> Table:
+def brokers_table(analysis: Analysis, lang: Lang) -> Table:
     rows = [
         (
             _committee_label(analysis, b.committee, lang),

@@ -40,6 +40,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from ..errors import InputError, NotFoundError, StrategyGraphError
+from ..i18n import Lang
 from ..namespaces import PREFIXES
 from ..resources import bundle
 from ..stores.base import GraphStore, SelectResult
@@ -94,21 +95,21 @@ class NamedQuery:
     descriptions: Mapping[str, str] = field(default_factory=dict)
     columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
-    def title(self, lang: str) -> str:
+    def title(self, lang: Lang) -> str:
         return self.titles.get(lang) or self.titles.get("da") or self.name
 
-    def description(self, lang: str) -> str:
+    def description(self, lang: Lang) -> str:
         return self.descriptions.get(lang) or self.descriptions.get("da") or ""
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
 
-    def column_title(self, variable: str, lang: str) -> str:
+    def column_title(self, variable: str, lang: Lang) -> str:
         """The declared human title of result variable ``variable`` in ``lang``; else the variable's name."""
         titles = self.columns.get(variable, {})
         return titles.get(lang) or titles.get("da") or variable
 
-    def column_titles(self, lang: str) -> dict[str, str]:
+    def column_titles(self, lang: Lang) -> dict[str, str]:
         """Every declared column's human title in ``lang``, by variable name."""
         return {variable: self.column_title(variable, lang) for variable in self.columns}
 

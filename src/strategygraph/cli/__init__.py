@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from ..i18n import as_lang
 from . import analysis_commands, file_commands, graph_commands, query_commands
 from ._app import AppContext, ReportingGroup
 
@@ -53,7 +54,7 @@ def cli(ctx: click.Context, data_dirs: tuple[Path, ...], lang: str, store_kind: 
     to its source. Runs on the bundled Hedensted Kommune data unless --data names other folders (data
     folders, or folders of them); --seminar picks one seminar when they hold several.
     """
-    ctx.obj = AppContext(data_dirs=data_dirs, lang=lang, store_kind=store_kind, seminar=seminar)
+    ctx.obj = AppContext(data_dirs=data_dirs, lang=as_lang(lang), store_kind=store_kind, seminar=seminar)
 
 
 for _module in (graph_commands, query_commands, analysis_commands, file_commands):

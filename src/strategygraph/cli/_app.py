@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..i18n import Lang
+
 if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..corpus import Corpus
@@ -42,7 +44,7 @@ class AppContext:
     """Global options, and the graph loaded once per invocation."""
 
     data_dirs: tuple[Path, ...]
-    lang: str
+    lang: Lang
     store_kind: str
     seminar: str | None = None
     _store: GraphStore | None = field(default=None, repr=False)

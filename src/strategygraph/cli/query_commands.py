@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..i18n import as_lang
 from ._app import AppContext, format_option, pass_app
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def query_command(
         raise StrategyGraphError("--graph needs --endpoint")
     else:
         store = app.store()
-    titles = query.column_titles(query_lang or app.lang)
+    titles = query.column_titles(as_lang(query_lang) if query_lang else app.lang)
     click.echo(render_result(run_query(store, query, arguments), fmt, query.form, titles), nl=False)
 
 

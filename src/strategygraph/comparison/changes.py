@@ -17,6 +17,7 @@ from rdflib import URIRef
 
 from ..analysis import DEFAULT_MODE, Analysis, Overlap, analyse
 from ..corpus import Committee, read_corpus
+from ..i18n import Lang, in_language
 from ..seminars import SeminarRef, find_seminar, scope_to_seminar
 from ..stores.base import GraphStore
 from .matching import (
@@ -52,13 +53,13 @@ class ComparedSeminar:
     date: str | None
     analysis: Analysis
 
-    def title(self, lang: str) -> str:
+    def title(self, lang: Lang) -> str:
         """The title in ``lang``, else in Danish, else in English, else the seminar's ID."""
         preferred = (self.title_en, self.title_da) if lang == "en" else (self.title_da, self.title_en)
         return next((title for title in preferred if title), self.id)
 
-    def municipality(self, lang: str) -> str:
-        return self.municipality_en if lang == "en" and self.municipality_en else self.municipality_da
+    def municipality(self, lang: Lang) -> str:
+        return in_language(lang, self.municipality_da, self.municipality_en)
 
     @property
     def committees(self) -> tuple[Committee, ...]:

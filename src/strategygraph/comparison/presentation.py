@@ -6,22 +6,22 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis.presentation import WEIGHT_DIGITS
-from ..i18n import format_number, text
+from ..i18n import Lang, format_number, text
 from ..tables import Cell, Table, markdown_text, render_markdown
 from .changes import ComparedSeminar, OverlapChange, SeminarComparison, ThemeChanges
 
 
-def _committee_label(side: ComparedSeminar, key: str, lang: str) -> str:
+def _committee_label(side: ComparedSeminar, key: str, lang: Lang) -> str:
     committee = side.analysis.corpus.committee_by_key.get(key)
     return committee.label(lang) if committee else key
 
 
-def _theme_label(c: SeminarComparison, slug: str, lang: str) -> str:
+def _theme_label(c: SeminarComparison, slug: str, lang: Lang) -> str:
     theme = c.a.analysis.corpus.theme_by_slug.get(slug) or c.b.analysis.corpus.theme_by_slug.get(slug)
     return theme.label(lang) if theme else slug
 
 
-def _sorted_labels(c: SeminarComparison, slugs: tuple[str, ...] | frozenset[str], lang: str) -> list[str]:
+def _sorted_labels(c: SeminarComparison, slugs: tuple[str, ...] | frozenset[str], lang: Lang) -> list[str]:
     """Theme labels in ``lang``, alphabetically (case-insensitive), as the report lists them."""
     return sorted((_theme_label(c, slug, lang) for slug in slugs), key=str.casefold)
 
@@ -38,7 +38,7 @@ def _weight(weight: float | None) -> float | None:
     return None if weight is None else round(weight, WEIGHT_DIGITS)
 
 
-def _pair_labels(c: SeminarComparison, change: OverlapChange, lang: str) -> tuple[str, str]:
+def _pair_labels(c: SeminarComparison, change: OverlapChange, lang: Lang) -> tuple[str, str]:
     """The pair's committee names: as seminar A names them, or as B does when A lacks the committee."""
     a, b = change.committees_a, change.committees_b
     if a is not None:
@@ -47,7 +47,7 @@ def _pair_labels(c: SeminarComparison, change: OverlapChange, lang: str) -> tupl
     return _committee_label(c.b, b[0], lang), _committee_label(c.b, b[1], lang)
 
 
-def _seminar_json(side: ComparedSeminar, lang: str) -> dict[str, Any]:
+def _seminar_json(side: ComparedSeminar, lang: Lang) -> dict[str, Any]:
     return {"id": side.id, "title": side.title(lang), "municipality": side.municipality(lang), "date": side.date}
 
 
@@ -55,7 +55,7 @@ def _themes_json(changes: ThemeChanges) -> dict[str, list[str]]:
     return {"gained": list(changes.gained), "lost": list(changes.lost), "kept": list(changes.kept)}
 
 
-def _overlap_json(c: SeminarComparison, change: OverlapChange, lang: str) -> dict[str, Any]:
+def _overlap_json(c: SeminarComparison, change: OverlapChange, lang: Lang) -> dict[str, Any]:
     delta = change.delta
     return {
         "committees_a": None if change.committees_a is None else list(change.committees_a),
@@ -70,7 +70,7 @@ def _overlap_json(c: SeminarComparison, change: OverlapChange, lang: str) -> dic
     }
 
 
-def _area_json(side: ComparedSeminar, key: str, lang: str) -> dict[str, Any]:
+def _area_json(side: ComparedSeminar, key: str, lang: Lang) -> dict[str, Any]:
     committee = _area_committee(side, key)
     return {
         "key": key,
@@ -80,7 +80,7 @@ def _area_json(side: ComparedSeminar, key: str, lang: str) -> dict[str, Any]:
     }
 
 
-def comparison_json(c: SeminarComparison, lang: str) -> dict[str, Any]:
+def comparison_json(c: SeminarComparison, lang: Lang) -> dict[str, Any]:
     """The ``compare --format json`` document: keys and slugs, labels in ``lang``, weights to 4 decimals."""
     return {
         "evidence_mode": c.mode,
@@ -127,11 +127,11 @@ def comparison_json(c: SeminarComparison, lang: str) -> dict[str, Any]:
     }
 
 
-def comparison_title(c: SeminarComparison, lang: str) -> str:
+def comparison_title(c: SeminarComparison, lang: Lang) -> str:
     return text("compare_title", lang).format(a=c.a.title(lang), b=c.b.title(lang))
 
 
-def comparison_paragraphs(c: SeminarComparison, lang: str) -> tuple[str, ...]:
+def comparison_paragraphs(c: SeminarComparison, lang: Lang) -> tuple[str, ...]:
     """Which seminars, what counts as evidence, and how committees and focus areas were matched."""
 
     def seminar(side: ComparedSeminar) -> str:
@@ -145,7 +145,7 @@ def comparison_paragraphs(c: SeminarComparison, lang: str) -> tuple[str, ...]:
     )
 
 
-def _themes_table(c: SeminarComparison, lang: str) -> Table:
+def _themes_table(c: SeminarComparison, lang: Lang) -> Table:
     rows: list[tuple[Cell, ...]] = [
         (text(f"compare_theme_{kind}", lang), label)
         for kind, slugs in (("gained", c.themes.gained), ("lost", c.themes.lost), ("kept", c.themes.kept))
@@ -155,7 +155,7 @@ def _themes_table(c: SeminarComparison, lang: str) -> Table:
     return Table(tuple(text(f"compare_col_{k}", lang) for k in keys), rows, keys=keys)
 
 
-def _committees_table(c: SeminarComparison, lang: str) -> Table:
+def _committees_table(c: SeminarComparison, lang: Lang) -> Table:
     """One row per theme a matched committee gained or lost (one row saying so if nothing changed)."""
     rows: list[tuple[Cell, ...]] = []
     for change in c.committees:
@@ -174,7 +174,7 @@ def _committees_table(c: SeminarComparison, lang: str) -> Table:
     return Table(tuple(text(f"compare_col_{k}", lang) for k in keys), rows, keys=keys)
 
 
-def _unmatched_table(c: SeminarComparison, lang: str) -> Table:
+def _unmatched_table(c: SeminarComparison, lang: Lang) -> Table:
     rows: list[tuple[Cell, ...]] = [
         (name, _committee_label(side, key, lang), ", ".join(_sorted_labels(c, side.themes_of(key), lang)))
         for name, side, keys in (("A", c.a, c.only_in_a), ("B", c.b, c.only_in_b))
@@ -184,7 +184,7 @@ def _unmatched_table(c: SeminarComparison, lang: str) -> Table:
     return Table(tuple(text(f"compare_col_{k}", lang) for k in keys), rows, keys=keys)
 
 
-def _focus_areas_table(c: SeminarComparison, lang: str) -> Table:
+def _focus_areas_table(c: SeminarComparison, lang: Lang) -> Table:
     def committee(side: ComparedSeminar, area: str) -> str:
         key = _area_committee(side, area)
         return "" if key is None else _committee_label(side, key, lang)
@@ -209,7 +209,7 @@ def _focus_areas_table(c: SeminarComparison, lang: str) -> Table:
     return Table(tuple(text(f"compare_col_{k}", lang) for k in keys), rows, keys=keys)
 
 
-def _status(change: OverlapChange, lang: str) -> str:
+def _status(change: OverlapChange, lang: Lang) -> str:
     if change.weight_a and change.weight_b:
         return text("compare_pair_both", lang)
     side = "a" if change.weight_a else "b"
@@ -217,7 +217,7 @@ def _status(change: OverlapChange, lang: str) -> str:
     return status if change.comparable else status + text(f"compare_pair_unmatched_{side}", lang)
 
 
-def _overlaps_table(c: SeminarComparison, lang: str) -> Table:
+def _overlaps_table(c: SeminarComparison, lang: Lang) -> Table:
     rows: list[tuple[Cell, ...]] = []
     for change in (*c.overlaps_in_both, *c.overlaps_only_in_a, *c.overlaps_only_in_b):
         delta = change.delta
@@ -234,7 +234,7 @@ def _overlaps_table(c: SeminarComparison, lang: str) -> Table:
     return Table(tuple(text(f"compare_col_{k}", lang) for k in keys), rows, keys=keys)
 
 
-def comparison_tables(c: SeminarComparison, lang: str) -> tuple[tuple[str, Table], ...]:
+def comparison_tables(c: SeminarComparison, lang: Lang) -> tuple[tuple[str, Table], ...]:
     """(caption, table) for themes overall, committees in both, committees without a counterpart, focus
     areas, and committee overlaps — in that order."""
     return (
@@ -246,7 +246,7 @@ def comparison_tables(c: SeminarComparison, lang: str) -> tuple[tuple[str, Table
     )
 
 
-def comparison_markdown(c: SeminarComparison, lang: str, level: int = 2) -> str:
+def comparison_markdown(c: SeminarComparison, lang: Lang, level: int = 2) -> str:
     """The comparison as one Markdown section (a heading of ``level``, the paragraphs, captioned tables;
     an empty table is ``—``), every piece of data text escaped — laid out as the report's sections are."""
     out = [f"{'#' * level} {markdown_text(comparison_title(c, lang))}", ""]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n import Lang
 from ..loading import DataSources, load_graph
 from ..validation.shapes import Violation, validate_graph
 from ..validation.source_pointers import check_source_pointers
@@ -67,7 +68,7 @@ def import_seminar(data: bytes, path: str, metadata: SeminarMetadata | None = No
     return ImportedSeminar(outline, mint_iris(outline), files)
 
 
-def check_data_folder(folder: Path, lang: str = "en") -> list[Violation]:
+def check_data_folder(folder: Path, lang: Lang = "en") -> list[Violation]:
     """Every SHACL violation and source-pointer problem of one data folder (empty: it is sound)."""
     sources = DataSources.bundled([folder])
     store = load_graph(sources)

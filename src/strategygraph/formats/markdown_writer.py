@@ -13,6 +13,7 @@ import re
 from itertools import groupby
 
 from ..errors import InputError, StrategyGraphError
+from ..i18n import Lang
 from ..i18n import text as words
 from ..seminars import list_seminars
 from ..stores.base import GraphStore
@@ -121,7 +122,7 @@ def _texts(outline: SeminarOutline) -> list[str]:
     return texts
 
 
-def seminar_markdown(store: GraphStore, lang: str = "da") -> str:
+def seminar_markdown(store: GraphStore, lang: Lang = "da") -> str:
     """The one seminar in ``store`` (scope the graph with ``--seminar`` when it holds several) as Markdown;
     the comment under the front matter is written in ``lang`` (Danish by default, as the document is)."""
     seminars = list_seminars(store)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..analysis import Analysis
 from ..comparison import SeminarComparison
-from ..i18n import text
+from ..i18n import Lang, text
 from ..stores.base import GraphStore
 from ..stores.serialization import serialize_graph
 from ..tables import Table
@@ -67,7 +67,7 @@ class _Bundle:
     files: dict[str, bytes] = field(default_factory=dict)
     left_out: list[LeftOut] = field(default_factory=list)
 
-    def add_tables(self, analysis: Analysis, lang: str) -> dict[str, Table]:
+    def add_tables(self, analysis: Analysis, lang: Lang) -> dict[str, Table]:
         """The data tables as CSV files (those within the limits), returned for the workbook."""
         tables = {}
         for name in TABLE_NAMES:
@@ -81,7 +81,7 @@ class _Bundle:
                 tables[name], self.files[f"tables/{name}.csv"] = table, encoded
         return tables
 
-    def add_network(self, analysis: Analysis, lang: str) -> None:
+    def add_network(self, analysis: Analysis, lang: Lang) -> None:
         edges = network_edges(analysis)
         if edges > self.limits.network_edges:
             for suffix in ("graphml", "gexf"):
@@ -101,7 +101,7 @@ class _Bundle:
             else:
                 self.files[f"graph.{suffix}"] = serialize_graph(store, suffix).encode("utf-8")
 
-    def add_views(self, analysis: Analysis, lang: str, names: Sequence[str]) -> str | None:
+    def add_views(self, analysis: Analysis, lang: Lang, names: Sequence[str]) -> str | None:
         """Views, most important first, while they fit in ``limits.view_bytes`` (the first always does); returns
         the overlap view as a self-contained page for ``index.html`` to embed, if it is in and small enough."""
         from ..views import VIS_NETWORK_FILE, ViewContext, build_view, render_html, vis_network_script
@@ -129,7 +129,7 @@ class _Bundle:
 def report_files(
     store: GraphStore,
     analysis: Analysis,
-    lang: str,
+    lang: Lang,
     *,
     views: bool = True,
     progress: Progress = _quiet,

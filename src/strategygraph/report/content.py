@@ -24,7 +24,7 @@ from ..analysis.presentation import (
 from ..analysis.structure import SEED
 from ..comparison import SeminarComparison
 from ..comparison.presentation import comparison_paragraphs, comparison_tables, comparison_title
-from ..i18n import format_count, format_number, phrase, text
+from ..i18n import Lang, format_count, format_number, in_language, phrase, text
 from ..stores.base import GraphStore, as_str
 from ..tables import Table
 from .heatmap import Heatmap, committee_theme_heatmap
@@ -34,7 +34,7 @@ TOP_OVERLAPS = 10
 QUOTES_PER_SIDE = 2
 
 
-def confidence_label(confidence: str | None, lang: str) -> str:
+def confidence_label(confidence: str | None, lang: Lang) -> str:
     """Attribution confidence in words: *stærk slutning* / *strong inference*, …"""
     return text(f"confidence_{confidence or 'unknown'}", lang)
 
@@ -107,7 +107,7 @@ class Section:
 
 @dataclass(frozen=True)
 class ReportContent:
-    lang: str
+    lang: Lang
     evidence: str  # what counts as evidence, in words ("udsagn", "statements", …)
     title: str
     subtitle: str
@@ -160,31 +160,31 @@ class SeminarHeader:
 
     seminar_count: int = 0  # seminars, some of which may share a title
 
-    def seminar(self, lang: str) -> str:
+    def seminar(self, lang: Lang) -> str:
         titles = self.seminars_en if lang == "en" else self.seminars_da
         if self.seminar_count > NAMED_AT_MOST:
             return text("report_count_seminars", lang).format(count=format_count(self.seminar_count, lang))
         return _named(titles, "report_count_seminars", lang)
 
-    def municipality(self, lang: str) -> str:
-        names = self.municipalities_en if lang == "en" and self.municipalities_en else self.municipalities_da
+    def municipality(self, lang: Lang) -> str:
+        names = in_language(lang, self.municipalities_da, self.municipalities_en)
         return _named(names, "report_count_municipalities", lang)
 
-    def sources(self, lang: str) -> str:
+    def sources(self, lang: Lang) -> str:
         return _named(self.source_files, "report_count_source_files", lang)
 
 
 NAMED_AT_MOST = 3  # a title or sentence names up to this many seminars, municipalities or files; more are counted
 
 
-def _named(names: Sequence[str], count_key: str, lang: str) -> str:
+def _named(names: Sequence[str], count_key: str, lang: Lang) -> str:
     """``names`` joined with commas, or "98 kommuner" when there are too many to read in a title."""
     if len(names) <= NAMED_AT_MOST:
         return ", ".join(names)
     return text(count_key, lang).format(count=format_count(len(names), lang))
 
 
-def _title_in(titles: list[tuple[str, str]], lang: str) -> str:
+def _title_in(titles: list[tuple[str, str]], lang: Lang) -> str:
     """A seminar's title in ``lang``, else in Danish, else any."""
     for wanted in (lang, "da", None):
         found = sorted(title for language, title in titles if wanted is None or language == wanted)
@@ -212,7 +212,7 @@ def read_header(store: GraphStore) -> SeminarHeader:
     )
 
 
-def _committees_intro(analysis: Analysis, lang: str) -> str:
+def _committees_intro(analysis: Analysis, lang: Lang) -> str:
     """All inferred, all stated, or some of each: the report must not claim what this data does not say."""
     attributed = [f for f in analysis.corpus.focus_areas if f.committee is not None]
     stated = sum(1 for f in attributed if f.confidence == "stated")
@@ -231,7 +231,7 @@ def theme_counts(analysis: Analysis) -> tuple[int, int, int]:
     return len(mentioned), len(carriers), sum(1 for committees in carriers.values() if len(committees) >= 2)
 
 
-def _figures(analysis: Analysis, lang: str) -> tuple[Figure, ...]:
+def _figures(analysis: Analysis, lang: Lang) -> tuple[Figure, ...]:
     corpus = analysis.corpus
     presenting = [c for c in corpus.committees if corpus.focus_areas_of(c.key)]
     mentioned, carried, shared = theme_counts(analysis)
@@ -258,7 +258,7 @@ def _figures(analysis: Analysis, lang: str) -> tuple[Figure, ...]:
     )
 
 
-def _committees(analysis: Analysis, lang: str, shown: set[str]) -> tuple[CommitteeItem, ...]:
+def _committees(analysis: Analysis, lang: Lang, shown: set[str]) -> tuple[CommitteeItem, ...]:
     corpus = analysis.corpus
 
     def area_item(key: str) -> FocusAreaItem:
@@ -285,7 +285,7 @@ def _committees(analysis: Analysis, lang: str, shown: set[str]) -> tuple[Committ
     return tuple(item for item in items if item.focus_areas)
 
 
-def _quote_item(analysis: Analysis, quote: Quote, lang: str) -> QuoteItem:
+def _quote_item(analysis: Analysis, quote: Quote, lang: Lang) -> QuoteItem:
     corpus = analysis.corpus
     where = [text("report_slide", lang).format(slide=quote.slide)]
     confidence, label = "", ""
@@ -301,7 +301,7 @@ def _quote_item(analysis: Analysis, quote: Quote, lang: str) -> QuoteItem:
     return QuoteItem(quote.text, quote.kind, " · ".join(where), confidence, label)
 
 
-def _overlaps(analysis: Analysis, lang: str) -> tuple[OverlapItem, ...]:
+def _overlaps(analysis: Analysis, lang: Lang) -> tuple[OverlapItem, ...]:
     corpus = analysis.corpus
     items = []
     for overlap in analysis.overlaps[:TOP_OVERLAPS]:
@@ -329,7 +329,7 @@ def _overlaps(analysis: Analysis, lang: str) -> tuple[OverlapItem, ...]:
     return tuple(items)
 
 
-def _reach(analysis: Analysis, lang: str) -> Section:
+def _reach(analysis: Analysis, lang: Lang) -> Section:
     table = reach_table(analysis, lang)
     rows = [row for row, r in zip(table.rows, analysis.reach, strict=True) if r.slides]
     unused = sorted((theme_label(analysis, r.theme, lang) for r in analysis.reach if not r.slides), key=str.casefold)
@@ -341,7 +341,7 @@ def _reach(analysis: Analysis, lang: str) -> Section:
     )
 
 
-def pillar_table(analysis: Analysis, lang: str) -> Table:
+def pillar_table(analysis: Analysis, lang: Lang) -> Table:
     """Per pillar: the themes serving it, those in use, the committees carrying any of them, and the evidence."""
     corpus = analysis.corpus
     reach = {r.theme: r for r in analysis.reach}
@@ -365,7 +365,7 @@ def pillar_table(analysis: Analysis, lang: str) -> Table:
     return Table(tuple(text(f"col_{k}", lang) for k in keys), rows, keys=keys)
 
 
-def _sections(analysis: Analysis, lang: str, cap: TableCap) -> tuple[Section, Section, Section]:
+def _sections(analysis: Analysis, lang: Lang, cap: TableCap) -> tuple[Section, Section, Section]:
     pillars = Section(
         "pillars",
         text("report_pillars", lang),
@@ -399,7 +399,7 @@ class TableCap:
     """Shortens tables to their first ``rows`` rows for the page, and keeps a note for each one it shortened."""
 
     rows: int
-    lang: str
+    lang: Lang
     notes: list[str] = field(default_factory=list)
 
     def __call__(self, table: Table, caption: str) -> Table:
@@ -421,7 +421,7 @@ def view_file(name: str) -> str:
     return "views/" + name.replace(":", "-").replace("/", "-") + ".html"
 
 
-def _view_links(analysis: Analysis, names: Sequence[str], lang: str) -> tuple[ViewLink, ...]:
+def _view_links(analysis: Analysis, names: Sequence[str], lang: Lang) -> tuple[ViewLink, ...]:
     corpus = analysis.corpus
     links = []
     for name in names:
@@ -438,7 +438,7 @@ def _view_links(analysis: Analysis, names: Sequence[str], lang: str) -> tuple[Vi
     return tuple(links)
 
 
-def _method(analysis: Analysis, header: SeminarHeader, lang: str) -> tuple[Section, ...]:
+def _method(analysis: Analysis, header: SeminarHeader, lang: Lang) -> tuple[Section, ...]:
     corpus = analysis.corpus
     attributed = [f for f in corpus.focus_areas if f.committee is not None]
     methods = [m.method for m in corpus.mentions]
@@ -476,7 +476,7 @@ def _method(analysis: Analysis, header: SeminarHeader, lang: str) -> tuple[Secti
     )
 
 
-def comparison_section(comparison: SeminarComparison, lang: str) -> Section:
+def comparison_section(comparison: SeminarComparison, lang: Lang) -> Section:
     """A comparison of two seminars as a report section (the same text as ``compare --format md``)."""
     return Section(
         "comparison",
@@ -489,7 +489,7 @@ def comparison_section(comparison: SeminarComparison, lang: str) -> Section:
 def report_content(
     analysis: Analysis,
     header: SeminarHeader,
-    lang: str,
+    lang: Lang,
     view_names: Sequence[str] = (),
     comparison: SeminarComparison | None = None,
     *,
@@ -556,7 +556,7 @@ def report_content(
     )
 
 
-def _left_out_line(item: LeftOut, lang: str) -> str:
+def _left_out_line(item: LeftOut, lang: Lang) -> str:
     unit = f"report_unit_{item.unit}" + ("_one" if item.count == 1 and item.unit == "views" else "")
     return text("report_left_out_item", lang).format(
         path=item.path,

@@ -14,7 +14,7 @@ from ..analysis import Analysis
 from ..analysis.presentation import overlaps_csv_table, reach_json
 from ..corpus import Corpus, TextUnit
 from ..errors import NotFoundError
-from ..i18n import text
+from ..i18n import Lang, text
 from ..tables import Cell, Table, render_delimited
 
 TABLE_NAMES = (
@@ -30,7 +30,7 @@ TABLE_NAMES = (
 LIST_SEPARATOR = "; "
 
 
-def _table(keys: Sequence[str], rows: Sequence[tuple[Cell, ...]], lang: str) -> Table:
+def _table(keys: Sequence[str], rows: Sequence[tuple[Cell, ...]], lang: Lang) -> Table:
     return Table(tuple(text(f"col_{key}", lang) for key in keys), list(rows), keys=tuple(keys))
 
 
@@ -42,7 +42,7 @@ def _community_numbers(analysis: Analysis) -> tuple[dict[str, int], dict[str, in
     return analysis.committee_communities.community_of(), analysis.focus_area_communities.community_of()
 
 
-def committees_table(analysis: Analysis, lang: str) -> Table:
+def committees_table(analysis: Analysis, lang: Lang) -> Table:
     corpus = analysis.corpus
     community, _ = _community_numbers(analysis)
     rows = [
@@ -61,12 +61,12 @@ def committees_table(analysis: Analysis, lang: str) -> Table:
     return _table(keys, rows, lang)
 
 
-def _committee_label(corpus: Corpus, key: str | None, lang: str) -> str:
+def _committee_label(corpus: Corpus, key: str | None, lang: Lang) -> str:
     committee = corpus.committee_by_key.get(key or "")
     return committee.label(lang) if committee else ""
 
 
-def focus_areas_table(analysis: Analysis, lang: str) -> Table:
+def focus_areas_table(analysis: Analysis, lang: Lang) -> Table:
     corpus = analysis.corpus
     _, community = _community_numbers(analysis)
     rows = [
@@ -108,7 +108,7 @@ def table_units(corpus: Corpus, kind: str) -> list[TextUnit]:
     return [u for u in corpus.units if u.kind == kind and (kind != "statement" or u.focus_area is not None)]
 
 
-def statements_table(analysis: Analysis, lang: str) -> Table:
+def statements_table(analysis: Analysis, lang: Lang) -> Table:
     corpus = analysis.corpus
     rows = []
     for unit in table_units(corpus, "statement"):
@@ -150,7 +150,7 @@ def statements_table(analysis: Analysis, lang: str) -> Table:
     return _table(keys, rows, lang)
 
 
-def reflections_table(analysis: Analysis, lang: str) -> Table:
+def reflections_table(analysis: Analysis, lang: Lang) -> Table:
     corpus = analysis.corpus
     rows = [
         (
@@ -182,7 +182,7 @@ def reflections_table(analysis: Analysis, lang: str) -> Table:
     return _table(keys, rows, lang)
 
 
-def theme_mentions_table(analysis: Analysis, lang: str) -> Table:
+def theme_mentions_table(analysis: Analysis, lang: Lang) -> Table:
     corpus = analysis.corpus
     rows = []
     for mention in corpus.mentions:
@@ -203,7 +203,7 @@ def theme_mentions_table(analysis: Analysis, lang: str) -> Table:
     return _table(keys, rows, lang)
 
 
-def overlaps_table(analysis: Analysis, lang: str) -> Table:
+def overlaps_table(analysis: Analysis, lang: Lang) -> Table:
     """The `overlaps --format csv` table, with translated headers."""
     table = overlaps_csv_table(analysis, lang)
     return _table(table.headers, table.rows, lang)
@@ -217,12 +217,12 @@ def _record_cell(value: Any) -> Cell:
     return str(value)
 
 
-def records_table(records: Sequence[Mapping[str, Any]], keys: Sequence[str], lang: str) -> Table:
+def records_table(records: Sequence[Mapping[str, Any]], keys: Sequence[str], lang: Lang) -> Table:
     """A table from JSON-ready records (lists joined with ``"; "``)."""
     return _table(keys, [tuple(_record_cell(r[k]) for k in keys) for r in records], lang)
 
 
-def theme_reach_table(analysis: Analysis, lang: str) -> Table:
+def theme_reach_table(analysis: Analysis, lang: Lang) -> Table:
     """The `themes --format json` records as a table."""
     keys = (
         "theme",
@@ -240,7 +240,7 @@ def theme_reach_table(analysis: Analysis, lang: str) -> Table:
     return records_table(reach_json(analysis, lang), keys, lang)
 
 
-_BUILDERS: dict[str, Callable[[Analysis, str], Table]] = {
+_BUILDERS: dict[str, Callable[[Analysis, Lang], Table]] = {
     "committees": committees_table,
     "focus_areas": focus_areas_table,
     "statements": statements_table,
@@ -251,7 +251,7 @@ _BUILDERS: dict[str, Callable[[Analysis, str], Table]] = {
 }
 
 
-def data_table(analysis: Analysis, name: str, lang: str) -> Table:
+def data_table(analysis: Analysis, name: str, lang: Lang) -> Table:
     """One data table by name (one of :data:`TABLE_NAMES`)."""
     try:
         builder = _BUILDERS[name]
@@ -260,7 +260,7 @@ def data_table(analysis: Analysis, name: str, lang: str) -> Table:
     return builder(analysis, lang)
 
 
-def data_tables(analysis: Analysis, lang: str) -> dict[str, Table]:
+def data_tables(analysis: Analysis, lang: Lang) -> dict[str, Table]:
     """Every data table by name, in the order of :data:`TABLE_NAMES`."""
     return {name: data_table(analysis, name, lang) for name in TABLE_NAMES}
 

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 import networkx as nx
 
 from ..analysis import Analysis
+from ..i18n import Lang, in_language
 from .data_tables import LIST_SEPARATOR
 
 TYPE_COLOURS = {"committee": "#0072B2", "focus-area": "#56B4E9", "theme": "#E69F00", "pillar": "#009E73"}
@@ -31,11 +32,11 @@ EDGE_KINDS = ("presents", "mentions", "carries", "overlap", "serves")
 Attributes = dict[str, str | int | float]
 
 
-def _node(graph: nx.Graph[str], node: str, kind: str, key: str, da: str, en: str, lang: str, **extra: object) -> None:
+def _node(graph: nx.Graph[str], node: str, kind: str, key: str, da: str, en: str, lang: Lang, **extra: object) -> None:
     attributes: Attributes = {
         "type": kind,
         "key": key,
-        "label": en if lang == "en" and en else da,
+        "label": in_language(lang, da, en),
         "label_da": da,
         "label_en": en or da,
         "color": TYPE_COLOURS[kind],
@@ -44,7 +45,7 @@ def _node(graph: nx.Graph[str], node: str, kind: str, key: str, da: str, en: str
     graph.add_node(node, **attributes)
 
 
-def _add_nodes(graph: nx.Graph[str], analysis: Analysis, lang: str) -> None:
+def _add_nodes(graph: nx.Graph[str], analysis: Analysis, lang: Lang) -> None:
     corpus, index = analysis.corpus, analysis.index
     committee_community = analysis.committee_communities.community_of()
     area_community = analysis.focus_area_communities.community_of()
@@ -127,7 +128,7 @@ def _add_edges(graph: nx.Graph[str], analysis: Analysis) -> None:
                 graph.add_edge(f"theme:{slug}", f"pillar:{p.slug}", kind="serves", weight=1.0)
 
 
-def report_graph(analysis: Analysis, lang: str) -> nx.Graph[str]:
+def report_graph(analysis: Analysis, lang: Lang) -> nx.Graph[str]:
     """Committees, focus areas, themes and pillars, and every link between them (see the module doc)."""
     graph: nx.Graph[str] = nx.Graph(name="strategygraph", evidence=analysis.mode)
     _add_nodes(graph, analysis, lang)

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..analysis import Analysis
+from ..i18n import Lang
 
 # viridis (matplotlib) at 0, 0.1, …, 1: perceptually uniform, readable in grey and with colour-blindness
 VIRIDIS = (
@@ -50,7 +51,7 @@ class Heatmap:
         return max((c for row in self.counts for c in row), default=0)
 
 
-def committee_theme_heatmap(analysis: Analysis, lang: str, committees: Collection[str] | None = None) -> Heatmap:
+def committee_theme_heatmap(analysis: Analysis, lang: Lang, committees: Collection[str] | None = None) -> Heatmap:
     """Committees (by label; only ``committees`` if given) × themes with evidence (most cross-cutting first, as
     in the reach table)."""
     corpus, index = analysis.corpus, analysis.index

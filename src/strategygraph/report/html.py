@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..i18n import Lang
 from ..tables import cell_text
 from .content import ReportContent
 from .heatmap import heatmap_layout
@@ -16,7 +17,7 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _environment(lang: str) -> Environment:
+def _environment(lang: Lang) -> Environment:
     environment = Environment(
         loader=PackageLoader("strategygraph.report", "templates"),
         autoescape=True,

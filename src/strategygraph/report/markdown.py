@@ -4,11 +4,12 @@ for wikis and e-mail. Every piece of data text goes through :func:`~strategygrap
 
 from __future__ import annotations
 
+from ..i18n import Lang
 from ..tables import Table, markdown_text, render_markdown
 from .content import QuoteItem, ReportContent, Section
 
 
-def _section(section: Section, lang: str, level: int = 2) -> list[str]:
+def _section(section: Section, lang: Lang, level: int = 2) -> list[str]:
     out = [f"{'#' * level} {markdown_text(section.title)}", ""]
     for paragraph in section.paragraphs:
         out += [markdown_text(paragraph), ""]
@@ -19,7 +20,7 @@ def _section(section: Section, lang: str, level: int = 2) -> list[str]:
     return out
 
 
-def _table(table: Table, lang: str, none: str = "—") -> list[str]:
+def _table(table: Table, lang: Lang, none: str = "—") -> list[str]:
     if not table.rows:
         return [markdown_text(none), ""]
     return [render_markdown(table, lang).rstrip("\n"), ""]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..analysis import Analysis
 from ..analysis.overlaps import strongest_overlaps
-from ..i18n import format_number
+from ..i18n import Lang, format_number
 
 # Okabe–Ito: distinguishable with the common forms of colour-blindness
 COMMUNITY_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -50,7 +50,7 @@ class NetworkDiagram:
     edges: tuple[DiagramEdge, ...]
 
 
-def overlap_diagram(analysis: Analysis, lang: str, top: int = 0) -> NetworkDiagram:
+def overlap_diagram(analysis: Analysis, lang: Lang, top: int = 0) -> NetworkDiagram:
     """Committees that present focus areas (the ``top`` with most evidence; 0: all), by community then label,
     around a circle; their overlaps as lines (each committee's strongest, when there are many)."""
     corpus = analysis.corpus

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..i18n import Lang
 from .lexicon import WORD, Gap, Lexicon, Role, Rule
 
 _SENTENCE_END = re.compile(r"[.!?;:]|\n\s*\n")
@@ -102,7 +103,7 @@ def _blocked_words(matches: list[tuple[Rule, list[int]]]) -> tuple[set[int], dic
     return everywhere, by_theme
 
 
-def tag(text: str, lexicon: Lexicon, lang: str = "da") -> list[ThemeHit]:
+def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
     """Every theme found in ``text``, sorted by start offset, then theme slug, then end offset.
 
     Within one theme, hits that overlap or touch are merged into one: its span covers them all and its

@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Literal
 
 from ..errors import NotFoundError
+from ..i18n import Lang
 from ..resources import bundle
 from ..stores.base import GraphStore, MemoryStore, parse_turtle_file
 
@@ -65,12 +66,12 @@ class Theme:
     stop_phrases: tuple[str, ...] = ()
     excluded_forms: tuple[str, ...] = ()
 
-    def label(self, lang: str) -> str:
+    def label(self, lang: Lang) -> str:
         """The preferred label in ``lang``, else in Danish, else the slug."""
         labels = dict(self.pref_labels)
         return labels.get(lang) or labels.get(TAGGING_LANGUAGE) or self.slug
 
-    def definition(self, lang: str) -> str:
+    def definition(self, lang: Lang) -> str:
         definitions = dict(self.definitions)
         return definitions.get(lang) or definitions.get(TAGGING_LANGUAGE, "")
 

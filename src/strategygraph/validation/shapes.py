@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..i18n import Lang
 from ..namespaces import SH, short_name
 from ..stores.base import GraphStore, parse_turtle_file
 
@@ -57,7 +58,7 @@ def _path_text(results: Graph, path: Node | None, data: Graph) -> str:
     return "(path)"
 
 
-def _message(results: Graph, result: Node, lang: str, languages: dict[str, str | None]) -> str:
+def _message(results: Graph, result: Node, lang: Lang, languages: dict[str, str | None]) -> str:
     """The result message in ``lang`` (else English). pySHACL drops the language tags of SPARQL
     constraint messages, so a tag missing in the results is looked up in the shapes' own messages."""
     messages = [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)]
@@ -68,7 +69,7 @@ def _message(results: Graph, result: Node, lang: str, languages: dict[str, str |
     return str(min(messages)) if messages else "constraint violated"
 
 
-def validate_graph(store: GraphStore, shapes_file: Path, lang: str = "en") -> ValidationReport:
+def validate_graph(store: GraphStore, shapes_file: Path, lang: Lang = "en") -> ValidationReport:
     """Run the SHACL shapes on the whole graph; every violation becomes one :class:`Violation`."""
     import pyshacl
 

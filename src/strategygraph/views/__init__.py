@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from ..analysis import Analysis
+from ..i18n import Lang
 from .catalogue import DEFAULT_TOP, FIXED_VIEWS, build_view, view_names
 from .context import ViewContext
 from .model import LegendEntry, Panel, PanelItem, PanelSection, UnitText, ViewEdge, ViewGraph, ViewNode
@@ -36,6 +37,6 @@ __all__ = [
 ]
 
 
-def render_view(analysis: Analysis, name: str, lang: str = "da", top: int = DEFAULT_TOP) -> str:
+def render_view(analysis: Analysis, name: str, lang: Lang = "da", top: int = DEFAULT_TOP) -> str:
     """The view called ``name`` as one self-contained HTML page (a string; nothing is written)."""
     return render_html(build_view(analysis, name, lang, top))

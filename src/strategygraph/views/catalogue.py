@@ -17,6 +17,7 @@ from ..analysis import Analysis
 from ..analysis.overlaps import BACKBONE_PARTNERS, Overlap, strongest_overlaps
 from ..corpus import Committee, Corpus, FocusArea
 from ..errors import NotFoundError
+from ..i18n import Lang
 from . import panels
 from .context import ViewContext, node_id
 from .model import (
@@ -78,7 +79,7 @@ def _unknown_view(corpus: Corpus, name: str) -> NotFoundError:
 
 
 def build_view(
-    analysis: Analysis, name: str, lang: str = "da", top: int = DEFAULT_TOP, *, context: ViewContext | None = None
+    analysis: Analysis, name: str, lang: Lang = "da", top: int = DEFAULT_TOP, *, context: ViewContext | None = None
 ) -> ViewGraph:
     """The view called ``name`` (see :func:`view_names`); unknown names raise :class:`NotFoundError`. Views built
     one after another can share a ``context`` (``ViewContext(analysis, lang)``: what it derives is cached)."""

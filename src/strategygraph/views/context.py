@@ -11,7 +11,7 @@ from ..analysis import Analysis
 from ..analysis.overlaps import Overlap
 from ..analysis.reach import ThemeReach
 from ..corpus import Committee, Corpus, FocusArea, Mention, Theme
-from ..i18n import format_number, phrase
+from ..i18n import Lang, format_number, phrase
 from .model import COMMITTEE_PALETTE, NO_PILLAR_COLOUR, PILLAR_PALETTE, UnitText
 
 QUOTE_PREVIEW = 110  # characters of a quote shown in a tooltip (the panel shows it whole)
@@ -43,7 +43,7 @@ class ViewContext:
     """One view being built. ``units`` collects the statements and reflections the panels quote."""
 
     analysis: Analysis
-    lang: str
+    lang: Lang
     units: dict[str, UnitText] = field(default_factory=dict)
 
     def for_another_view(self) -> ViewContext:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..i18n import Lang
+
 NODE_TYPES = ("committee", "focus-area", "theme", "pillar")
 
 # Qualitative palettes (Tableau 10; ColorBrewer Dark2): distinct hues that stay readable on white.
@@ -140,7 +142,7 @@ class ViewGraph:
     """Everything one page shows."""
 
     name: str
-    lang: str
+    lang: Lang
     title: str
     subtitle: str
     nodes: tuple[ViewNode, ...]

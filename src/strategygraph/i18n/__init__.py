@@ -1,0 +1,69 @@
+"""User-facing words in Danish (first) and English, looked up by key from ``messages.toml``.
+
+Every key has both languages, and an unknown key is an error, not a silent fallback: tests/test_messages.py
+checks that each key the code uses exists and that no key is unused.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Literal, TypeVar, get_args
+
+Lang = Literal["da", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+MESSAGES_FILE = Path(__file__).with_name("messages.toml")
+_T = TypeVar("_T", str, tuple[str, ...])
+
+
+@cache
+def messages() -> dict[str, tuple[str, str]]:
+    """Every key with its Danish and English text."""
+    table = tomllib.loads(MESSAGES_FILE.read_text(encoding="utf-8"))
+    return {key: (entry["da"], entry["en"]) for key, entry in table.items()}
+
+
+def as_lang(value: str) -> Lang:
+    """``value`` as a language, for text from outside (options, files); anything else is an error."""
+    if value == "da":
+        return "da"
+    if value == "en":
+        return "en"
+    raise ValueError(f"unknown language {value!r} (choose da or en)")
+
+
+def in_language(lang: Lang, da: _T, en: _T | None) -> _T:
+    """The English text (or texts) under ``en`` when there is one, else the Danish: data is Danish first."""
+    return en if lang == "en" and en else da
+
+
+def text(key: str, lang: Lang) -> str:
+    """The text for ``key`` in ``lang``; a key missing from messages.toml raises KeyError."""
+    da, en = messages()[key]
+    return en if lang == "en" else da
+
+
+def has_text(key: str) -> bool:
+    return key in messages()
+
+
+def phrase(key: str, lang: Lang, **values: object) -> str:
+    """The text for ``key`` with ``values`` filled in; ``count=1`` picks ``<key>_one`` where there is one."""
+    if values.get("count") == 1 and has_text(f"{key}_one"):
+        key = f"{key}_one"
+    message = text(key, lang)
+    return message.format(**values) if values else message
+
+
+def format_number(value: float, lang: Lang, digits: int = 3, *, signed: bool = False) -> str:
+    """A decimal number as a reader of ``lang`` writes it: ``0,386`` in Danish, ``0.386`` in English;
+    ``signed`` always shows the sign (``+0,055``)."""
+    shown = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    return shown.replace(".", ",") if lang == "da" else shown
+
+
+def format_count(value: int, lang: Lang) -> str:
+    """A whole number with thousands separated as a reader of ``lang`` writes it: ``118.084`` / ``118,084``."""
+    shown = f"{value:,}"
+    return shown.replace(",", ".") if lang == "da" else shown
