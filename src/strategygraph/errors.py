@@ -40,3 +40,7 @@ class InputError(StrategyGraphError):
 
 class NotFoundError(StrategyGraphError):
     """A named thing (query, view, committee, theme, seminar) does not exist."""
+
+
+class OptionsError(StrategyGraphError):
+    """Options that do not go together (``--table`` without ``--format csv``): one line, like every other error."""

@@ -44,6 +44,8 @@ class ExportFormat:
     name: str
     description: str
     write: Callable[[ExportRequest], str | bytes]
+    suffixes: tuple[str, ...] = ()
+    rdf: bool = False  # the whole RDF graph (what `build` writes)
 
 
 def _markdown(request: ExportRequest) -> str:
@@ -92,13 +94,17 @@ def _xlsx(request: ExportRequest) -> bytes:
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     export.name: export
     for export in (
-        ExportFormat("md", "one seminar in the Markdown import format (round-trips)", _markdown),
-        ExportFormat("graphml", "the network (committees, focus areas, themes, pillars) as GraphML", _graphml),
-        ExportFormat("gexf", "the same network as GEXF 1.3, with colours and sizes, for Gephi", _gexf),
-        ExportFormat("ttl", "the whole RDF graph as Turtle", _rdf("ttl")),
-        ExportFormat("jsonld", "the whole RDF graph as JSON-LD", _rdf("jsonld")),
-        ExportFormat("csv", "one data table as CSV (--table NAME)", _csv),
-        ExportFormat("xlsx", "every data table as one Excel workbook, a sheet per table", _xlsx),
+        ExportFormat("md", "one seminar in the Markdown import format (round-trips)", _markdown, (".md",)),
+        ExportFormat(
+            "graphml", "the network (committees, focus areas, themes, pillars) as GraphML", _graphml, (".graphml",)
+        ),
+        ExportFormat("gexf", "the same network as GEXF 1.3, with colours and sizes, for Gephi", _gexf, (".gexf",)),
+        ExportFormat("ttl", "the whole RDF graph as Turtle", _rdf("ttl"), (".ttl",), rdf=True),
+        ExportFormat("trig", "the whole RDF graph as TriG", _rdf("trig"), (".trig",), rdf=True),
+        ExportFormat("nt", "the whole RDF graph as N-Triples, sorted", _rdf("nt"), (".nt",), rdf=True),
+        ExportFormat("jsonld", "the whole RDF graph as JSON-LD", _rdf("jsonld"), (".jsonld", ".json"), rdf=True),
+        ExportFormat("csv", "one data table as CSV (--table NAME)", _csv, (".csv",)),
+        ExportFormat("xlsx", "every data table as one Excel workbook, a sheet per table", _xlsx, (".xlsx",)),
     )
 }
 
@@ -106,3 +112,15 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
 def export_graph(request: ExportRequest, fmt: str) -> str | bytes:
     """The graph (scoped as loaded) written in format ``fmt``."""
     return EXPORT_FORMATS[fmt].write(request)
+
+
+RDF_EXPORTS = tuple(name for name, export in EXPORT_FORMATS.items() if export.rdf)
+
+
+def rdf_format_for(file_name: str, default: str = "ttl") -> str:
+    """The RDF format a file's suffix names (``graph.trig`` → ``trig``), else ``default``."""
+    suffix = "." + file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    for name in RDF_EXPORTS:
+        if suffix in EXPORT_FORMATS[name].suffixes:
+            return name
+    return default

@@ -100,6 +100,13 @@ class AppContext:
 pass_app = click.make_pass_decorator(AppContext)
 
 
+def echo_json(value: object) -> None:
+    """Print ``value`` as the commands' JSON: UTF-8 text as it is, indented two spaces."""
+    import json
+
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     return click.option(
         "--format",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ._app import AppContext, evidence_option, format_option, pass_app
+from ..errors import OptionsError
+from ._app import AppContext, echo_json, evidence_option, format_option, pass_app
 
 
 @click.command()
@@ -43,8 +44,6 @@ def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int, top: int, mu
         strategygraph overlaps --format json --min-shared 2
         strategygraph --data national/ overlaps --municipality aarhus --top 0 --format csv
     """
-    import json
-
     from ..analysis.presentation import overlaps_csv_table, overlaps_json, overlaps_table, select_overlaps
     from ..i18n import format_count, text
     from ..tables import render
@@ -52,7 +51,7 @@ def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int, top: int, mu
     analysis = app.analysis(mode, min_shared)
     pairs, available = select_overlaps(analysis, top, municipality)
     if fmt == "json":
-        click.echo(json.dumps(overlaps_json(analysis, app.lang, pairs), ensure_ascii=False, indent=2))
+        echo_json(overlaps_json(analysis, app.lang, pairs))
     elif fmt == "csv":
         click.echo(render(overlaps_csv_table(analysis, app.lang, pairs), "csv"), nl=False)
     else:
@@ -73,14 +72,12 @@ def themes(app: AppContext, fmt: str, mode: str) -> None:
     Example:
         strategygraph --lang en themes
     """
-    import json
-
     from ..analysis.presentation import reach_json, reach_table
     from ..tables import render
 
     analysis = app.analysis(mode)
     if fmt == "json":
-        click.echo(json.dumps(reach_json(analysis, app.lang), ensure_ascii=False, indent=2))
+        echo_json(reach_json(analysis, app.lang))
     else:
         click.echo(render(reach_table(analysis, app.lang), fmt, app.lang), nl=False)
 
@@ -103,15 +100,13 @@ def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None) -> None
     Example:
         strategygraph gaps --format json
     """
-    import json
-
     from ..analysis.presentation import candidates_table, gaps_json, gaps_table
     from ..i18n import text
     from ..tables import render
 
     analysis = app.analysis(mode, min_weight=min_weight)
     if fmt == "json":
-        click.echo(json.dumps(gaps_json(analysis, app.lang), ensure_ascii=False, indent=2))
+        echo_json(gaps_json(analysis, app.lang))
         return
     for heading, table in (
         ("gaps_heading", gaps_table(analysis, app.lang)),
@@ -132,15 +127,13 @@ def structure(app: AppContext, fmt: str, mode: str) -> None:
     Example:
         strategygraph structure --format json
     """
-    import json
-
     from ..analysis.presentation import brokers_table, communities_table, structure_json
     from ..i18n import text
     from ..tables import render
 
     analysis = app.analysis(mode)
     if fmt == "json":
-        click.echo(json.dumps(structure_json(analysis, app.lang), ensure_ascii=False, indent=2))
+        echo_json(structure_json(analysis, app.lang))
         return
     click.echo(text("communities_heading", app.lang))
     click.echo(render(communities_table(analysis, app.lang), "table", app.lang))
@@ -170,8 +163,6 @@ def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str
         strategygraph --data data/ --lang en compare hedensted/tvaergaaende-fokusomraader \\
             fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader --format json
     """
-    import json
-
     from ..comparison import compare_seminars
     from ..comparison.presentation import (
         comparison_json,
@@ -184,10 +175,10 @@ def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str
     from ..tables import render
 
     if app.seminar is not None:
-        raise click.UsageError("compare names its two seminars itself; leave out the global --seminar")
+        raise OptionsError("compare names its two seminars itself; leave out the global --seminar")
     comparison = compare_seminars(app.store(), seminar_a, seminar_b, mode)
     if fmt == "json":
-        click.echo(json.dumps(comparison_json(comparison, app.lang), ensure_ascii=False, indent=2))
+        echo_json(comparison_json(comparison, app.lang))
         return
     if fmt == "md":
         click.echo(comparison_markdown(comparison, app.lang), nl=False)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import OptionsError
 from ..exports import EXPORT_FORMATS
 from ._app import AppContext, evidence_option, pass_app, quiet_option
 from ._output import check_output_folder, replace_folder_atomically, write_atomically
@@ -129,10 +130,10 @@ def export(
 
     if seminar is not None:
         if app.seminar not in (None, seminar):
-            raise click.UsageError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
+            raise OptionsError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
         app.seminar = seminar
     if table is not None and fmt != "csv":
-        raise click.UsageError("--table goes with --format csv")
+        raise OptionsError("--table goes with --format csv")
     request = ExportRequest(app.store(), app.lang, mode, table)
     write_atomically(out, export_graph(request, fmt), app.input_paths())
     if not quiet:
@@ -180,7 +181,7 @@ def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str
         from ..comparison import compare_seminars
 
         if app.seminar is None:
-            raise click.UsageError("report --compare needs the global --seminar: the seminar the report is about")
+            raise OptionsError("report --compare needs the global --seminar: the seminar the report is about")
         comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
     analysis = app.analysis(mode)
     files = report_files(app.store(), analysis, app.lang, progress=progress, comparison=comparison)

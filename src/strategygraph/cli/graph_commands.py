@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from ._app import EXIT_INVALID, AppContext, format_option, pass_app
+from ..exports import RDF_EXPORTS, rdf_format_for
+from ._app import EXIT_INVALID, AppContext, echo_json, format_option, pass_app
 from ._output import write_atomically
 
 
@@ -21,15 +22,13 @@ def info(app: AppContext, fmt: str) -> None:
     Example:
         strategygraph info --format json
     """
-    import json
-
     from ..i18n import text
     from ..summary import count_graph
     from ..tables import Table, render_text
 
     counts = count_graph(app.store()).as_dict()
     if fmt == "json":
-        click.echo(json.dumps(counts, indent=2))
+        echo_json(counts)
         return
     table = Table(
         (text("what", app.lang), text("count", app.lang)),
@@ -73,7 +72,7 @@ def validate(app: AppContext) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "trig", "nt", "jsonld"]),
+    type=click.Choice(RDF_EXPORTS),
     default=None,
     help="RDF format (default: from the file extension, else ttl).",
 )
@@ -85,11 +84,10 @@ def build(app: AppContext, out: Path, fmt: str | None) -> None:
     Example:
         strategygraph build --out hedensted.ttl
     """
-    from ..stores.serialization import serialize_graph
+    from ..exports import ExportRequest, export_graph
 
-    if fmt is None:
-        fmt = {".trig": "trig", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}.get(out.suffix.lower(), "ttl")
-    write_atomically(out, serialize_graph(app.store(), fmt), app.input_paths())
+    fmt = fmt or rdf_format_for(out.name)
+    write_atomically(out, export_graph(ExportRequest(app.store(), app.lang), fmt), app.input_paths())
     click.echo(f"{out}: {len(app.store())} triples ({fmt})", err=True)
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..errors import OptionsError
 from ..i18n import as_lang
 from ._app import AppContext, format_option, pass_app
 
@@ -104,7 +105,7 @@ def query_command(
 
         store = SparqlEndpoint(endpoint, graphs)
     elif graphs:
-        raise StrategyGraphError("--graph needs --endpoint")
+        raise OptionsError("--graph needs --endpoint")
     else:
         store = app.store()
     titles = query.column_titles(as_lang(query_lang) if query_lang else app.lang)
