@@ -32,14 +32,11 @@ from typing import TypeVar
 import networkx as nx
 from scipy.stats import spearmanr
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is a folder of scripts, not a package
-
 from generate import generate
-from strategygraph.analysis import analyse, evidence, structure
+from strategygraph import Corpus, DataSources, analyse, load_graph, read_corpus
+from strategygraph.analysis import evidence, structure
 from strategygraph.analysis.evidence import committee_theme_graph, projection
 from strategygraph.analysis.matrices import partition_modularity, sparse_specificity_weights
-from strategygraph.corpus import Corpus, read_corpus
-from strategygraph.loading import DataSources, load_graph
 
 T = TypeVar("T")
 

@@ -15,9 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from strategygraph.catalogue.queries import catalogue, run_query
-from strategygraph.loading import DataSources, load_graph
-from strategygraph.stores.base import GraphStore
+from strategygraph import DataSources, GraphStore, catalogue, load_graph, run_query
 from strategygraph.stores.endpoint import running_endpoint
 from strategygraph.stores.remote import SparqlEndpoint
 from strategygraph.stores.serialization import serialize_graph

@@ -30,10 +30,7 @@ def _command_seconds(data: list[str], repeat: int) -> list[float]:
 
 
 def _steps(data_dirs: list[Path]) -> None:
-    from strategygraph.analysis import analyse
-    from strategygraph.corpus import read_corpus
-    from strategygraph.loading import DataSources, load_graph
-    from strategygraph.report import report_files
+    from strategygraph import DataSources, analyse, load_graph, read_corpus, report_files
 
     marks: list[tuple[str, float]] = [("load the graph", time.perf_counter())]
     store = load_graph(DataSources.bundled(data_dirs), "auto")  # as the command line does

@@ -46,12 +46,10 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is a folder of scripts, not a package
 from stores import SIZES, dataset, load_raw, machine, peak_rss_mb, raw_query
 
 if TYPE_CHECKING:
-    from strategygraph.catalogue.queries import NamedQuery
-    from strategygraph.stores.base import GraphStore
+    from strategygraph import GraphStore, NamedQuery
 
 # The issue's targets (at 1 M triples, and for the bundled data).
 LOAD_RATIO = 3.0
@@ -179,11 +177,9 @@ def child_strategygraph(
     reads it back instead of loading and deriving the mentions again (which takes a minute at 1 M triples)."""
     import pyoxigraph as ox
 
-    from strategygraph.analysis import analyse
+    from strategygraph import DataSources, analyse, catalogue, read_corpus, run_query
     from strategygraph.catalogue.parameters import resolve_entities
-    from strategygraph.catalogue.queries import bind_arguments, catalogue, run_query
-    from strategygraph.corpus import read_corpus
-    from strategygraph.loading import DataSources
+    from strategygraph.catalogue.queries import bind_arguments
     from strategygraph.stores.opening import open_store
     from strategygraph.stores.oxigraph import OxigraphStore
     from strategygraph.tagging.mentions import derive_theme_mentions
@@ -233,7 +229,7 @@ def child_strategygraph(
 
 def child_raw(data: Path, stepper: Stepper, long_budget: float) -> None:
     """pyoxigraph's own bulk load of the same files."""
-    from strategygraph.loading import DataSources
+    from strategygraph import DataSources
 
     files = DataSources.bundled([data]).files()
     loaded: list[object] = []

@@ -32,14 +32,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is a folder of scripts, not a package
 from generate import generate, gold_files
-from strategygraph.loading import DataSources
+from strategygraph import DataSources, GraphStore
 from strategygraph.namespaces import PREFIXES, SG
-from strategygraph.stores.base import GraphStore, Triple
+from strategygraph.stores.base import Triple
 from strategygraph.stores.opening import open_store
 from strategygraph.stores.substitution import plan_substitution
-from strategygraph.summary import _COUNTS_QUERY
+from strategygraph.summary import COUNTS_QUERY
 from strategygraph.tagging.mentions import derive_theme_mentions
 from strategygraph.validation.source_pointers import POINTERS_QUERY
 
@@ -59,7 +58,7 @@ SELECT ?committee (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
 } GROUP BY ?committee ORDER BY DESC(?statements) ?committee
 """
 QUERIES: dict[str, tuple[str, dict[str, Any]]] = {
-    "counts (info)": (_COUNTS_QUERY, {}),
+    "counts (info)": (COUNTS_QUERY, {}),
     "pointers (validate)": (POINTERS_QUERY, {}),
     "statements of a focus area (IRI bound)": (FOCUS_AREA_STATEMENTS, {"focusArea": "FOCUS_AREA"}),
     "statements per committee (literal bound)": (STATEMENTS_BY_CONFIDENCE, {"confidence": "weak-guess"}),

@@ -23,9 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from strategygraph.analysis import Analysis, analyse
-from strategygraph.corpus import Committee, Corpus, FocusArea, Mention, Pillar, TextUnit, Theme
-from strategygraph.views import DEFAULT_TOP, build_view, render_html
+from strategygraph import Analysis, Corpus, analyse, build_view, render_html
+from strategygraph.corpus import Committee, FocusArea, Mention, Pillar, TextUnit, Theme
+from strategygraph.views import DEFAULT_TOP
 
 SEED = 5
 CHROMIUM = "/usr/bin/chromium"

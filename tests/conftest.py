@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,7 +44,6 @@ def bundled_store(bundled_sources: DataSources) -> GraphStore:
 @pytest.fixture(scope="session")
 def generated_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A synthetic national data set of about 10 k triples (bench/generate.py, seed 1): a data folder."""
-    sys.path.insert(0, str(REPO / "bench"))
     from generate import generate
 
     out = tmp_path_factory.mktemp("generated") / "data"

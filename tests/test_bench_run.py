@@ -9,11 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from strategygraph.catalogue.queries import catalogue
-
-from .conftest import REPO
-
-sys.path.insert(0, str(REPO / "bench"))
 from run import (
     NOT_RUN,
     QUERY_SECONDS,
@@ -25,6 +20,9 @@ from run import (
     verdict,
     within,
 )
+from strategygraph.catalogue.queries import catalogue
+
+from .conftest import REPO
 
 SAMPLES = {"committee": "laering", "focusArea": "smidige-processer", "theme": "theme:faellesskaber"}
 

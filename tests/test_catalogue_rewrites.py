@@ -11,19 +11,16 @@ Delete a fixture when its query's meaning changes on purpose.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from generate import generate
 from strategygraph.catalogue.queries import NamedQuery, find_query, parse_query_text, run_query
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.stores.base import GraphStore, Row, as_int, as_str
 
-from .conftest import FIXTURES, REPO
-
-sys.path.insert(0, str(REPO / "bench"))
-from generate import generate
+from .conftest import FIXTURES
 
 BEFORE = FIXTURES / "queries-before-issue-8"
 SAME_MEANING: list[tuple[str, dict[str, str]]] = [

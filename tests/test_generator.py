@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from generate import generate, gold_files
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.resources import bundle
 from strategygraph.stores.opening import open_store
 
 from .conftest import REPO
-
-sys.path.insert(0, str(REPO / "bench"))
-from generate import generate, gold_files
 
 
 def _files(folder: Path) -> dict[str, bytes]:

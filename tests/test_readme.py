@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .conftest import REPO
 
 
@@ -29,3 +31,25 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_first_command_writes_the_report() -> None:
     assert _setup_commands()[0].endswith("strategygraph report --out report")
+
+
+def test_the_library_example_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"## Use it as a library\n.*?```python\n(.*?)```", readme, re.DOTALL)
+    assert match, "README has a library example"
+    example = match.group(1)
+    assert len(example.strip().splitlines()) <= 12, "a short example"
+    namespace: dict[str, object] = {}
+    exec(compile(example, "README.md", "exec"), namespace)  # the README's own code, as a reader would run it
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 4, printed
+    assert printed[0].startswith("beskaeftigelse ungeudvalget 0.386 ")
+    assert printed[3] == "8 ['aeldre-handicap', 'rekruttering-fastholdelse']"
+    assert "index.html" in namespace["files"]  # type: ignore[operator]
+
+
+def test_the_front_door_names_resolve() -> None:
+    import strategygraph
+
+    for name in strategygraph.__all__:
+        assert getattr(strategygraph, name) is not None, name

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from generate import generate
 from strategygraph.catalogue.queries import catalogue_names, find_query, run_query
 from strategygraph.cli import cli
 from strategygraph.loading import DataSources, load_graph
@@ -29,10 +29,7 @@ from strategygraph.stores.serialization import serialize_graph
 from strategygraph.summary import count_graph
 from strategygraph.validation.source_pointers import check_source_pointers, source_pointers
 
-from .conftest import HEDENSTED, REPO
-
-sys.path.insert(0, str(REPO / "bench"))
-from generate import generate
+from .conftest import HEDENSTED
 
 STORES = ("memory", "oxigraph")
 DATASETS = ("bundled", "generated")

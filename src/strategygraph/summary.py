@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from .stores.base import GraphStore, as_int
 
-_COUNTS_QUERY = """
+COUNTS_QUERY = """
 SELECT
     (COUNT(DISTINCT ?municipality) AS ?municipalities)
     (COUNT(DISTINCT ?seminar) AS ?seminars)
@@ -49,7 +49,7 @@ class GraphCounts:
 
 
 def count_graph(store: GraphStore) -> GraphCounts:
-    result = store.select(_COUNTS_QUERY)
+    result = store.select(COUNTS_QUERY)
     (row,) = result.dicts()
     counts = {name: as_int(value) for name, value in row.items()}
     return GraphCounts(**counts, triples=len(store))
