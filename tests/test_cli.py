@@ -12,7 +12,7 @@ from rdflib import Graph
 
 from strategygraph.cli import cli
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, REPO
 
 
 def test_info_json_counts(runner: CliRunner) -> None:
@@ -159,3 +159,38 @@ def test_every_command_has_help(runner: CliRunner) -> None:
         assert command.help, f"{name} has no help text"
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'oa:prefix "ality: Fjordlund Kommune\\ntitle: "',
+            'oa:prefix "ality: Fjordlund Kommune\\ntitel: "',
+            "oa:prefix",
+        ),
+        (
+            'oa:prefix "ality: Fjordlund Kommune\\ntitle: "',
+            'oa:prefix "Xality: Fjordlund Kommune\\ntitle: "',
+            "oa:prefix",
+        ),
+        (
+            'oa:suffix "\\nid: fiktivt-eksempel-tvaergaaen"',
+            'oa:suffix "\\nid: fiktivt-eksempel-tvaergaaen-og-mere"',
+            "oa:suffix",
+        ),
+        ('oa:suffix "\\nid: fiktivt-eksempel-tvaergaaen"', 'oa:suffix " id: fiktivt-eksempel-tvaergaaen"', "oa:suffix"),
+    ],
+    ids=["prefix-changed", "prefix-longer", "suffix-longer", "suffix-changed"],
+)
+def test_validate_checks_the_quote_context(runner: CliRunner, tmp_path: Path, old: str, new: str, message: str) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data" / "examples" / "fjordlund" / "data", folder)
+    ttl = folder / "seminar.ttl"
+    text = ttl.read_text(encoding="utf-8")
+    assert old in text
+    ttl.write_text(text.replace(old, new), encoding="utf-8")
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(folder), "validate"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == [line for line in result.stdout.splitlines() if message in line]
+    assert "/document  sg:titleSource  " in result.stdout, "names the node and the pointer"

@@ -24,7 +24,7 @@ from .shapes import Violation
 # One UNION branch per pointer property, not a VALUES table: rdflib drops solutions of an OPTIONAL that follows
 # VALUES (rdflib issue #2332), which silently skipped the slides' position-only pointers on the memory store.
 POINTERS_QUERY = """
-SELECT ?node ?pointer ?document ?file ?sha ?start ?end ?exact ?text WHERE {
+SELECT ?node ?pointer ?document ?file ?sha ?start ?end ?exact ?prefix ?suffix ?text WHERE {
     { ?node sg:source ?resource BIND (sg:source AS ?pointer) BIND (sg:text AS ?textProperty) }
     UNION { ?node sg:titleSource ?resource BIND (sg:titleSource AS ?pointer) BIND (dcterms:title AS ?textProperty) }
     UNION {
@@ -35,7 +35,11 @@ SELECT ?node ?pointer ?document ?file ?sha ?start ?end ?exact ?text WHERE {
     ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
     OPTIONAL { ?document sg:sourceFile ?file }
     OPTIONAL { ?document sg:sha256 ?sha }
-    OPTIONAL { ?resource oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?exact }
+    OPTIONAL {
+        ?resource oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
+        OPTIONAL { ?quote oa:prefix ?prefix }
+        OPTIONAL { ?quote oa:suffix ?suffix }
+    }
     OPTIONAL { ?node ?textProperty ?text . FILTER (lang(?text) = "" || langMatches(lang(?text), "da")) }
 }
 ORDER BY ?node ?pointer
@@ -52,6 +56,8 @@ class SourcePointer:
     start: int
     end: int
     exact: str | None
+    prefix: str | None
+    suffix: str | None
     text: str | None
 
 
@@ -68,6 +74,8 @@ def source_pointers(store: GraphStore) -> list[SourcePointer]:
                 start=as_int(row["start"]),
                 end=as_int(row["end"]),
                 exact=as_str(row["exact"]),
+                prefix=as_str(row["prefix"]),
+                suffix=as_str(row["suffix"]),
                 text=as_str(row["text"]),
             )
         )
@@ -123,6 +131,7 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
                     repr(normalise(span)[:60]),
                 )
             )
+        problems.update(_context_problems(pointer, source, node, via))
         if pointer.text is not None and normalise(span) != pointer.text:
             problems.add(
                 Violation(
@@ -133,6 +142,19 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
                 )
             )
     return sorted(problems)
+
+
+def _context_problems(pointer: SourcePointer, source: str, node: str, via: str) -> list[Violation]:
+    """The quote selector's context (Web Annotation: ``oa:prefix`` is the text just before the quote,
+    ``oa:suffix`` the text just after) must be the source's text there."""
+    problems = []
+    before = source[max(0, pointer.start - len(pointer.prefix or "")) : pointer.start]
+    if pointer.prefix is not None and before != pointer.prefix:
+        problems.append(Violation(node, via, f"oa:prefix differs from the source's text before {pointer.start}"))
+    after = source[pointer.end : pointer.end + len(pointer.suffix or "")]
+    if pointer.suffix is not None and after != pointer.suffix:
+        problems.append(Violation(node, via, f"oa:suffix differs from the source's text after {pointer.end}"))
+    return problems
 
 
 _ORIGIN_QUERY = """
