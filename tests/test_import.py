@@ -95,6 +95,48 @@ def test_xlsx_gives_the_same_graph_as_csv(runner: CliRunner, tmp_path: Path) -> 
     assert (tmp_path / "xlsx" / "source" / "seminar.xlsx").read_bytes() == workbook.read_bytes()
 
 
+def _with_dimension(workbook: Path, ref: str) -> None:
+    """Rewrite the first sheet's <dimension ref=...> record, as a buggy writer or a hand edit leaves it."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(workbook) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    members[sheet] = re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(), members[sheet])
+    assert f'ref="{ref}"'.encode() in members[sheet]
+    with zipfile.ZipFile(workbook, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_xlsx_is_read_whole_whatever_its_dimension_record_says(runner: CliRunner, tmp_path: Path) -> None:
+    workbook = tmp_path / "seminar.xlsx"
+    _xlsx_from_csv(IMPORT / "seminar.csv", workbook)
+    _with_dimension(workbook, "A1:E2")
+    _import(runner, IMPORT / "seminar.csv", tmp_path / "csv", *SHEET_OPTIONS)
+    _import(runner, workbook, tmp_path / "xlsx", *SHEET_OPTIONS)
+    assert isomorphic(without_layout(folder_graph(tmp_path / "csv")), without_layout(folder_graph(tmp_path / "xlsx")))
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_spreadsheets_past_the_row_limit_are_refused(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from strategygraph.formats import spreadsheet_reader
+
+    monkeypatch.setattr(spreadsheet_reader, "MAX_ROWS", 5)
+    source = IMPORT / "seminar.csv"
+    if kind == "xlsx":
+        source = tmp_path / "seminar.xlsx"
+        _xlsx_from_csv(IMPORT / "seminar.csv", source)
+    result = runner.invoke(cli, ["import", str(source), "--out", str(tmp_path / "out"), *SHEET_OPTIONS])
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("more than 5 rows; a seminar has far fewer (split the file)")
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
 def test_semicolon_separated_csv_from_danish_excel(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "seminar.csv"
     source.write_text(

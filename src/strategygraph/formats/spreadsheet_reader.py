@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from hashlib import sha256
@@ -31,6 +32,9 @@ from .outline_builder import Location, OutlineBuilder, parse_seminar_id
 REQUIRED_COLUMNS = ("slide", "committee", "focus_area", "kind", "text")
 OPTIONAL_COLUMNS = ("attribution", "rationale")
 KINDS = ("statement", "reflection")
+# A seminar is tens to hundreds of rows; these bounds stop a runaway file early with a clear error.
+MAX_ROWS = 20_000
+MAX_COLUMNS = 64
 
 
 @dataclass(frozen=True)
@@ -64,9 +68,24 @@ def _csv_rows(data: bytes, path: str) -> list[list[str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return _bounded(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), path)
     except csv.Error as error:
         raise InputError(f"cannot read CSV: {error}", path=path) from None
+
+
+def _bounded(rows: Iterable[Sequence[object]], path: str) -> list[list[str]]:
+    """The rows as text, refusing more than :data:`MAX_ROWS` rows or :data:`MAX_COLUMNS` filled columns."""
+    read: list[list[str]] = []
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise InputError(f"more than {MAX_ROWS:,} rows; a seminar has far fewer (split the file)", path=path)
+        cells = [_cell_text(value) for value in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        if len(cells) > MAX_COLUMNS:
+            raise InputError(f"row {number} fills more than {MAX_COLUMNS} columns", path=path)
+        read.append(cells)
+    return read
 
 
 def _xlsx_rows(data: bytes, path: str) -> list[list[str]]:
@@ -78,9 +97,14 @@ def _xlsx_rows(data: bytes, path: str) -> list[list[str]]:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
                 sheet = workbook.worksheets[0]
-                return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+                # read-only mode trusts the sheet's <dimension> record, which may cover fewer rows than the sheet
+                # holds (a writer's bug, or a hand-edited file): read every row, bounded by MAX_ROWS instead
+                sheet.reset_dimensions()
+                return _bounded(sheet.iter_rows(values_only=True), path)
             finally:
                 workbook.close()
+    except InputError:
+        raise
     except Exception as error:  # zipfile, XML and openpyxl errors alike: the file is not a usable workbook
         raise InputError(f"not a readable XLSX workbook ({type(error).__name__})", path=path) from None
 
