@@ -46,7 +46,7 @@ def render_text(table: Table, max_width: int = 80, lang: Lang = "en") -> str:
     """An aligned text table; long cells are cut at ``max_width`` characters with an ellipsis."""
 
     def clip(text: str) -> str:
-        text = " ".join(text.split())
+        text = " ".join(_printable(text).split())
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
     cells = [[clip(cell_text(c, lang)) for c in row] for row in table.rows]
@@ -62,11 +62,37 @@ def render_text(table: Table, max_width: int = 80, lang: Lang = "en") -> str:
     return "\n".join(out) + "\n"
 
 
+def _printable(text: str) -> str:
+    """``text`` without control characters (a terminal would act on ESC sequences from the data); line breaks and
+    tabs become spaces."""
+    return "".join(" " if ch in "\t\n\r" else ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) != "Cc")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP CSV injection): a leading ``=``, ``+``, ``-``,
+    ``@``, tab or carriage return gets an apostrophe before it; plain signed numbers stay as they are."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def _delimited_cell(cell: Cell) -> str:
+    if not isinstance(cell, str):
+        return cell_text(cell)
+    # the csv module quotes a cell holding "\n" but not one holding a lone "\r", which readers take as a row break
+    return spreadsheet_safe(cell).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def render_delimited(table: Table, delimiter: str = ",") -> str:
+    """CSV or TSV; text cells are made spreadsheet-safe (:func:`spreadsheet_safe`), numbers are written as they are."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(table.headers)
-    writer.writerows([cell_text(c) for c in row] for row in table.rows)
+    writer.writerow([spreadsheet_safe(h) for h in table.headers])
+    writer.writerows([_delimited_cell(c) for c in row] for row in table.rows)
     return buffer.getvalue()
 
 
