@@ -309,8 +309,8 @@ class Lexicon:
             for theme in thesaurus.themes
             if any(iri in slugs for iri in theme.broader)
         }
-        first = {wid: tuple(numbers) for wid, numbers in first_word.items()}
-        return cls(thesaurus, tuple(rules), words, first, broader)
+        by_first = {wid: tuple(numbers) for wid, numbers in first_word.items()}
+        return cls(thesaurus, tuple(rules), words, by_first, broader)
 
 
 def _parse(source: str, stem: Stem, where: str) -> Pattern:
