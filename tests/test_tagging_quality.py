@@ -8,9 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from strategygraph.errors import InputError
 from strategygraph.stores.base import GraphStore
 from strategygraph.tagging.lexicon import Lexicon
-from strategygraph.tagging.quality import GoldUnit, QualityReport, load_gold, score_tagging
+from strategygraph.tagging.quality import (
+    GoldUnit,
+    QualityReport,
+    agreement,
+    error_details,
+    load_gold,
+    load_labels,
+    score_tagging,
+    split,
+    tag_units,
+)
 from strategygraph.tagging.tagger import tag
 from strategygraph.tagging.thesaurus import load_thesaurus_file
 
@@ -68,3 +79,48 @@ def test_scoring_counts_exact_pairs() -> None:
     assert by_theme["faellesskaber"].precision is None
     assert by_theme["faellesskaber"].recall == 0.0
     assert [error.unit for error in report.errors] == ["a", "b"]
+
+
+REAL = GOLDSETS / "real"
+
+
+def test_real_gold_set_dev_split(lexicon: Lexicon) -> None:
+    # tuning uses the dev split only; the held-out split is scored by bench/tagger_quality.py, never here
+    real = load_gold(REAL / "gold.json")
+    dev = split(real, "dev")
+    assert len(dev) == 226
+    assert {unit.kind for unit in dev} == {"sentence", "heading"}
+    overall = lexical(dev, lexicon).overall
+    assert (overall.precision or 0) >= 0.85
+    assert (overall.recall or 0) >= 0.85
+
+
+def test_annotator_agreement_is_micro_f1_over_pairs() -> None:
+    a = {"u1": {"vaekst"}, "u2": {"ledelse", "kultur-fritid-turisme"}}
+    b = {"u1": {"vaekst"}, "u2": {"ledelse"}, "u3": {"boern-og-unge"}}
+    score = agreement(a, b)
+    assert (score.true_positives, score.false_positives, score.false_negatives) == (2, 1, 1)
+    assert agreement(a, b).f1 == agreement(b, a).f1
+    labels_a, labels_b = load_labels(REAL / "labels-a.json"), load_labels(REAL / "labels-b.json")
+    assert 0.95 <= (agreement(labels_a, labels_b).f1 or 0) <= 1
+
+
+def test_error_details_name_the_matched_words(lexicon: Lexicon) -> None:
+    gold = [
+        GoldUnit("a", "Vi vil styrke kulturlivet.", frozenset({"ledelse"})),
+        GoldUnit("b", "Vi vil styrke ledelse.", frozenset({"ledelse"})),
+    ]
+    details = error_details(gold, tag_units(gold, lexicon))
+    assert [(d.unit, d.theme, d.kind) for d in details] == [
+        ("a", "kultur-fritid-turisme", "fp"),
+        ("a", "ledelse", "fn"),
+    ]
+    assert details[0].evidence[0][0] == "kulturlivet"
+    assert details[1].evidence == ()
+
+
+def test_label_files_that_are_not_labels_are_rejected(tmp_path: Path) -> None:
+    bad = tmp_path / "labels.json"
+    bad.write_text('{"units": []}', encoding="utf-8")
+    with pytest.raises(InputError):
+        load_labels(bad)

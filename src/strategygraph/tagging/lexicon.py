@@ -180,6 +180,8 @@ class Rule:
     pattern: Pattern
     words: tuple[int | None, ...]
     """For each element of the pattern: the id of its word pattern, or None for a gap."""
+    label: bool = False
+    """Whether the pattern is one of the theme's labels (a name of the theme) rather than an sg:pattern."""
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -280,6 +282,9 @@ class Lexicon:
     rules: tuple[Rule, ...]
     words: _WordIndex
     first_word: dict[int, tuple[int, ...]]
+    broader: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The broader themes of each theme that has any (skos:broader): a narrower theme does not imply its
+    broader one, so a single word inside a narrower theme's label is no evidence for the broader theme."""
 
     @classmethod
     def compile(cls, thesaurus: Thesaurus, stem: Stem | None = None) -> Lexicon:
@@ -298,7 +303,14 @@ class Lexicon:
             first = rule.words[0]
             assert first is not None
             first_word[first].append(number)
-        return cls(thesaurus, tuple(rules), words, {wid: tuple(numbers) for wid, numbers in first_word.items()})
+        slugs = {theme.iri: theme.slug for theme in thesaurus.themes}
+        broader = {
+            theme.slug: tuple(slugs[iri] for iri in theme.broader if iri in slugs)
+            for theme in thesaurus.themes
+            if any(iri in slugs for iri in theme.broader)
+        }
+        by_first = {wid: tuple(numbers) for wid, numbers in first_word.items()}
+        return cls(thesaurus, tuple(rules), words, by_first, broader)
 
 
 def _parse(source: str, stem: Stem, where: str) -> Pattern:
@@ -308,16 +320,16 @@ def _parse(source: str, stem: Stem, where: str) -> Pattern:
         raise PatternError(f"{where}: {error}") from None
 
 
-def _rule(theme: str | None, role: Role, pattern: Pattern, words: _WordIndex) -> Rule:
+def _rule(theme: str | None, role: Role, pattern: Pattern, words: _WordIndex, label: bool = False) -> Rule:
     ids = tuple(words.add(e) if isinstance(e, WordPattern) else None for e in pattern.elements)
-    return Rule(theme, role, pattern, ids)
+    return Rule(theme, role, pattern, ids, label)
 
 
 def _theme_rules(theme: Theme, words: _WordIndex) -> Iterable[Rule]:
     where = f"theme {theme.slug!r}"
     for label in theme.surface_forms:
         try:
-            yield _rule(theme.slug, Role.EVIDENCE, label_pattern(label, words.stem), words)
+            yield _rule(theme.slug, Role.EVIDENCE, label_pattern(label, words.stem), words, label=True)
         except PatternError as error:
             raise PatternError(f"{where} label: {error}") from None
     for source in theme.patterns:

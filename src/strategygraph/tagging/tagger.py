@@ -120,12 +120,26 @@ def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
                 if rest is not None:
                     matches.append((rule, [index, *rest]))
     everywhere, by_theme = _blocked_words(matches)
+    evidence = [
+        (rule, indices)
+        for rule, indices in matches
+        if rule.role is Role.EVIDENCE
+        and rule.theme is not None
+        and not any(i in everywhere or i in by_theme.get(rule.theme, ()) for i in indices)
+    ]
+    # a narrower theme does not imply its broader one: a word of the broader theme inside a label of the
+    # narrower theme ("Balanceret vækst", "forpligtende fællesskaber") is part of that name, no evidence
+    # of its own; a phrase of the broader theme inside it still is ("forpligtende og stærke fællesskaber")
+    named: dict[str, set[int]] = defaultdict(set)
+    for rule, indices in evidence:
+        if rule.label:
+            for broader in lexicon.broader.get(str(rule.theme), ()):
+                named[broader].update(range(indices[0], indices[-1] + 1))
     best: dict[tuple[str, int, int], tuple[float, str]] = {}
-    for rule, indices in matches:
-        theme = rule.theme
-        if rule.role is not Role.EVIDENCE or theme is None:
-            continue
-        if any(i in everywhere or i in by_theme.get(theme, ()) for i in indices):
+    for rule, indices in evidence:
+        theme = str(rule.theme)
+        inside = named.get(theme)
+        if inside and len(indices) == 1 and indices[0] in inside:
             continue
         key = (theme, words.starts[indices[0]], words.ends[indices[-1]])
         candidate = (rule.pattern.score, rule.pattern.source)
