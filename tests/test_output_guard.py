@@ -190,3 +190,17 @@ def test_a_write_error_is_one_line(runner: CliRunner, tmp_path: Path, monkeypatc
         _refused(result.output, result.exit_code)
         assert "No space left on device" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_killed_between_its_renames_gets_the_previous_output_back(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    assert runner.invoke(cli, ["--data", str(REPORT_DATA), "report", "--out", str(out), "-q"]).exit_code == 0
+    previous = _snapshot(out)
+    moved_aside = tmp_path / f".report.strategygraph-{_dead_pid()}-0a1b2c3d.old"
+    out.rename(moved_aside)  # what a kill -9 after the first rename leaves: no report, only the moved-aside one
+    half_new = tmp_path / f".report.strategygraph-{_dead_pid()}-0a1b2c3e.tmp"
+    half_new.mkdir()
+    refused = runner.invoke(cli, ["--data", str(REPORT_DATA), "report", "--out", str(out), "-q"])
+    assert refused.exit_code == 2, "the restored report is there, so replacing it needs --force"
+    assert _snapshot(out) == previous
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]

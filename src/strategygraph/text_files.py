@@ -2,9 +2,46 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
+
+# Documented bounds on what a user hands us (README, "Limits"): far above any real seminar or query, low enough that a
+# wrong file (a video, /dev/zero, a database dump) is refused at once instead of filling the memory.
+MAX_SEMINAR_BYTES = 20_000_000
+MAX_QUERY_BYTES = 1_000_000
+MAX_TAG_BYTES = 20_000_000
+MAX_TURTLE_BYTES = 2_000_000_000
+
+
+def read_user_file(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, which must be a regular file (not a folder, FIFO or device) of at most ``limit``
+    bytes; anything else is a one-line error naming it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("file not found", path=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=path) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a folder, pipe or device cannot be read as a source)", path=path)
+    if info.st_size > limit:
+        raise InputError(f"is {info.st_size:,} bytes; the limit is {limit:,}", path=path)
+    try:
+        with path.open("rb") as stream:
+            return read_bounded(stream, limit, str(path))
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=path) from None
+
+
+def read_bounded(stream: BinaryIO, limit: int, name: str) -> bytes:
+    """At most ``limit`` bytes of ``stream``; more is an error (a file that grew, or standard input)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"more than {limit:,} bytes; the limit is {limit:,}", path=name)
+    return data
 
 
 def decode_utf8(data: bytes, path: str | Path) -> str:
@@ -18,10 +55,4 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
 
 def read_text_file(path: Path) -> str:
     """The text of ``path``; a missing, unreadable or non-UTF-8 file is an error naming it."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=path) from None
-    return decode_utf8(data, path)
+    return decode_utf8(read_user_file(path, MAX_TURTLE_BYTES), path)

@@ -45,7 +45,7 @@ from ..namespaces import PREFIXES
 from ..resources import bundle
 from ..stores.base import GraphStore, SelectResult
 from ..stores.sparql_text import check_iri, dollar_variables, query_form
-from ..text_files import read_text_file
+from ..text_files import MAX_QUERY_BYTES, decode_utf8, read_user_file
 from .parameters import ENTITY_KINDS, resolve_entities
 
 PARAMETER_KINDS = ("iri", "literal", "integer", *ENTITY_KINDS)
@@ -207,7 +207,7 @@ def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQue
 
 def read_query_file(path: Path, name: str | None = None) -> NamedQuery:
     """Read and check one ``.rq`` file; errors name the file."""
-    text = read_text_file(path)
+    text = decode_utf8(read_user_file(path, MAX_QUERY_BYTES), path)
     return parse_query_text(text, path, name)
 
 

@@ -45,9 +45,12 @@ from ._app import AppContext, ReportingGroup
         "or the municipality slug alone if it has one seminar."
     ),
 )
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error (for reporting a bug).")
 @click.version_option(package_name="strategygraph")
 @click.pass_context
-def cli(ctx: click.Context, data_dirs: tuple[Path, ...], lang: str, store_kind: str, seminar: str | None) -> None:
+def cli(
+    ctx: click.Context, data_dirs: tuple[Path, ...], lang: str, store_kind: str, seminar: str | None, debug: bool
+) -> None:
     """strategygraph: a knowledge graph of a municipality's strategy.
 
     Committees, focus areas, statements and group reflections as RDF, with every sentence traceable

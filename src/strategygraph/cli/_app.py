@@ -28,15 +28,33 @@ class UserError(click.ClickException):
 
 
 class ReportingGroup(click.Group):
-    """Translates library errors into one-line messages at the CLI boundary."""
+    """The one error path: every failure becomes one line on stderr and exit code 2; only ``--debug`` shows a
+    traceback. Library errors carry their own message; file-system errors name the file; anything unexpected
+    says what it was and how to see more."""
 
     def invoke(self, ctx: click.Context) -> Any:
         from ..errors import StrategyGraphError
 
         try:
             return super().invoke(ctx)
-        except StrategyGraphError as error:
-            raise UserError(str(error)) from error
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            if isinstance(error, StrategyGraphError):
+                raise UserError(str(error)) from error
+            raise UserError(_one_line(error)) from error
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror or error}"
+    if isinstance(error, MemoryError):
+        return "out of memory: the input is too large for this machine"
+    first = (str(error).strip().splitlines() or [""])[0][:300]
+    return f"unexpected {type(error).__name__}: {first} (run again with --debug for the details)"
 
 
 @dataclass

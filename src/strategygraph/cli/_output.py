@@ -8,8 +8,10 @@ Guards, before any work is done:
 - ``--force`` replaces only a folder that strategygraph wrote itself: one that holds the marker file
   :data:`MARKER` (or an empty folder).
 
-Temporary files and folders are named ``.<name>.strategygraph-<pid>-<random>.tmp`` beside the output, so a
-later run finds those a killed run left behind (their process is gone) and removes them.
+Temporary files and folders are named ``.<name>.strategygraph-<pid>-<random>.tmp`` (the previous output, while
+it is being replaced, ``….old``) beside the output, so a later run finds what a killed run left behind (its
+process is gone): it removes the temporaries and puts a previous output back if the new one never arrived. A
+kill -9 at any moment thus leaves the old output or the new one, and the next run leaves no litter.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def guard_output(out: Path, inputs: Sequence[Path], *, folder: bool) -> None:
 def check_output_folder(out: Path, inputs: Sequence[Path], *, force: bool = False) -> None:
     """Fail early, before any work, when ``out`` cannot become the output folder."""
     guard_output(out, inputs, folder=True)
+    remove_stale_temporaries(out)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a folder", path=out)
     if out.is_dir() and any(out.iterdir()):
@@ -83,13 +86,19 @@ def _pid_is_running(pid: int) -> bool:
 
 
 def remove_stale_temporaries(out: Path) -> None:
-    """Remove what killed runs left beside ``out``: temporaries of processes that are gone."""
+    """Tidy what killed runs left beside ``out`` (temporaries of processes that are gone): a previous output
+    moved aside (``.old``) comes back when ``out`` is missing (the run died between its two renames); the rest
+    is removed."""
     with contextlib.suppress(OSError):
-        for entry in out.parent.iterdir():
+        stale = []
+        for entry in sorted(out.parent.iterdir()):
             match = _TEMPORARY.match(entry.name)
-            if match is None or match["name"] != out.name or _pid_is_running(int(match["pid"])):
-                continue
-            if entry.is_dir() and not entry.is_symlink():
+            if match is not None and match["name"] == out.name and not _pid_is_running(int(match["pid"])):
+                stale.append(entry)
+        for entry in stale:
+            if entry.name.endswith(".old") and not out.exists() and not out.is_symlink():
+                entry.rename(out)
+            elif entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
             else:
                 entry.unlink(missing_ok=True)
@@ -151,7 +160,6 @@ def replace_folder_atomically(
     the temporary folder is removed.
     """
     check_output_folder(out, inputs, force=force)
-    remove_stale_temporaries(out)
     temporary = _temporary_name(out, "tmp")
     with _os_errors_as_input_errors(out):
         temporary.mkdir()

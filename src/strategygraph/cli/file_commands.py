@@ -47,21 +47,19 @@ def import_(
         strategygraph import seminar.xlsx --municipality "Fjordlund Kommune" --title "Udvalgsseminar" --out data/x
         strategygraph --data data/fjordlund validate
     """
-    from ..errors import InputError, StrategyGraphError
+    from ..errors import StrategyGraphError
     from ..formats.importing import check_data_folder, import_seminar
     from ..formats.spreadsheet_reader import SeminarMetadata
     from ..i18n import text
     from ..tables import Table, render_text
+    from ..text_files import MAX_SEMINAR_BYTES, read_user_file
 
     # Re-importing a folder's own source copy (out/source/NAME, as `validate` advises after an edit) writes
     # that file back; any other source inside --out would be lost with the folder.
     own_copy = _is_own_source_copy(source, out)
     inputs: tuple[Path, ...] = () if own_copy else (source,)
     check_output_folder(out, inputs, force=force)
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=source) from None
+    data = read_user_file(source, MAX_SEMINAR_BYTES)
     imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date, seminar_id))
 
     def check(folder: Path) -> None:

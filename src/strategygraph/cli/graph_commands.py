@@ -116,10 +116,10 @@ def tag_command(app: AppContext, text: str, fmt: str) -> None:
     from ..tagging.lexicon import Lexicon
     from ..tagging.tagger import tag
     from ..tagging.thesaurus import load_thesaurus_file
-    from ..text_files import decode_utf8
+    from ..text_files import MAX_TAG_BYTES, decode_utf8, read_bounded
 
     if text == "-":
-        text = decode_utf8(sys.stdin.buffer.read(), "<stdin>")
+        text = decode_utf8(read_bounded(sys.stdin.buffer, MAX_TAG_BYTES, "<stdin>"), "<stdin>")
     elif _names_a_file(text):
         click.echo(words("tag_text_is_a_file", app.lang).format(text=text, quoted=shlex.quote(text)), err=True)
     hits = tag(text, Lexicon.compile(load_thesaurus_file()), app.lang)
