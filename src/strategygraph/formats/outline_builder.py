@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from .iri_minting import RESERVED_SEMINAR_SLUGS
 from .outline import (
     CONFIDENCE_ALIASES,
     CONFIDENCES,
@@ -22,7 +23,6 @@ from .outline import (
     TextUnit,
 )
 from .slugs import MAX_LENGTH, SLUG_PATTERN, slugify
-from .turtle_writer import RESERVED_SEMINAR_SLUGS
 
 _CONFIDENCE_WORD_BREAK = re.compile(r"[\s_-]+")
 
