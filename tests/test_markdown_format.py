@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategygraph.errors import InputError
-from strategygraph.formats.markdown_reader import is_reflections_heading, parse_markdown
+from strategygraph.formats.markdown_body import is_reflections_heading
+from strategygraph.formats.markdown_reader import parse_markdown
 from strategygraph.formats.markdown_writer import render_markdown
 from strategygraph.formats.outline import (
     CONFIDENCES,

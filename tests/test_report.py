@@ -17,8 +17,8 @@ from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.report import TABLE_NAMES
-from strategygraph.report.content import pillar_table
 from strategygraph.report.heatmap import committee_theme_heatmap, scale_colour, text_colour
+from strategygraph.report.sections import pillar_table
 
 from .conftest import GoldenCheck
 from .report_support import REPORT_FIXTURE, build_report

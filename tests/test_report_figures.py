@@ -7,7 +7,9 @@ import pytest
 from strategygraph.analysis import EVIDENCE_MODES, analyse
 from strategygraph.corpus import read_corpus
 from strategygraph.i18n import Lang
-from strategygraph.report.content import ReportContent, read_header, report_content
+from strategygraph.report.content import report_content
+from strategygraph.report.content_model import ReportContent
+from strategygraph.report.header import read_header
 from strategygraph.stores.base import GraphStore, as_int
 
 MENTIONED = "SELECT (COUNT(DISTINCT ?theme) AS ?n) WHERE { ?mention a sg:ThemeMention ; sg:theme ?theme }"

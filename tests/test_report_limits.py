@@ -20,9 +20,9 @@ from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.report import TABLE_NAMES, BundleLimits, report_files
-from strategygraph.report.content import SeminarHeader
 from strategygraph.report.data_tables import csv_text, data_table
 from strategygraph.report.graph_files import report_graph
+from strategygraph.report.header import SeminarHeader
 from strategygraph.report.limits import (
     LeftOut,
     bundle_view_names,

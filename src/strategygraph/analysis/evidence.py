@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -158,34 +158,35 @@ def _node_id(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
 
-def _add_theme_nodes(graph: nx.Graph[str], corpus: Corpus) -> None:
+def _add_labelled_node(
+    graph: nx.Graph[str], kind: str, key: str, labels: tuple[str, str], bipartite: int, **extra: str
+) -> None:
+    """A node of a bipartite graph: its kind, key, Danish and English labels, ``extra`` attributes, and side."""
+    label_da, label_en = labels
+    graph.add_node(
+        _node_id(kind, key), type=kind, key=key, label_da=label_da, label_en=label_en, **extra, bipartite=bipartite
+    )
+
+
+def _add_theme_side(graph: nx.Graph[str], corpus: Corpus, kind: str, weights: Iterable[tuple[str, str, int]]) -> None:
+    """Every theme as a node, and an edge (``kind`` key, theme slug, weight) for each of ``weights``."""
     for theme in corpus.themes:
-        graph.add_node(
-            _node_id("theme", theme.slug),
-            type="theme",
-            key=theme.slug,
-            label_da=theme.label_da,
-            label_en=theme.label_en,
-            bipartite=1,
-        )
+        _add_labelled_node(graph, "theme", theme.slug, (theme.label_da, theme.label_en), 1)
+    for key, slug, weight in weights:
+        graph.add_edge(_node_id(kind, key), _node_id("theme", slug), weight=weight)
 
 
 def committee_theme_graph(corpus: Corpus, index: EvidenceIndex) -> nx.Graph[str]:
     """Bipartite committee × theme graph; edge ``weight`` = number of distinct evidence units."""
     graph: nx.Graph[str] = nx.Graph()
     for committee in corpus.committees:
-        graph.add_node(
-            _node_id("committee", committee.key),
-            type="committee",
-            key=committee.key,
-            label_da=committee.label_da,
-            label_en=committee.label_en,
-            bipartite=0,
-        )
-    _add_theme_nodes(graph, corpus)
-    for key, themes in index.by_committee.items():
-        for slug, quotes in themes.items():
-            graph.add_edge(_node_id("committee", key), _node_id("theme", slug), weight=len({q.unit for q in quotes}))
+        _add_labelled_node(graph, "committee", committee.key, (committee.label_da, committee.label_en), 0)
+    weights = (
+        (key, slug, len({q.unit for q in quotes}))
+        for key, themes in index.by_committee.items()
+        for slug, quotes in themes.items()
+    )
+    _add_theme_side(graph, corpus, "committee", weights)
     return graph
 
 
@@ -193,19 +194,10 @@ def focus_area_theme_graph(corpus: Corpus, index: EvidenceIndex) -> nx.Graph[str
     """Bipartite focus-area × theme graph (statements only: reflections belong to no one focus area)."""
     graph: nx.Graph[str] = nx.Graph()
     for area in corpus.focus_areas:
-        graph.add_node(
-            _node_id("focus-area", area.key),
-            type="focus-area",
-            key=area.key,
-            label_da=area.title,
-            label_en=area.title,
-            committee=area.committee or "",
-            bipartite=0,
-        )
-    _add_theme_nodes(graph, corpus)
-    for key, themes in index.by_focus_area.items():
-        for slug, units in themes.items():
-            graph.add_edge(_node_id("focus-area", key), _node_id("theme", slug), weight=len(units))
+        labels = (area.title, area.title)
+        _add_labelled_node(graph, "focus-area", area.key, labels, 0, committee=area.committee or "")
+    weights = ((key, slug, len(units)) for key, themes in index.by_focus_area.items() for slug, units in themes.items())
+    _add_theme_side(graph, corpus, "focus-area", weights)
     return graph
 
 

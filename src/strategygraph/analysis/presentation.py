@@ -13,6 +13,8 @@ from .evidence import Quote
 from .overlaps import Overlap
 
 WEIGHT_DIGITS = 4
+# The columns of a theme's reach after its name, its committees and slides (the reach table, the CSV and JSON)
+REACH_MEASURES = ("statements", "reflections", "cross_cutting", "degree", "betweenness", "pillars")
 
 
 def _committee_label(analysis: Analysis, key: str, lang: Lang) -> str:
@@ -149,17 +151,7 @@ def reach_table(analysis: Analysis, lang: Lang) -> Table:
         )
         for r in analysis.reach
     ]
-    keys = (
-        "theme",
-        "committees",
-        "slides",
-        "statements",
-        "reflections",
-        "cross_cutting",
-        "degree",
-        "betweenness",
-        "pillars",
-    )
+    keys = ("theme", "committees", "slides", *REACH_MEASURES)
     return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,23 +114,23 @@ class NamedQuery:
         return {variable: self.column_title(variable, lang) for variable in self.columns}
 
 
+def _declaration_error(message: str, path: Path, line: int, field: str) -> InputError:
+    return InputError(message, path=path, line=line, field=field)
+
+
 def _parse_parameter(spec: str, path: Path, line: int) -> Parameter:
     match = _PARAM_SPEC.fullmatch(spec.strip())
     if match is None:
-        raise InputError(
+        raise _declaration_error(
             "cannot read the parameter declaration (expected: NAME KIND [= DEFAULT | optional] [-- DESCRIPTION])",
-            path=path,
-            line=line,
-            field="param",
+            path,
+            line,
+            "param",
         )
     name, kind = match["name"], match["kind"]
     if kind not in PARAMETER_KINDS:
-        raise InputError(
-            f"parameter {name!r} has unknown kind {kind!r} (choose {', '.join(PARAMETER_KINDS)})",
-            path=path,
-            line=line,
-            field="param",
-        )
+        message = f"parameter {name!r} has unknown kind {kind!r} (choose {', '.join(PARAMETER_KINDS)})"
+        raise _declaration_error(message, path, line, "param")
     default = match["default"]
     parameter = Parameter(name, kind, default, bool(match["optional"]), (match["description"] or "").strip())
     if default is not None:
@@ -144,12 +144,8 @@ def _parse_parameter(spec: str, path: Path, line: int) -> Parameter:
 def _parse_column(spec: str, path: Path, line: int) -> tuple[str, dict[str, str]]:
     match = _COLUMN_SPEC.fullmatch(spec.strip())
     if match is None:
-        raise InputError(
-            "cannot read the column declaration (expected: NAME -- DANISH TITLE / ENGLISH TITLE)",
-            path=path,
-            line=line,
-            field="column",
-        )
+        message = "cannot read the column declaration (expected: NAME -- DANISH TITLE / ENGLISH TITLE)"
+        raise _declaration_error(message, path, line, "column")
     return match["name"], {"da": match["da"].strip(), "en": match["en"].strip()}
 
 
@@ -165,44 +161,68 @@ def _header_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQuery:
-    """Read a query's header and check it: a SELECT or ASK query whose ``$parameters`` are all declared."""
-    titles: dict[str, str] = {}
-    descriptions: dict[str, str] = {}
-    parameters: dict[str, Parameter] = {}
-    columns: dict[str, dict[str, str]] = {}
-    for number, stripped in _header_lines(text):
+@dataclass
+class _Header:
+    """What a query's header comment declares: titles and descriptions by language, parameters and columns."""
+
+    path: Path
+    titles: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def read(self, number: int, stripped: str) -> None:
         if text_match := _TEXT_LINE.fullmatch(stripped):
-            target = titles if text_match["key"] == "title" else descriptions
+            target = self.titles if text_match["key"] == "title" else self.descriptions
             lang, value = text_match["lang"], text_match["value"].strip()
             target[lang] = f"{target[lang]} {value}" if lang in target else value
         elif param_match := _PARAM_LINE.fullmatch(stripped):
-            parameter = _parse_parameter(param_match["spec"], path, number)
-            if parameter.name in parameters:
-                raise InputError(f"parameter {parameter.name!r} is declared twice", path=path, line=number)
-            parameters[parameter.name] = parameter
+            parameter = _parse_parameter(param_match["spec"], self.path, number)
+            if parameter.name in self.parameters:
+                raise InputError(f"parameter {parameter.name!r} is declared twice", path=self.path, line=number)
+            self.parameters[parameter.name] = parameter
         elif column_match := _COLUMN_LINE.fullmatch(stripped):
-            variable, titles_by_lang = _parse_column(column_match["spec"], path, number)
-            if variable in columns:
-                raise InputError(f"column {variable!r} is declared twice", path=path, line=number)
-            columns[variable] = titles_by_lang
-    query_name = name or path.stem
+            variable, titles_by_lang = _parse_column(column_match["spec"], self.path, number)
+            if variable in self.columns:
+                raise InputError(f"column {variable!r} is declared twice", path=self.path, line=number)
+            self.columns[variable] = titles_by_lang
+
+
+def _read_only_form(text: str, path: Path) -> str:
+    """The query's form, SELECT or ASK; any other form (or none) is an error."""
     form = query_form(text)
-    if form not in {"SELECT", "ASK"}:
-        if form in {"CONSTRUCT", "DESCRIBE"}:
-            raise InputError(f"{form} queries are not supported: use SELECT or ASK", path=path)
-        if form:
-            raise InputError(f"update ({form}) refused: strategygraph only runs read-only SELECT and ASK", path=path)
-        raise InputError("no SELECT or ASK query found", path=path)
-    used = dollar_variables(text)
-    undeclared = sorted(used - parameters.keys())
+    if form in {"SELECT", "ASK"}:
+        return form
+    if form in {"CONSTRUCT", "DESCRIBE"}:
+        raise InputError(f"{form} queries are not supported: use SELECT or ASK", path=path)
+    if form:
+        raise InputError(f"update ({form}) refused: strategygraph only runs read-only SELECT and ASK", path=path)
+    raise InputError("no SELECT or ASK query found", path=path)
+
+
+def _check_parameters_used(text: str, declared: Iterable[str], path: Path) -> None:
+    """Every ``$name`` the query uses is declared, and every declared parameter is used."""
+    used, names = dollar_variables(text), set(declared)
+    undeclared = sorted(used - names)
     if undeclared:
         hint = "; ".join(f"add '# param: {n} literal' (or iri, integer)" for n in undeclared)
         raise InputError(f"uses ${', $'.join(undeclared)} without declaring it: {hint}", path=path)
-    unused = sorted(parameters.keys() - used)
+    unused = sorted(names - used)
     if unused:
         raise InputError(f"declares parameter(s) {', '.join(unused)} that the query never uses as $name", path=path)
-    return NamedQuery(query_name, path, text, form, tuple(parameters.values()), titles, descriptions, columns)
+
+
+def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQuery:
+    """Read a query's header and check it: a SELECT or ASK query whose ``$parameters`` are all declared."""
+    header = _Header(path)
+    for number, stripped in _header_lines(text):
+        header.read(number, stripped)
+    form = _read_only_form(text, path)
+    _check_parameters_used(text, header.parameters, path)
+    parameters = tuple(header.parameters.values())
+    return NamedQuery(
+        name or path.stem, path, text, form, parameters, header.titles, header.descriptions, header.columns
+    )
 
 
 def read_query_file(path: Path, name: str | None = None) -> NamedQuery:

@@ -15,10 +15,11 @@ from ..i18n import Lang
 from ..loading import DataSources, load_graph
 from ..validation.shapes import Violation, validate_graph
 from ..validation.source_pointers import check_source_pointers
+from .iri_minting import MintedIris, mint_iris
 from .markdown_reader import parse_markdown
 from .outline import SeminarOutline
 from .spreadsheet_reader import SeminarMetadata, parse_spreadsheet
-from .turtle_writer import MintedIris, SourceFile, mint_iris, seminar_files
+from .turtle_writer import SourceFile, seminar_files
 
 MEDIA_TYPES = {
     ".md": "text/markdown; charset=utf-8",

@@ -19,7 +19,8 @@ from ..seminars import list_seminars
 from ..stores.base import GraphStore
 from ..tagging.thesaurus import read_thesaurus
 from .graph_outline import outline_from_graph
-from .markdown_reader import ATTRIBUTION_KEYWORDS, REMIT_KEYWORDS, is_reflections_heading, parse_markdown
+from .markdown_body import ATTRIBUTION_KEYWORDS, REMIT_KEYWORDS, is_reflections_heading
+from .markdown_reader import parse_markdown
 from .outline import AttributionOutline, FocusAreaOutline, PillarOutline, SeminarOutline, SlideOutline
 from .slugs import slugify
 from .theme_references import OWN_THEME_MARK, ThemeIndex

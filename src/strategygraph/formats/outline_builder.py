@@ -10,8 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..errors import InputError
+from .iri_minting import RESERVED_SEMINAR_SLUGS
 from .outline import (
     CONFIDENCE_ALIASES,
     CONFIDENCES,
@@ -22,9 +24,9 @@ from .outline import (
     TextUnit,
 )
 from .slugs import MAX_LENGTH, SLUG_PATTERN, slugify
-from .turtle_writer import RESERVED_SEMINAR_SLUGS
 
 _CONFIDENCE_WORD_BREAK = re.compile(r"[\s_-]+")
+_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
 def confidence_key(value: str) -> str:
@@ -79,6 +81,19 @@ def parse_seminar_id(value: str, where: Location) -> str:
         )
     if value in RESERVED_SEMINAR_SLUGS:
         raise where.error(f"id {value!r} is reserved (not {', '.join(sorted(RESERVED_SEMINAR_SLUGS))})")
+    return value
+
+
+def parse_date(value: str, where: Location) -> str:
+    """``value`` if it is a real YYYY, YYYY-MM or YYYY-MM-DD date."""
+    match = _DATE.match(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        year, month, day = match["year"], match["month"], match["day"]
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise where.error(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
     return value
 
 

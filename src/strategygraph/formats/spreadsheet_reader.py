@@ -25,9 +25,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..source_text import normalise
 from ..text_files import decode_utf8
-from .markdown_reader import parse_date
 from .outline import SeminarOutline, Span, TextUnit
-from .outline_builder import Location, OutlineBuilder, parse_seminar_id
+from .outline_builder import Location, OutlineBuilder, parse_date, parse_seminar_id
 
 REQUIRED_COLUMNS = ("slide", "committee", "focus_area", "kind", "text")
 OPTIONAL_COLUMNS = ("attribution", "rationale")

@@ -128,3 +128,15 @@ class ThemeIndex:
         own = own if own in {slug for slug, _ in themes} else None
         served = tuple(slug for slug, _ in themes if slug != own)
         return PillarOutline(name, served, own, name_en if name_en and name_en != name else None)
+
+
+@dataclass
+class ThemesOnDemand:
+    """A reader's themes: those given, else the bundled thesaurus's, loaded only when the file names a theme."""
+
+    index: ThemeIndex | None = None
+
+    def get(self) -> ThemeIndex:
+        if self.index is None:
+            self.index = ThemeIndex.bundled()
+        return self.index

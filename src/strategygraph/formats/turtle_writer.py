@@ -6,25 +6,20 @@ source file), ``municipality.ttl`` (the municipality and the committees the semi
 ``sg:remit``), ``attributions.ttl`` (``sg:presentedBy`` with an ``sg:Attribution``: confidence and
 rationale) and, when the seminar names the council's pillars, ``strategy.ttl`` (a ``skos:ConceptScheme``
 created by the municipality, with one ``sg:Pillar`` top concept per pillar). IRIs are
-minted from the municipality and the titles, e.g. ``…/id/fjordlund/udvalgsseminar-2024/focus-area/trivsel``
-and ``…/id/fjordlund/committee/laering``. The Turtle is written by hand, in document order, so that the
-same input always gives the same bytes.
+minted by :mod:`.iri_minting`; the Turtle is spelled by hand (:mod:`.turtle_syntax`), in document order.
 """
 
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..namespaces import ID, THEME
+from .iri_minting import MintedIris, mint_iris
 from .outline import FocusAreaOutline, PillarOutline, SeminarOutline, Span, TextUnit
-from .slugs import SlugRegistry, committee_slug, municipality_slug, slugify
+from .turtle_syntax import PREFIXES, lang_literal, turtle_header, turtle_node, turtle_string
 
 QUOTE_CONTEXT = 32
-# Paths the municipality's own IRIs use: a seminar slug never takes one of them.
-RESERVED_SEMINAR_SLUGS = frozenset({"agent", "committee", "pillar", "strategy", "seminar", "theme"})
 STRATEGY_SCHEME = "strategy/sigtepunkter"  # the scheme of an imported seminar's pillars, under the municipality
 _DATE_TYPES = {4: "xsd:gYear", 7: "xsd:gYearMonth", 10: "xsd:date"}
 
@@ -43,74 +38,6 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
-class MintedIris:
-    """The slugs of one seminar: municipality, seminar, committees (by name), focus areas and pillars (in order)."""
-
-    municipality: str
-    seminar: str
-    committees: dict[str, str]
-    focus_areas: tuple[str, ...]
-    pillars: tuple[str, ...] = ()
-
-    @property
-    def municipality_iri(self) -> str:
-        return f"{ID}{self.municipality}/"
-
-    @property
-    def base(self) -> str:
-        return f"{self.municipality_iri}{self.seminar}/"
-
-    @property
-    def municipality_prefix(self) -> str:
-        """A Turtle prefix name of the municipality's own (a letter first), so that folders never clash."""
-        if self.municipality[0].isalpha() and self.municipality not in _PREFIXES:
-            return self.municipality
-        return f"k-{self.municipality}"
-
-
-def mint_iris(outline: SeminarOutline) -> MintedIris:
-    committees = SlugRegistry()
-    committee_slugs = {name: committees.slug(name, committee_slug(name)) for name in outline.committees()}
-    areas = SlugRegistry()
-    area_slugs = tuple(
-        areas.slug(str(index), slugify(area.title.text, "fokusomraade"))
-        for index, area in enumerate(outline.focus_areas())
-    )
-    seminar = outline.slug or SlugRegistry(reserved=RESERVED_SEMINAR_SLUGS).slug(
-        "", slugify(outline.title.text, "seminar")
-    )
-    pillars = SlugRegistry()
-    pillar_slugs = tuple(pillars.slug(pillar.name, slugify(pillar.name, "sigtepunkt")) for pillar in outline.pillars)
-    return MintedIris(municipality_slug(outline.municipality), seminar, committee_slugs, area_slugs, pillar_slugs)
-
-
-def turtle_string(text: str) -> str:
-    """``text`` as a Turtle string literal; line breaks, tabs and invisible spaces as escapes."""
-    out = []
-    for char in text:
-        if char in '\\"':
-            out.append("\\" + char)
-        elif char in "\n\r\t":
-            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char])
-        elif char != " " and unicodedata.category(char)[0] in "ZC":
-            out.append(f"\\u{ord(char):04X}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08X}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def _lang(text: str, language: str) -> str:
-    return f"{turtle_string(text)}@{language}"
-
-
-def _node(subject: str, kind: str, properties: Iterable[tuple[str, str]]) -> str:
-    lines = [f"{subject} a {kind} ;"]
-    lines.extend(f"    {predicate} {value} ;" for predicate, value in properties)
-    lines[-1] = lines[-1][:-2] + " ."
-    return "\n".join(lines) + "\n"
-
-
-@dataclass(frozen=True)
 class _Pointers:
     """Writes source pointers into one source text, in the bundled data's layout."""
 
@@ -126,55 +53,36 @@ class _Pointers:
         selectors += [(name, turtle_string(value)) for name, value in (("oa:prefix", prefix), ("oa:suffix", suffix))]
         return "\n".join(
             [
-                _node(
+                turtle_node(
                     resource,
                     "oa:SpecificResource",
                     [("oa:hasSource", "<document>"), ("oa:hasSelector", f"{position} , {quote}")],
                 ),
                 self._position(position, span),
-                _node(quote, "oa:TextQuoteSelector", [s for s in selectors if s[1] != '""']),
+                turtle_node(quote, "oa:TextQuoteSelector", [s for s in selectors if s[1] != '""']),
             ]
         )
 
     def position_only(self, node: str, span: Span) -> str:
         resource, position = f"<{node}#source>", f"<{node}#position>"
         pointer = [("oa:hasSource", "<document>"), ("oa:hasSelector", position)]
-        return _node(resource, "oa:SpecificResource", pointer) + "\n" + self._position(position, span)
+        return turtle_node(resource, "oa:SpecificResource", pointer) + "\n" + self._position(position, span)
 
     @staticmethod
     def _position(position: str, span: Span) -> str:
         return f"{position} a oa:TextPositionSelector ; oa:start {span.start} ; oa:end {span.end} .\n"
 
 
-_PREFIXES = {
-    "sg": "https://w3id.org/strategygraph/ontology#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "org": "http://www.w3.org/ns/org#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "theme": str(THEME),
-}
-
-
-def _header(comment: list[str], base: str, prefixes: dict[str, str]) -> str:
-    lines = [f"# {line}".rstrip() for line in comment] + ["", f"@base    <{base}> ."]
-    width = max(len(name) for name in prefixes) + 2
-    lines += [f"@prefix {(name + ':').ljust(width)}<{iri}> ." for name, iri in prefixes.items()]
-    return "\n".join(lines) + "\n"
-
-
 def _text_node(
     node: str, kind: str, links: list[tuple[str, str]], unit: TextUnit, language: str, pointers: _Pointers
 ) -> str:
-    properties = [*links, ("sg:text", _lang(unit.text, language))]
+    properties = [*links, ("sg:text", lang_literal(unit.text, language))]
     if unit.row is not None:
         properties.append(("sg:sourceRow", str(unit.row)))
     if unit.span is None:
-        return _node(f"<{node}>", kind, properties)
+        return turtle_node(f"<{node}>", kind, properties)
     properties.append(("sg:source", f"<{node}#source>"))
-    return _node(f"<{node}>", kind, properties) + "\n" + pointers.quoted(node, "", unit.span)
+    return turtle_node(f"<{node}>", kind, properties) + "\n" + pointers.quoted(node, "", unit.span)
 
 
 def _themes(slugs: Iterable[str]) -> str:
@@ -182,7 +90,7 @@ def _themes(slugs: Iterable[str]) -> str:
 
 
 def _pillar(pillar: PillarOutline, slug: str, number: int, scheme: str) -> list[tuple[str, str]]:
-    labels = f"{_lang(pillar.name, 'da')} , {_lang(pillar.name_en or pillar.name, 'en')}"
+    labels = f"{lang_literal(pillar.name, 'da')} , {lang_literal(pillar.name_en or pillar.name, 'en')}"
     properties = [("sg:slug", turtle_string(slug)), ("skos:prefLabel", labels)]
     if pillar.own_theme:
         properties.append(("sg:pillarTheme", _themes([pillar.own_theme])))
@@ -218,9 +126,9 @@ class _SeminarWriter:
             "carries a pointer (character offsets + exact quote, W3C Web Annotation selectors) into that file;",
             "`strategygraph validate` checks each one. Theme mentions are derived whenever the graph is loaded.",
         ]
-        prefixes = {name: _PREFIXES[name] for name in ("sg", "oa", "dcterms", "prov", "xsd")}
+        prefixes = {name: PREFIXES[name] for name in ("sg", "oa", "dcterms", "prov", "xsd")}
         prefixes[self.iris.municipality_prefix] = self.iris.municipality_iri
-        parts = [_header(comment, self.iris.base, prefixes), *self._document(municipality)]
+        parts = [turtle_header(comment, self.iris.base, prefixes), *self._document(municipality)]
         parts += self._seminar(municipality)
         for slide in outline.slides:
             properties = [
@@ -230,9 +138,9 @@ class _SeminarWriter:
             ]
             node = f"slide/{slide.number}"
             if slide.span is None:
-                parts.append(_node(f"<{node}>", "sg:Slide", properties))
+                parts.append(turtle_node(f"<{node}>", "sg:Slide", properties))
                 continue
-            parts.append(_node(f"<{node}>", "sg:Slide", [*properties, ("sg:source", f"<{node}#source>")]))
+            parts.append(turtle_node(f"<{node}>", "sg:Slide", [*properties, ("sg:source", f"<{node}#source>")]))
             parts.append(self.pointers.position_only(node, slide.span))
         areas = iter(self.iris.focus_areas)
         for slide in outline.slides:
@@ -247,7 +155,7 @@ class _SeminarWriter:
 
     def _document(self, municipality: str) -> list[str]:
         outline, source = self.outline, self.source
-        properties = [("dcterms:title", _lang(outline.title.text, self.language))]
+        properties = [("dcterms:title", lang_literal(outline.title.text, self.language))]
         if outline.title.span is not None:
             properties.append(("sg:titleSource", "<document#title-source>"))
         properties += [
@@ -261,7 +169,7 @@ class _SeminarWriter:
         ]
         if self.original is not None:
             properties.append(("prov:wasDerivedFrom", "<spreadsheet>"))
-        parts = [_node("<document>", "sg:SourceDocument", properties)]
+        parts = [turtle_node("<document>", "sg:SourceDocument", properties)]
         if outline.title.span is not None:
             parts.append(self.pointers.quoted("document", "title-", outline.title.span))
         if self.original is not None:
@@ -269,35 +177,35 @@ class _SeminarWriter:
                 ("dcterms:identifier", turtle_string(self.original.path)),
                 ("dcterms:format", turtle_string(self.original.media_type)),
             ]
-            parts.append(_node("<spreadsheet>", "prov:Entity", original))
+            parts.append(turtle_node("<spreadsheet>", "prov:Entity", original))
         return parts
 
     def _seminar(self, municipality: str) -> list[str]:
         outline = self.outline
         properties = [
             ("sg:slug", turtle_string(self.iris.seminar)),
-            ("dcterms:title", _lang(outline.title.text, self.language)),
+            ("dcterms:title", lang_literal(outline.title.text, self.language)),
         ]
         if outline.date:
             properties.append(("dcterms:date", f"{turtle_string(outline.date)}^^{_DATE_TYPES[len(outline.date)]}"))
         description = outline.description
         if description is not None:
-            properties.append(("dcterms:description", _lang(description.text, self.language)))
+            properties.append(("dcterms:description", lang_literal(description.text, self.language)))
             if description.span is not None:
                 properties.append(("sg:descriptionSource", "<seminar#description-source>"))
         properties += [("sg:municipality", municipality), ("prov:wasAssociatedWith", municipality)]
-        parts = [_node("<seminar>", "sg:Seminar", properties)]
+        parts = [turtle_node("<seminar>", "sg:Seminar", properties)]
         if description is not None and description.span is not None:
             parts.append(self.pointers.quoted("seminar", "description-", description.span))
         return parts
 
     def _focus_area(self, area: FocusAreaOutline, slug: str, slide: int, order: int) -> list[str]:
         node = f"focus-area/{slug}"
-        properties = [("sg:slug", turtle_string(slug)), ("dcterms:title", _lang(area.title.text, self.language))]
+        properties = [("sg:slug", turtle_string(slug)), ("dcterms:title", lang_literal(area.title.text, self.language))]
         if area.title.span is not None:
             properties.append(("sg:titleSource", f"<{node}#title-source>"))
         properties += [("sg:slide", f"<slide/{slide}>"), ("sg:seminar", "<seminar>"), ("sg:order", str(order))]
-        parts = [_node(f"<{node}>", "sg:FocusArea", properties)]
+        parts = [turtle_node(f"<{node}>", "sg:FocusArea", properties)]
         if area.title.span is not None:
             parts.append(self.pointers.quoted(node, "title-", area.title.span))
         for number, statement in enumerate(area.statements, start=1):
@@ -316,18 +224,18 @@ class _SeminarWriter:
         if outline.remits:
             comment.append("sg:remit: the themes of a committee's remit, as its Ressort line names them.")
         names = ("sg", "org", "skos", "theme") if outline.remits else ("sg", "org", "skos")
-        parts = [_header(comment, iris.municipality_iri, {name: _PREFIXES[name] for name in names})]
+        parts = [turtle_header(comment, iris.municipality_iri, {name: PREFIXES[name] for name in names})]
         municipality = [
             ("sg:slug", turtle_string(iris.municipality)),
-            ("skos:prefLabel", _lang(outline.municipality, "da")),
+            ("skos:prefLabel", lang_literal(outline.municipality, "da")),
         ]
-        parts.append(_node("<>", "sg:Municipality", municipality))
+        parts.append(turtle_node("<>", "sg:Municipality", municipality))
         for name, slug in iris.committees.items():
-            properties = [("sg:slug", turtle_string(slug)), ("skos:prefLabel", _lang(name, "da"))]
+            properties = [("sg:slug", turtle_string(slug)), ("skos:prefLabel", lang_literal(name, "da"))]
             if outline.remit(name):
                 properties.append(("sg:remit", _themes(outline.remit(name))))
             properties.append(("org:unitOf", "<>"))
-            parts.append(_node(f"<committee/{slug}>", "sg:Committee", properties))
+            parts.append(turtle_node(f"<committee/{slug}>", "sg:Committee", properties))
         return "\n".join(parts)
 
     def strategy_ttl(self) -> str:
@@ -339,23 +247,23 @@ class _SeminarWriter:
             "the themes that serve it. When the graph is loaded, focus areas whose statements mention them get",
             "sg:servesPillar.",
         ]
-        prefixes = {name: _PREFIXES[name] for name in ("sg", "skos", "dcterms", "prov", "theme")}
-        parts = [_header(comment, iris.municipality_iri, prefixes)]
+        prefixes = {name: PREFIXES[name] for name in ("sg", "skos", "dcterms", "prov", "theme")}
+        parts = [turtle_header(comment, iris.municipality_iri, prefixes)]
         scheme = f"<{STRATEGY_SCHEME}>"
         pillars = [f"<pillar/{slug}>" for slug in iris.pillars]
         properties = [
             (
                 "skos:prefLabel",
-                f"{_lang(f'Sigtepunkter – {outline.municipality}', 'da')} , "
-                f"{_lang(f'Pillars – {outline.municipality}', 'en')}",
+                f"{lang_literal(f'Sigtepunkter – {outline.municipality}', 'da')} , "
+                f"{lang_literal(f'Pillars – {outline.municipality}', 'en')}",
             ),
             ("dcterms:creator", "<>"),
             ("prov:wasDerivedFrom", f"<{iris.seminar}/document>"),
             ("skos:hasTopConcept", " , ".join(pillars)),
         ]
-        parts.append(_node(scheme, "skos:ConceptScheme", properties))
+        parts.append(turtle_node(scheme, "skos:ConceptScheme", properties))
         for number, (pillar, node, slug) in enumerate(zip(outline.pillars, pillars, iris.pillars, strict=True), 1):
-            parts.append(_node(node, "sg:Pillar", _pillar(pillar, slug, number, scheme)))
+            parts.append(turtle_node(node, "sg:Pillar", _pillar(pillar, slug, number, scheme)))
         return "\n".join(parts)
 
     def attributions_ttl(self) -> str:
@@ -365,9 +273,9 @@ class _SeminarWriter:
             f"Which committee presented which focus area, as {self.source.path} says, with its confidence:",
             "stated (the source says so) | strong-inference | weak-guess, and the author's rationale.",
         ]
-        prefixes = {name: _PREFIXES[name] for name in ("sg", "prov")}
+        prefixes = {name: PREFIXES[name] for name in ("sg", "prov")}
         prefixes[committee_prefix] = f"{iris.municipality_iri}committee/"
-        parts = [_header(comment, iris.base, prefixes)]
+        parts = [turtle_header(comment, iris.base, prefixes)]
         for area, slug in zip(self.outline.focus_areas(), iris.focus_areas, strict=True):
             committee = f"{committee_prefix}:{iris.committees[area.committee]}"
             node, attribution = f"<focus-area/{slug}>", f"<attribution/{slug}>"
@@ -378,9 +286,9 @@ class _SeminarWriter:
                 ("sg:confidence", turtle_string(area.attribution.confidence)),
             ]
             if area.attribution.rationale:
-                properties.append(("sg:rationale", _lang(area.attribution.rationale, self.language)))
+                properties.append(("sg:rationale", lang_literal(area.attribution.rationale, self.language)))
             properties.append(("prov:wasDerivedFrom", "<document>"))
-            parts.append(_node(attribution, "sg:Attribution", properties))
+            parts.append(turtle_node(attribution, "sg:Attribution", properties))
         return "\n".join(parts)
 
 

@@ -14,9 +14,11 @@ from ..i18n import Lang, text
 from ..stores.base import GraphStore
 from ..stores.serialization import serialize_graph
 from ..tables import Table
-from .content import ReportContent, read_header, report_content, view_file
+from .content import report_content, view_file
+from .content_model import ReportContent
 from .data_tables import TABLE_NAMES, csv_text, data_table, data_tables
 from .graph_files import gexf_text, graphml_text, report_graph
+from .header import read_header
 from .html import report_html
 from .limits import (
     DEFAULT_LIMITS,

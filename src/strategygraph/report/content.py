@@ -1,34 +1,33 @@
-"""What the report says, in one language, as plain values: the HTML page and the Markdown file render the
-same :class:`ReportContent`, so they cannot drift apart.
+"""What the report says, in one language: :func:`report_content` assembles a
+:class:`~strategygraph.report.content_model.ReportContent` from an analysis — its figures, committees,
+overlaps with their quotes and the links to the views — and the generic sections of :mod:`.sections`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from .. import __version__
 from ..analysis import Analysis
 from ..analysis.evidence import Quote
 from ..analysis.overlaps import BACKBONE_PARTNERS
-from ..analysis.presentation import (
-    WEIGHT_DIGITS,
-    brokers_table,
-    candidates_table,
-    communities_table,
-    gaps_table,
-    overlaps_table,
-    reach_table,
-    theme_label,
-)
-from ..analysis.structure import SEED
+from ..analysis.presentation import WEIGHT_DIGITS, overlaps_table, theme_label
 from ..comparison import SeminarComparison
-from ..comparison.presentation import comparison_paragraphs, comparison_tables, comparison_title
-from ..i18n import Lang, format_count, format_number, in_language, phrase, text
-from ..stores.base import GraphStore, as_str
-from ..tables import Table
-from .heatmap import Heatmap, committee_theme_heatmap
+from ..i18n import Lang, format_count, format_number, text
+from .content_model import (
+    CommitteeItem,
+    Figure,
+    FocusAreaItem,
+    OverlapItem,
+    QuoteItem,
+    ReportContent,
+    SharedThemeItem,
+    ViewLink,
+)
+from .header import SeminarHeader
+from .heatmap import committee_theme_heatmap
 from .limits import DEFAULT_LIMITS, BundleLimits, LeftOut
+from .sections import TableCap, comparison_section, method_sections, reach_section, table_sections
 
 TOP_OVERLAPS = 10
 QUOTES_PER_SIDE = 2
@@ -37,179 +36,6 @@ QUOTES_PER_SIDE = 2
 def confidence_label(confidence: str | None, lang: Lang) -> str:
     """Attribution confidence in words: *stærk slutning* / *strong inference*, …"""
     return text(f"confidence_{confidence or 'unknown'}", lang)
-
-
-@dataclass(frozen=True)
-class Figure:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class FocusAreaItem:
-    title: str
-    slide: int
-    confidence: str  # stated | strong-inference | weak-guess | unknown
-    confidence_label: str
-    rationale: str
-    statements: int
-    themes: tuple[str, ...]  # labels
-
-
-@dataclass(frozen=True)
-class CommitteeItem:
-    label: str
-    focus_areas: tuple[FocusAreaItem, ...]
-
-
-@dataclass(frozen=True)
-class QuoteItem:
-    text: str
-    kind: str  # statement | reflection
-    source: str  # "Fokusområde · slide 1 · 123–160"
-    confidence: str
-    confidence_label: str  # the attribution behind a statement's committee; "" for reflections
-
-
-@dataclass(frozen=True)
-class SharedThemeItem:
-    label: str
-    carried_by: str
-    quotes_a: tuple[QuoteItem, ...]
-    quotes_b: tuple[QuoteItem, ...]
-    more: int  # quotes left out
-
-
-@dataclass(frozen=True)
-class OverlapItem:
-    a: str
-    b: str
-    weight: str
-    shared: tuple[SharedThemeItem, ...]
-
-
-@dataclass(frozen=True)
-class ViewLink:
-    name: str
-    title: str
-    href: str
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled block of prose and tables (the generic sections: reach, pillars, gaps, structure, method)."""
-
-    anchor: str
-    title: str
-    paragraphs: tuple[str, ...] = ()
-    tables: tuple[tuple[str, Table], ...] = ()  # (caption, table)
-
-
-@dataclass(frozen=True)
-class ReportContent:
-    lang: Lang
-    evidence: str  # what counts as evidence, in words ("udsagn", "statements", …)
-    title: str
-    subtitle: str
-    figures: tuple[Figure, ...]
-    committees_intro: str  # what the source says about who presented what, and what is inferred
-    committees: tuple[CommitteeItem, ...]
-    heatmap: Heatmap
-    heatmap_columns: str  # how many themes the heatmap shows, of how many mentioned, and why
-    overlaps: tuple[OverlapItem, ...]
-    overlaps_note: str
-    overlaps_table: Table
-    reach: Section
-    pillars: Section
-    gaps: Section
-    structure: Section
-    views: tuple[ViewLink, ...]
-    method: tuple[Section, ...]
-    comparison: Section | None = None  # with another seminar (report --compare)
-    abridged: tuple[str, ...] = ()  # what a large graph's report shows only in part, and where the rest is
-    left_out: tuple[str, ...] = ()  # files the bundle leaves out, each with the command that writes it
-
-    def t(self, key: str, **values: object) -> str:
-        """A translated text of the report's language, formatted with ``values``."""
-        return phrase(key, self.lang, **values)
-
-
-_HEADER = """
-SELECT ?seminar ?title ?language ?municipalityDa ?municipalityEn ?sourceFile WHERE {
-    ?seminar a sg:Seminar ; dcterms:title ?title .
-    BIND (lang(?title) AS ?language)
-    OPTIONAL {
-        ?seminar sg:municipality ?municipality .
-        OPTIONAL { ?municipality skos:prefLabel ?municipalityDa . FILTER (lang(?municipalityDa) = "da") }
-        OPTIONAL { ?municipality skos:prefLabel ?municipalityEn . FILTER (lang(?municipalityEn) = "en") }
-    }
-    OPTIONAL { ?document a sg:SourceDocument ; sg:seminar ?seminar ; sg:sourceFile ?sourceFile }
-}
-"""
-
-
-@dataclass(frozen=True)
-class SeminarHeader:
-    """Who and what the report is about: seminar titles, municipality names and source files."""
-
-    seminars_da: tuple[str, ...]
-    seminars_en: tuple[str, ...]
-    municipalities_da: tuple[str, ...]
-    municipalities_en: tuple[str, ...]
-    source_files: tuple[str, ...]
-
-    seminar_count: int = 0  # seminars, some of which may share a title
-
-    def seminar(self, lang: Lang) -> str:
-        titles = self.seminars_en if lang == "en" else self.seminars_da
-        if self.seminar_count > NAMED_AT_MOST:
-            return text("report_count_seminars", lang).format(count=format_count(self.seminar_count, lang))
-        return _named(titles, "report_count_seminars", lang)
-
-    def municipality(self, lang: Lang) -> str:
-        names = in_language(lang, self.municipalities_da, self.municipalities_en)
-        return _named(names, "report_count_municipalities", lang)
-
-    def sources(self, lang: Lang) -> str:
-        return _named(self.source_files, "report_count_source_files", lang)
-
-
-NAMED_AT_MOST = 3  # a title or sentence names up to this many seminars, municipalities or files; more are counted
-
-
-def _named(names: Sequence[str], count_key: str, lang: Lang) -> str:
-    """``names`` joined with commas, or "98 kommuner" when there are too many to read in a title."""
-    if len(names) <= NAMED_AT_MOST:
-        return ", ".join(names)
-    return text(count_key, lang).format(count=format_count(len(names), lang))
-
-
-def _title_in(titles: list[tuple[str, str]], lang: Lang) -> str:
-    """A seminar's title in ``lang``, else in Danish, else any."""
-    for wanted in (lang, "da", None):
-        found = sorted(title for language, title in titles if wanted is None or language == wanted)
-        if found:
-            return found[0]
-    return ""
-
-
-def read_header(store: GraphStore) -> SeminarHeader:
-    rows = list(store.select(_HEADER).dicts())
-
-    def distinct(name: str) -> tuple[str, ...]:
-        return tuple(sorted({str(r[name]) for r in rows if r[name] is not None}))
-
-    titles: dict[str, list[tuple[str, str]]] = {}
-    for row in rows:
-        titles.setdefault(str(row["seminar"]), []).append((as_str(row["language"]) or "", str(row["title"])))
-    return SeminarHeader(
-        tuple(sorted({_title_in(t, "da") for t in titles.values()})),
-        tuple(sorted({_title_in(t, "en") for t in titles.values()})),
-        distinct("municipalityDa"),
-        distinct("municipalityEn"),
-        distinct("sourceFile"),
-        len(titles),
-    )
 
 
 def _committees_intro(analysis: Analysis, lang: Lang) -> str:
@@ -329,93 +155,6 @@ def _overlaps(analysis: Analysis, lang: Lang) -> tuple[OverlapItem, ...]:
     return tuple(items)
 
 
-def _reach(analysis: Analysis, lang: Lang) -> Section:
-    table = reach_table(analysis, lang)
-    rows = [row for row, r in zip(table.rows, analysis.reach, strict=True) if r.slides]
-    unused = sorted((theme_label(analysis, r.theme, lang) for r in analysis.reach if not r.slides), key=str.casefold)
-    paragraphs = [text("report_reach_intro", lang)]
-    if unused:
-        paragraphs.append(text("report_unused_themes", lang).format(themes=", ".join(unused)))
-    return Section(
-        "reach", text("report_reach", lang), tuple(paragraphs), (("", Table(table.headers, rows, table.keys)),)
-    )
-
-
-def pillar_table(analysis: Analysis, lang: Lang) -> Table:
-    """Per pillar: the themes serving it, those in use, the committees carrying any of them, and the evidence."""
-    corpus = analysis.corpus
-    reach = {r.theme: r for r in analysis.reach}
-    presenting = sum(1 for c in corpus.committees if corpus.focus_areas_of(c.key))
-    rows = []
-    for pillar in corpus.pillars:
-        entries = [reach[t] for t in pillar.themes if t in reach]
-        committees = sorted({c for r in entries for c in r.committees})
-        rows.append(
-            (
-                pillar.label(lang),
-                ", ".join(theme_label(analysis, t, lang) for t in pillar.themes),
-                sum(1 for r in entries if r.slides),
-                len(committees),
-                round(len(committees) / presenting, 3) if presenting else 0.0,
-                sum(r.statements for r in entries),
-                sum(r.reflections for r in entries),
-            )
-        )
-    keys = ("pillar", "themes", "theme_count", "carriers", "coverage", "statements", "reflections")
-    return Table(tuple(text(f"col_{k}", lang) for k in keys), rows, keys=keys)
-
-
-def _sections(analysis: Analysis, lang: Lang, cap: TableCap) -> tuple[Section, Section, Section]:
-    pillars = Section(
-        "pillars",
-        text("report_pillars", lang),
-        (text("report_pillars_intro", lang),),
-        (("", cap(pillar_table(analysis, lang), text("report_pillars", lang))),),
-    )
-    gaps = Section(
-        "gaps",
-        text("report_gaps", lang),
-        tables=(
-            (text("gaps_heading", lang), cap(gaps_table(analysis, lang), text("gaps_heading", lang))),
-            (text("candidates_heading", lang), cap(candidates_table(analysis, lang), text("candidates_heading", lang))),
-        ),
-    )
-    structure = Section(
-        "structure",
-        text("report_structure", lang),
-        tables=(
-            (
-                text("communities_heading", lang),
-                cap(communities_table(analysis, lang), text("communities_heading", lang)),
-            ),
-            (text("brokers_heading", lang), cap(brokers_table(analysis, lang), text("brokers_heading", lang))),
-        ),
-    )
-    return pillars, gaps, structure
-
-
-@dataclass
-class TableCap:
-    """Shortens tables to their first ``rows`` rows for the page, and keeps a note for each one it shortened."""
-
-    rows: int
-    lang: Lang
-    notes: list[str] = field(default_factory=list)
-
-    def __call__(self, table: Table, caption: str) -> Table:
-        if len(table.rows) <= self.rows:
-            return table
-        self.shortened(caption, len(table.rows))
-        return Table(table.headers, table.rows[: self.rows], table.keys)
-
-    def shortened(self, caption: str, total: int) -> None:
-        """Note that the table ``caption`` shows ``rows`` of its ``total`` rows."""
-        total_text = format_count(total, self.lang)
-        self.notes.append(
-            text("report_abridged_table", self.lang).format(table=caption, shown=self.rows, total=total_text)
-        )
-
-
 def view_file(name: str) -> str:
     """The bundle path of a view: ``committee:laering`` → ``views/committee-laering.html``."""
     return "views/" + name.replace(":", "-").replace("/", "-") + ".html"
@@ -438,54 +177,6 @@ def _view_links(analysis: Analysis, names: Sequence[str], lang: Lang) -> tuple[V
     return tuple(links)
 
 
-def _method(analysis: Analysis, header: SeminarHeader, lang: Lang) -> tuple[Section, ...]:
-    corpus = analysis.corpus
-    attributed = [f for f in corpus.focus_areas if f.committee is not None]
-    methods = [m.method for m in corpus.mentions]
-
-    def t(key: str, **values: object) -> str:
-        return phrase(key, lang, **values)
-
-    return (
-        Section(
-            "method-evidence",
-            t("report_method_evidence_heading"),
-            (
-                t(
-                    "report_method_evidence",
-                    source=header.sources(lang) or "—",
-                    mode_explained=t(f"report_mode_{analysis.mode}"),
-                ),
-            ),
-        ),
-        Section("method-weight", t("report_method_weight_heading"), (t("report_method_weight"),)),
-        Section(
-            "method-inferred",
-            t("report_method_inferred_heading"),
-            (
-                t(
-                    "report_method_inferred",
-                    inferred=sum(1 for f in attributed if f.confidence != "stated"),
-                    total=len(attributed),
-                    lexical=methods.count("lexical"),
-                    curated=methods.count("curated"),
-                ),
-            ),
-        ),
-        Section("method-structure", t("report_method_structure_heading"), (t("report_method_structure", seed=SEED),)),
-    )
-
-
-def comparison_section(comparison: SeminarComparison, lang: Lang) -> Section:
-    """A comparison of two seminars as a report section (the same text as ``compare --format md``)."""
-    return Section(
-        "comparison",
-        comparison_title(comparison, lang),
-        comparison_paragraphs(comparison, lang),
-        comparison_tables(comparison, lang),
-    )
-
-
 def report_content(
     analysis: Analysis,
     header: SeminarHeader,
@@ -502,7 +193,7 @@ def report_content(
     and says so; ``left_out`` names the files the bundle could not carry."""
     evidence = text(f"evidence_{analysis.mode}", lang)
     cap = TableCap(limits.shown_rows, lang)
-    pillars, gaps, structure = _sections(analysis, lang, cap)
+    pillars, gaps, structure = table_sections(analysis, lang, cap)
     overlaps = _overlaps(analysis, lang)
     ranked = analysis.committees_by_evidence
     shown = set(ranked[: limits.shown_committees])
@@ -544,12 +235,12 @@ def report_content(
         overlaps=overlaps,
         overlaps_note=overlaps_note,
         overlaps_table=shown_pairs,
-        reach=_reach(analysis, lang),
+        reach=reach_section(analysis, lang),
         pillars=pillars,
         gaps=gaps,
         structure=structure,
         views=_view_links(analysis, view_names, lang),
-        method=_method(analysis, header, lang),
+        method=method_sections(analysis, header, lang),
         comparison=None if comparison is None else comparison_section(comparison, lang),
         abridged=(*abridged, *cap.notes),
         left_out=tuple(_left_out_line(item, lang) for item in left_out),

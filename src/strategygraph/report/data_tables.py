@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..analysis import Analysis
-from ..analysis.presentation import overlaps_csv_table, reach_json
+from ..analysis.presentation import REACH_MEASURES, overlaps_csv_table, reach_json
 from ..corpus import Corpus, TextUnit
 from ..errors import NotFoundError
 from ..i18n import Lang, text
@@ -108,29 +108,27 @@ def table_units(corpus: Corpus, kind: str) -> list[TextUnit]:
     return [u for u in corpus.units if u.kind == kind and (kind != "statement" or u.focus_area is not None)]
 
 
+_UNIT_PLACE_KEYS = ("seminar", "slide", "order", "text", "themes")
+_UNIT_SOURCE_KEYS = ("source_start", "source_end", "iri")
+
+
+def _unit_place(corpus: Corpus, unit: TextUnit) -> tuple[Cell, ...]:
+    """Where a statement or reflection stands, what it says and the themes it mentions (:data:`_UNIT_PLACE_KEYS`)."""
+    return unit.seminar, unit.slide, unit.order, unit.text, _joined(corpus.themes_of_unit.get(unit.key, ()))
+
+
+def _unit_source(unit: TextUnit) -> tuple[Cell, ...]:
+    """A unit's span in the source file and its IRI (:data:`_UNIT_SOURCE_KEYS`)."""
+    return unit.source_start, unit.source_end, unit.iri
+
+
 def statements_table(analysis: Analysis, lang: Lang) -> Table:
     corpus = analysis.corpus
     rows = []
     for unit in table_units(corpus, "statement"):
         area = corpus.focus_area_by_key[unit.focus_area or ""]
-        rows.append(
-            (
-                unit.key,
-                area.key,
-                area.title,
-                area.committee,
-                _committee_label(corpus, area.committee, lang),
-                area.confidence,
-                unit.seminar,
-                unit.slide,
-                unit.order,
-                unit.text,
-                _joined(corpus.themes_of_unit.get(unit.key, ())),
-                unit.source_start,
-                unit.source_end,
-                unit.iri,
-            )
-        )
+        committee = (area.committee, _committee_label(corpus, area.committee, lang), area.confidence)
+        rows.append((unit.key, area.key, area.title, *committee, *_unit_place(corpus, unit), *_unit_source(unit)))
     keys = (
         "key",
         "focus_area",
@@ -138,14 +136,8 @@ def statements_table(analysis: Analysis, lang: Lang) -> Table:
         "committee",
         "committee_label",
         "attribution_confidence",
-        "seminar",
-        "slide",
-        "order",
-        "text",
-        "themes",
-        "source_start",
-        "source_end",
-        "iri",
+        *_UNIT_PLACE_KEYS,
+        *_UNIT_SOURCE_KEYS,
     )
     return _table(keys, rows, lang)
 
@@ -153,32 +145,10 @@ def statements_table(analysis: Analysis, lang: Lang) -> Table:
 def reflections_table(analysis: Analysis, lang: Lang) -> Table:
     corpus = analysis.corpus
     rows = [
-        (
-            unit.key,
-            unit.seminar,
-            unit.slide,
-            unit.order,
-            unit.text,
-            _joined(corpus.themes_of_unit.get(unit.key, ())),
-            _joined(corpus.committees_of_unit(unit)),
-            unit.source_start,
-            unit.source_end,
-            unit.iri,
-        )
+        (unit.key, *_unit_place(corpus, unit), _joined(corpus.committees_of_unit(unit)), *_unit_source(unit))
         for unit in table_units(corpus, "reflection")
     ]
-    keys = (
-        "key",
-        "seminar",
-        "slide",
-        "order",
-        "text",
-        "themes",
-        "committees_on_slide",
-        "source_start",
-        "source_end",
-        "iri",
-    )
+    keys = ("key", *_UNIT_PLACE_KEYS, "committees_on_slide", *_UNIT_SOURCE_KEYS)
     return _table(keys, rows, lang)
 
 
@@ -224,19 +194,7 @@ def records_table(records: Sequence[Mapping[str, Any]], keys: Sequence[str], lan
 
 def theme_reach_table(analysis: Analysis, lang: Lang) -> Table:
     """The `themes --format json` records as a table."""
-    keys = (
-        "theme",
-        "label",
-        "committees",
-        "focus_areas",
-        "slides",
-        "statements",
-        "reflections",
-        "cross_cutting",
-        "degree",
-        "betweenness",
-        "pillars",
-    )
+    keys = ("theme", "label", "committees", "focus_areas", "slides", *REACH_MEASURES)
     return records_table(reach_json(analysis, lang), keys, lang)
 
 

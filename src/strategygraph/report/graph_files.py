@@ -96,23 +96,8 @@ def _add_nodes(graph: nx.Graph[str], analysis: Analysis, lang: Lang) -> None:
 
 
 def _add_edges(graph: nx.Graph[str], analysis: Analysis) -> None:
-    corpus, index = analysis.corpus, analysis.index
-    for f in corpus.focus_areas:
-        if f.committee is not None:
-            graph.add_edge(
-                f"committee:{f.committee}",
-                f"focus-area:{f.key}",
-                kind="presents",
-                weight=1.0,
-                confidence=f.confidence or "",
-            )
-    for area, area_themes in index.by_focus_area.items():
-        for slug, units in area_themes.items():
-            graph.add_edge(f"focus-area:{area}", f"theme:{slug}", kind="mentions", weight=float(len(units)))
-    for committee, committee_themes in index.by_committee.items():
-        for slug, quotes in committee_themes.items():
-            weight = float(len({q.unit for q in quotes}))
-            graph.add_edge(f"committee:{committee}", f"theme:{slug}", kind="carries", weight=weight)
+    _add_presents_edges(graph, analysis)
+    _add_evidence_edges(graph, analysis)
     for o in analysis.overlaps:
         graph.add_edge(
             f"committee:{o.a}",
@@ -122,10 +107,33 @@ def _add_edges(graph: nx.Graph[str], analysis: Analysis) -> None:
             shared=len(o.shared),
             shared_themes=LIST_SEPARATOR.join(o.shared_themes),
         )
-    for p in corpus.pillars:
+    for p in analysis.corpus.pillars:
         for slug in p.themes:
             if f"theme:{slug}" in graph:
                 graph.add_edge(f"theme:{slug}", f"pillar:{p.slug}", kind="serves", weight=1.0)
+
+
+def _add_presents_edges(graph: nx.Graph[str], analysis: Analysis) -> None:
+    for f in analysis.corpus.focus_areas:
+        if f.committee is not None:
+            graph.add_edge(
+                f"committee:{f.committee}",
+                f"focus-area:{f.key}",
+                kind="presents",
+                weight=1.0,
+                confidence=f.confidence or "",
+            )
+
+
+def _add_evidence_edges(graph: nx.Graph[str], analysis: Analysis) -> None:
+    """Focus area → theme (weight: the statements mentioning it); committee → theme (the units evidencing it)."""
+    for area, area_themes in analysis.index.by_focus_area.items():
+        for slug, units in area_themes.items():
+            graph.add_edge(f"focus-area:{area}", f"theme:{slug}", kind="mentions", weight=float(len(units)))
+    for committee, committee_themes in analysis.index.by_committee.items():
+        for slug, quotes in committee_themes.items():
+            weight = float(len({q.unit for q in quotes}))
+            graph.add_edge(f"committee:{committee}", f"theme:{slug}", kind="carries", weight=weight)
 
 
 def report_graph(analysis: Analysis, lang: Lang) -> nx.Graph[str]:

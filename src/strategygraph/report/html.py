@@ -8,7 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..i18n import Lang
 from ..tables import cell_text
-from .content import ReportContent
+from .content_model import ReportContent
 from .heatmap import heatmap_layout
 from .network_diagram import NetworkDiagram
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..i18n import Lang
 from ..tables import Table, markdown_text, render_markdown
-from .content import QuoteItem, ReportContent, Section
+from .content_model import QuoteItem, ReportContent, Section
 
 
 def _section(section: Section, lang: Lang, level: int = 2) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
@@ -133,37 +133,60 @@ class _Select:
 
 def _select_clauses(significant: list[Token]) -> list[_Select]:
     """Every SELECT clause in order, with the variables its direct subqueries put in scope."""
-    clauses: list[_Select] = []
-    open_clauses: list[_Select] = []
-    braces = parens = 0
-    projecting: _Select | None = None
-    projection_parens = 0
-    previous = ""
+    scanner = _ClauseScanner()
     for token in significant:
+        scanner.scan(token)
+    return scanner.clauses
+
+
+@dataclass
+class _ClauseScanner:
+    """Follows the nesting of braces and parentheses to see what each SELECT clause projects."""
+
+    clauses: list[_Select] = field(default_factory=list)
+    open_clauses: list[_Select] = field(default_factory=list)
+    braces: int = 0
+    parens: int = 0
+    projecting: _Select | None = None  # the SELECT clause whose projection is being read
+    projection_parens: int = 0
+    previous: str = ""  # the previous significant token's keyword or text
+
+    def scan(self, token: Token) -> None:
+        self._project(token)
+        self._nest(token.text)
+        self.previous = token.keyword or token.text
+
+    def _project(self, token: Token) -> None:
         keyword, text = token.keyword, token.text
         if keyword == "SELECT":
-            projecting = _Select(braces, set(), set())
-            projection_parens = parens
-            clauses.append(projecting)
-            open_clauses.append(projecting)
-        elif projecting is not None and (keyword in _ENDS_SELECT or (text == "{" and parens == projection_parens)):
-            projecting = None
-        elif projecting is not None and token.kind == "variable" and (parens == projection_parens or previous == "AS"):
-            projecting.projected.add(token.variable)
+            self.projecting = _Select(self.braces, set(), set())
+            self.projection_parens = self.parens
+            self.clauses.append(self.projecting)
+            self.open_clauses.append(self.projecting)
+        elif self.projecting is None:
+            return
+        elif keyword in _ENDS_SELECT or (text == "{" and self.parens == self.projection_parens):
+            self.projecting = None
+        elif token.kind == "variable" and (self.parens == self.projection_parens or self.previous == "AS"):
+            self.projecting.projected.add(token.variable)
+
+    def _nest(self, text: str) -> None:
         if text == "{":
-            braces += 1
+            self.braces += 1
         elif text == "}":
-            braces -= 1
-            while open_clauses and open_clauses[-1].braces > braces:
-                closed = open_clauses.pop()
-                if open_clauses:
-                    open_clauses[-1].from_subqueries |= closed.projected
+            self.braces -= 1
+            self._close_clauses()
         elif text == "(":
-            parens += 1
+            self.parens += 1
         elif text == ")":
-            parens -= 1
-        previous = keyword or text
-    return clauses
+            self.parens -= 1
+
+    def _close_clauses(self) -> None:
+        """Close the clauses opened inside the brace just closed; their projection is in scope in the outer one."""
+        while self.open_clauses and self.open_clauses[-1].braces > self.braces:
+            closed = self.open_clauses.pop()
+            if self.open_clauses:
+                self.open_clauses[-1].from_subqueries |= closed.projected
 
 
 class _Substitution:

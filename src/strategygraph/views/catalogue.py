@@ -8,40 +8,20 @@ the most evidence; ``0`` shows all) and says on the page what it left out.
 from __future__ import annotations
 
 import difflib
-import math
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..analysis import Analysis
-from ..analysis.overlaps import BACKBONE_PARTNERS, Overlap, strongest_overlaps
+from ..analysis.overlaps import BACKBONE_PARTNERS, strongest_overlaps
 from ..corpus import Committee, Corpus, FocusArea
 from ..errors import NotFoundError
 from ..i18n import Lang
-from . import panels
+from .builder import LEGEND_COMMITTEES, ViewBuilder, top_ranked
 from .context import ViewContext, node_id
-from .model import (
-    CONFIDENCE_DASHES,
-    EDGE_COLOURS,
-    EDGE_DASHES,
-    NO_PILLAR_COLOUR,
-    SHAPES,
-    TYPE_COLOURS,
-    LegendEntry,
-    Panel,
-    ViewEdge,
-    ViewGraph,
-    ViewNode,
-    tint,
-)
+from .model import NO_PILLAR_COLOUR, SHAPES, TYPE_COLOURS, LegendEntry, ViewGraph
 
 DEFAULT_TOP = 50
 FIXED_VIEWS = ("overview", "overlap", "themes")
-FOCUS_AREA_TINT = 0.45
-LEGEND_COMMITTEES = 10  # committees listed one by one in a legend; beyond that, one line explains the colours
-
-T = TypeVar("T")
-PanelFactory = Callable[[set[str]], Panel]
 
 
 def view_names(corpus: Corpus, *, mentioned_themes_only: bool = False) -> tuple[str, ...]:
@@ -101,259 +81,73 @@ def build_view(
     raise _unknown_view(corpus, name)
 
 
-def _top(items: Iterable[T], rank: Callable[[T], object], top: int) -> tuple[list[T], int]:
-    """The ``top`` best items by ``rank`` (all when ``top`` is 0), in rank order, and how many there were."""
-    ranked = sorted(items, key=rank)  # type: ignore[arg-type]
-    return (ranked[:top] if top else ranked), len(ranked)
-
-
-@dataclass
-class _Builder:
-    """Collects nodes, edges and their panels; panels are made last, when every node in the view is known."""
-
-    ctx: ViewContext
-    name: str
-    nodes: dict[str, ViewNode] = field(default_factory=dict)
-    edges: dict[str, ViewEdge] = field(default_factory=dict)
-    factories: dict[str, PanelFactory] = field(default_factory=dict)
-    legend: list[LegendEntry] = field(default_factory=list)
-    legend_notes: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    # --- nodes --------------------------------------------------------------------------------------
-
-    def add_node(self, node: ViewNode, panel: PanelFactory) -> None:
-        if node.id not in self.nodes:
-            self.nodes[node.id] = node
-            self.factories[node.id] = panel
-
-    def committee(self, key: str, colour: str, size: float = 26, themes: Iterable[str] = ()) -> None:
-        ctx = self.ctx
-        node = ViewNode(
-            node_id("committee", key),
-            "committee",
-            ctx.committee_label(key),
-            panels.committee_tooltip(ctx, key),
-            colour,
-            size,
-            ctx.pillars_of_themes(tuple(themes)),
-        )
-        self.add_node(node, lambda in_view: panels.committee_panel(ctx, key, in_view))
-
-    def focus_area(self, area: FocusArea, themes: Iterable[str]) -> None:
-        ctx = self.ctx
-        colour = ctx.committee_colours.get(area.committee or "", TYPE_COLOURS["focus-area"])
-        node = ViewNode(
-            node_id("focus-area", area.key),
-            "focus-area",
-            area.title,
-            panels.focus_area_tooltip(ctx, area),
-            tint(colour, FOCUS_AREA_TINT),
-            14,
-            ctx.pillars_of_themes(tuple(themes)),
-            border=colour,
-            aliases=area.alt_labels,
-        )
-        self.add_node(node, lambda in_view: panels.focus_area_panel(ctx, area, in_view))
-
-    def theme(self, slug: str, colour: str | None = None, scale: float = 1.0) -> None:
-        ctx = self.ctx
-        theme = ctx.corpus.theme_by_slug[slug]
-        most = max((len(c) for c in ctx.carriers.values()), default=1)
-        size = (10 + 22 * len(ctx.carriers.get(slug, ())) / most) * scale
-        node = ViewNode(
-            node_id("theme", slug),
-            "theme",
-            theme.label(ctx.lang),
-            panels.theme_tooltip(ctx, theme),
-            colour or TYPE_COLOURS["theme"],
-            round(size, 1),
-            theme.pillars,
-        )
-        self.add_node(node, lambda in_view: panels.theme_panel(ctx, theme, in_view))
-
-    def pillar(self, slug: str) -> None:
-        ctx = self.ctx
-        pillar = ctx.corpus.pillar_by_slug[slug]
-        colour = ctx.pillar_colours[slug]
-        tooltip = panels.pillar_tooltip(ctx, pillar)
-        node = ViewNode(node_id("pillar", slug), "pillar", pillar.label(ctx.lang), tooltip, colour, 24, (slug,))
-        self.add_node(node, lambda in_view: panels.pillar_panel(ctx, pillar, in_view))
-
-    # --- edges --------------------------------------------------------------------------------------
-
-    def wants_edge(self, source: str, target: str) -> bool:
-        """Whether an edge between these nodes belongs in the view (both shown, not there yet); checked before
-        an edge's tooltip is built, since views offered a million overlaps keep only a few."""
-        return source in self.nodes and target in self.nodes and f"{source}|{target}" not in self.edges
-
-    def add_edge(self, edge: ViewEdge, panel: PanelFactory) -> None:
-        self.edges[edge.id] = edge
-        self.factories[edge.id] = panel
-
-    def presents(self, area: FocusArea) -> None:
-        ctx, committee = self.ctx, area.committee or ""
-        source, target = node_id("committee", committee), node_id("focus-area", area.key)
-        if self.wants_edge(source, target):
-            colour = ctx.committee_colours.get(committee, TYPE_COLOURS["committee"])
-            dashes = CONFIDENCE_DASHES.get(area.confidence or "", [2, 6])
-            tooltip = panels.presents_tooltip(ctx, area)
-            edge = ViewEdge(source, target, "presents", 2, colour, tooltip, dashes, area.confidence or "unknown")
-            self.add_edge(edge, lambda _: panels.presents_panel(ctx, area))
-
-    def mentions(self, area: FocusArea, slug: str) -> None:
-        ctx = self.ctx
-        source, target = node_id("focus-area", area.key), node_id("theme", slug)
-        if self.wants_edge(source, target):
-            units = ctx.statement_units(area.key, slug)
-            tooltip = panels.quotes_tooltip(ctx, f"{area.title} — {ctx.theme_label(slug)}", units)
-            width = _evidence_width(len(units))
-            edge = ViewEdge(source, target, "mentions", width, EDGE_COLOURS["mentions"], tooltip)
-            self.add_edge(edge, lambda _: panels.mentions_panel(ctx, area, slug))
-
-    def carries(self, committee: str, slug: str, kind: str = "carries") -> None:
-        """A committee's evidence for a theme; ``kind="reflection"`` when it comes from group reflections only."""
-        ctx = self.ctx
-        source, target = node_id("committee", committee), node_id("theme", slug)
-        if self.wants_edge(source, target):
-            units = ctx.evidence_units(committee, slug)
-            tooltip = panels.quotes_tooltip(ctx, f"{ctx.committee_label(committee)} — {ctx.theme_label(slug)}", units)
-            width, colour, dashes = _evidence_width(len(units)), EDGE_COLOURS[kind], EDGE_DASHES.get(kind, False)
-            edge = ViewEdge(source, target, kind, width, colour, tooltip, dashes)
-            self.add_edge(edge, lambda _: panels.carries_panel(ctx, committee, slug, kind))
-
-    def overlap(self, overlap: Overlap) -> None:
-        ctx = self.ctx
-        source, target = node_id("committee", overlap.a), node_id("committee", overlap.b)
-        if self.wants_edge(source, target):
-            width, tooltip = round(1 + 11 * overlap.weight, 2), panels.overlap_tooltip(ctx, overlap)
-            edge = ViewEdge(source, target, "overlap", width, EDGE_COLOURS["overlap"], tooltip)
-            self.add_edge(edge, lambda _: panels.overlap_panel(ctx, overlap))
-
-    def serves(self, slug: str, pillar: str) -> None:
-        ctx = self.ctx
-        source, target = node_id("theme", slug), node_id("pillar", pillar)
-        if self.wants_edge(source, target):
-            tooltip = f"{ctx.theme_label(slug)} → {ctx.pillar_label(pillar)}"
-            edge = ViewEdge(source, target, "serves", 1, ctx.pillar_colours[pillar], tooltip)
-            self.add_edge(edge, lambda _: panels.serves_panel(ctx, slug, pillar))
-
-    # --- legend and result --------------------------------------------------------------------------
-
-    def trimmed(self, shown: int, total: int, what: str) -> None:
-        if shown < total:
-            self.notes.append(self.ctx.t("view_top_note", shown=shown, total=total, what=self.ctx.t(what).lower()))
-
-    def committee_legend(self, keys: Sequence[str], colour_of: Callable[[str], str], first: str = "") -> None:
-        """One swatch per committee (``first``, then by name), or one line when there are too many."""
-        ctx = self.ctx
-        if len(keys) <= LEGEND_COMMITTEES:
-            ordered = sorted(keys, key=lambda k: (k != first, ctx.committee_label(k).casefold()))
-            self.legend += [LegendEntry(ctx.committee_label(k), colour_of(k), SHAPES["committee"]) for k in ordered]
-        else:
-            self.legend.append(LegendEntry(ctx.t("committee"), TYPE_COLOURS["committee"], SHAPES["committee"]))
-            self.legend_notes.append(ctx.t("view_note_committee_colours"))
-
-    def edge_legend(self) -> None:
-        ctx = self.ctx
-        kinds = {e.kind for e in self.edges.values()}
-        confidences = {e.confidence for e in self.edges.values() if e.kind == "presents"}
-        for confidence, pattern in CONFIDENCE_DASHES.items():
-            if confidence in confidences:
-                label = f"{ctx.t('view_edge_presents')}: {ctx.confidence_label(confidence)}"
-                self.legend.append(LegendEntry(label, TYPE_COLOURS["committee"], None, pattern))
-        for kind in ("mentions", "carries", "reflection", "overlap"):
-            if kind in kinds:
-                label = ctx.t(f"view_edge_{kind}")
-                self.legend.append(LegendEntry(label, EDGE_COLOURS[kind], None, EDGE_DASHES.get(kind, False)))
-        if "serves" in kinds:
-            self.legend.append(LegendEntry(ctx.t("view_edge_serves"), NO_PILLAR_COLOUR))
-
-    def pillar_legend(self) -> None:
-        ctx = self.ctx
-        for pillar in ctx.corpus.pillars:
-            if node_id("pillar", pillar.slug) in self.nodes:
-                colour = ctx.pillar_colours[pillar.slug]
-                self.legend.append(LegendEntry(pillar.label(ctx.lang), colour, SHAPES["pillar"]))
-
-    def build(self, title: str) -> ViewGraph:
-        ctx = self.ctx
-        in_view = set(self.nodes) | set(self.edges)
-        panels_by_id = {key: factory(in_view) for key, factory in self.factories.items()}
-        used = {p for node in self.nodes.values() for p in node.pillars}
-        subtitle = ctx.t("view_subtitle", evidence=ctx.t(f"evidence_{ctx.analysis.mode}"))
-        shapes = {node.shape for node in self.nodes.values()}
-        legend = tuple(entry for entry in self.legend if entry.shape is None or entry.shape in shapes)
-        if not self.nodes:
-            self.notes.append(ctx.t("view_empty"))
-        return ViewGraph(
-            name=self.name,
-            lang=ctx.lang,
-            title=title,
-            subtitle=subtitle,
-            nodes=tuple(self.nodes.values()),
-            edges=tuple(self.edges.values()),
-            legend=legend,
-            legend_notes=tuple(self.legend_notes),
-            panels=panels_by_id,
-            units=dict(ctx.units),
-            pillars=tuple((p.slug, p.label(ctx.lang)) for p in ctx.corpus.pillars if p.slug in used),
-            notes=tuple(self.notes),
-        )
-
-
-def _evidence_width(count: int) -> float:
-    return round(1 + 1.5 * math.log2(1 + count), 2)
-
-
 def _overview(ctx: ViewContext, top: int) -> ViewGraph:
-    corpus, builder = ctx.corpus, _Builder(ctx, "overview")
-    committees, total = _top(corpus.committees, ctx.committee_rank, top)
-    builder.trimmed(len(committees), total, "committees")
-    kept = {c.key for c in committees}
-    areas = [a for a in corpus.focus_areas if a.committee in kept or a.committee is None]
-    reflected = {c.key: ctx.reflection_only_themes(c.key) for c in committees}
-    candidates = {t for a in areas for t in ctx.themes_of_focus_area(a.key)} | {
-        t for themes in reflected.values() for t in themes
-    }
-    themes, total = _top(candidates, ctx.theme_rank, top)
-    builder.trimmed(len(themes), total, "themes")
-    shown = set(themes)
-
-    def area_themes(area: FocusArea) -> list[str]:
-        return [t for t in ctx.themes_of_focus_area(area.key) if t in shown]
-
-    for committee in committees:
-        own = [t for a in ctx.focus_areas_of(committee.key) for t in area_themes(a)]
-        builder.committee(
-            committee.key, ctx.committee_colours[committee.key], themes=own + list(reflected[committee.key])
-        )
-    for area in areas:
-        builder.focus_area(area, area_themes(area))
-    for slug in sorted(themes):
-        builder.theme(slug)
-    for pillar in corpus.pillars:
-        builder.pillar(pillar.slug)
-    for area in areas:
-        builder.presents(area)
-        for slug in area_themes(area):
-            builder.mentions(area, slug)
-    for committee in committees:
-        for slug in reflected[committee.key]:
-            builder.carries(committee.key, slug, "reflection")
-    for slug in sorted(themes):
-        for served in corpus.theme_by_slug[slug].pillars:
-            builder.serves(slug, served)
-
-    builder.committee_legend([c.key for c in committees], lambda k: ctx.committee_colours[k])
-    builder.legend.append(
-        LegendEntry(ctx.t("view_legend_focus_area"), tint(TYPE_COLOURS["committee"], FOCUS_AREA_TINT), "square")
-    )
-    builder.legend.append(LegendEntry(ctx.t("theme"), TYPE_COLOURS["theme"], SHAPES["theme"]))
+    builder = ViewBuilder(ctx, "overview")
+    scope = _OverviewScope.of(builder, top)
+    _overview_nodes(builder, scope)
+    _overview_edges(builder, scope)
+    builder.committee_legend([c.key for c in scope.committees], lambda k: ctx.committee_colours[k])
+    builder.focus_area_and_theme_legend(TYPE_COLOURS["committee"])
     builder.pillar_legend()
     builder.edge_legend()
     builder.legend_notes.append(ctx.t("view_note_theme_size"))
     return builder.build(ctx.t("view_overview"))
+
+
+@dataclass(frozen=True)
+class _OverviewScope:
+    """What the overview shows: the top committees, their focus areas (and the unattributed ones) with the
+    shown themes each mentions, the top themes (sorted) and each committee's themes from reflections only."""
+
+    committees: list[Committee]
+    areas: list[FocusArea]
+    area_themes: dict[str, list[str]]  # focus-area key → the shown themes it mentions
+    themes: list[str]
+    reflected: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, builder: ViewBuilder, top: int) -> _OverviewScope:
+        """The ``top`` committees and themes; ``builder`` notes what they leave out."""
+        ctx = builder.ctx
+        committees, total = top_ranked(ctx.corpus.committees, ctx.committee_rank, top)
+        builder.trimmed(len(committees), total, "committees")
+        kept = {c.key for c in committees}
+        areas = [a for a in ctx.corpus.focus_areas if a.committee in kept or a.committee is None]
+        reflected = {c.key: ctx.reflection_only_themes(c.key) for c in committees}
+        candidates = {t for a in areas for t in ctx.themes_of_focus_area(a.key)}
+        candidates.update(t for themes in reflected.values() for t in themes)
+        themes, total = top_ranked(candidates, ctx.theme_rank, top)
+        builder.trimmed(len(themes), total, "themes")
+        shown = set(themes)
+        area_themes = {a.key: [t for t in ctx.themes_of_focus_area(a.key) if t in shown] for a in areas}
+        return cls(committees, areas, area_themes, sorted(themes), reflected)
+
+
+def _overview_nodes(builder: ViewBuilder, scope: _OverviewScope) -> None:
+    ctx = builder.ctx
+    for committee in scope.committees:
+        own = [t for a in ctx.focus_areas_of(committee.key) for t in scope.area_themes[a.key]]
+        themes = own + list(scope.reflected[committee.key])
+        builder.committee(committee.key, ctx.committee_colours[committee.key], themes=themes)
+    for area in scope.areas:
+        builder.focus_area(area, scope.area_themes[area.key])
+    for slug in scope.themes:
+        builder.theme(slug)
+    for pillar in ctx.corpus.pillars:
+        builder.pillar(pillar.slug)
+
+
+def _overview_edges(builder: ViewBuilder, scope: _OverviewScope) -> None:
+    for area in scope.areas:
+        builder.presents(area)
+        for slug in scope.area_themes[area.key]:
+            builder.mentions(area, slug)
+    for committee in scope.committees:
+        for slug in scope.reflected[committee.key]:
+            builder.carries(committee.key, slug, "reflection")
+    for slug in scope.themes:
+        for served in builder.ctx.corpus.theme_by_slug[slug].pillars:
+            builder.serves(slug, served)
 
 
 def _municipality(ctx: ViewContext, slug: str, top: int) -> ViewGraph:
@@ -366,8 +160,8 @@ def _municipality(ctx: ViewContext, slug: str, top: int) -> ViewGraph:
 def _overlap(
     ctx: ViewContext, top: int, among: Sequence[Committee] | None = None, name: str = "overlap", title: str = ""
 ) -> ViewGraph:
-    corpus, builder = ctx.corpus, _Builder(ctx, name)
-    committees, total = _top(corpus.committees if among is None else among, ctx.committee_rank, top)
+    corpus, builder = ctx.corpus, ViewBuilder(ctx, name)
+    committees, total = top_ranked(corpus.committees if among is None else among, ctx.committee_rank, top)
     builder.trimmed(len(committees), total, "committees")
     community = ctx.analysis.committee_communities.community_of()
     palette = list(ctx.committee_colours.values()) or [TYPE_COLOURS["committee"]]
@@ -399,11 +193,11 @@ def _overlap(
 
 
 def _themes(ctx: ViewContext, top: int) -> ViewGraph:
-    corpus, builder = ctx.corpus, _Builder(ctx, "themes")
-    themes, total = _top(ctx.carriers, ctx.theme_rank, top)
+    corpus, builder = ctx.corpus, ViewBuilder(ctx, "themes")
+    themes, total = top_ranked(ctx.carriers, ctx.theme_rank, top)
     builder.trimmed(len(themes), total, "themes")
     carrying = {key for slug in themes for key in ctx.carriers[slug]}
-    committees, total = _top([c for c in corpus.committees if c.key in carrying], ctx.committee_rank, top)
+    committees, total = top_ranked([c for c in corpus.committees if c.key in carrying], ctx.committee_rank, top)
     builder.trimmed(len(committees), total, "committees")
     for committee in committees:
         held = [t for t in themes if committee.key in ctx.carriers[t]]
@@ -429,16 +223,16 @@ def _themes(ctx: ViewContext, top: int) -> ViewGraph:
 
 
 def _committee(ctx: ViewContext, key: str, top: int) -> ViewGraph:
-    corpus, builder = ctx.corpus, _Builder(ctx, f"committee:{key}")
+    corpus, builder = ctx.corpus, ViewBuilder(ctx, f"committee:{key}")
     areas = ctx.focus_areas_of(key)
     reflected = ctx.reflection_only_themes(key)
     candidates = {t for a in areas for t in ctx.themes_of_focus_area(a.key)} | set(reflected)
-    themes, total = _top(candidates, ctx.theme_rank, top)
+    themes, total = top_ranked(candidates, ctx.theme_rank, top)
     builder.trimmed(len(themes), total, "themes")
     shown = set(themes)
     weights = {o.b if o.a == key else o.a: o.weight for o in ctx.overlaps_of.get(key, [])}
     sharing = [c for c in corpus.committees if c.key != key and shown & set(ctx.analysis.index.themes_of(c.key))]
-    others, total = _top(sharing, lambda c: (-weights.get(c.key, 0.0), c.key), top)
+    others, total = top_ranked(sharing, lambda c: (-weights.get(c.key, 0.0), c.key), top)
     builder.trimmed(len(others), total, "committees")
 
     builder.committee(key, ctx.committee_colours[key], 30, shown)
@@ -461,21 +255,18 @@ def _committee(ctx: ViewContext, key: str, top: int) -> ViewGraph:
                 builder.carries(other.key, slug)
 
     builder.committee_legend([key, *(o.key for o in others)], lambda k: ctx.committee_colours[k], first=key)
-    builder.legend.append(
-        LegendEntry(ctx.t("view_legend_focus_area"), tint(ctx.committee_colours[key], FOCUS_AREA_TINT), "square")
-    )
-    builder.legend.append(LegendEntry(ctx.t("theme"), TYPE_COLOURS["theme"], SHAPES["theme"]))
+    builder.focus_area_and_theme_legend(ctx.committee_colours[key])
     builder.edge_legend()
     builder.legend_notes.append(ctx.t("view_note_theme_size"))
     return builder.build(ctx.t("view_committee", label=ctx.committee_label(key)))
 
 
 def _theme(ctx: ViewContext, slug: str, top: int) -> ViewGraph:
-    corpus, builder = ctx.corpus, _Builder(ctx, f"theme:{slug}")
+    corpus, builder = ctx.corpus, ViewBuilder(ctx, f"theme:{slug}")
     theme = corpus.theme_by_slug[slug]
     areas = [a for a in corpus.focus_areas if ctx.statement_units(a.key, slug)]
     involved = {a.committee for a in areas if a.committee} | set(ctx.carriers.get(slug, ()))
-    committees, total = _top(
+    committees, total = top_ranked(
         [c for c in corpus.committees if c.key in involved],
         lambda c: (-len(ctx.evidence_units(c.key, slug)), c.key),
         top,
@@ -501,10 +292,7 @@ def _theme(ctx: ViewContext, slug: str, top: int) -> ViewGraph:
             builder.carries(committee.key, slug, "reflection")
 
     builder.committee_legend([c.key for c in committees], lambda k: ctx.committee_colours[k])
-    builder.legend.append(
-        LegendEntry(ctx.t("view_legend_focus_area"), tint(TYPE_COLOURS["committee"], FOCUS_AREA_TINT), "square")
-    )
-    builder.legend.append(LegendEntry(ctx.t("theme"), TYPE_COLOURS["theme"], SHAPES["theme"]))
+    builder.focus_area_and_theme_legend(TYPE_COLOURS["committee"])
     if theme.pillars:
         builder.pillar_legend()
     builder.edge_legend()
