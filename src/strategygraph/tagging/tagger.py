@@ -110,6 +110,18 @@ def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
     ``via`` names every pattern that matched. Labels are given in ``lang`` (``da`` or ``en``).
     """
     words = _words(text)
+    matches = _rule_matches(words, lexicon)
+    best = _best_hits(words, lexicon, _evidence(matches))
+    labels = {theme.slug: theme.label(lang) for theme in lexicon.thesaurus.themes}
+    hits = [
+        ThemeHit(theme, labels[theme], text[span.start : span.end], span.start, span.end, span.score, span.via)
+        for theme, span in _merged(text, best)
+    ]
+    return sorted(hits, key=lambda hit: (hit.start, hit.theme, hit.end))
+
+
+def _rule_matches(words: _Words, lexicon: Lexicon) -> list[tuple[Rule, list[int]]]:
+    """Every rule of the lexicon that matches at some word, with the indices of the words it matched."""
     found = [lexicon.words.matches(w, s) for w, s in zip(words.lowered, words.suspended, strict=True)]
     matches: list[tuple[Rule, list[int]]] = []
     for index, wids in enumerate(found):
@@ -119,17 +131,30 @@ def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
                 rest = _extend(rule, 1, index + 1, found, words.breaks)
                 if rest is not None:
                     matches.append((rule, [index, *rest]))
+    return matches
+
+
+def _evidence(matches: list[tuple[Rule, list[int]]]) -> list[tuple[Rule, list[int]]]:
+    """The evidence matches that no stop phrase or excluded form covers."""
     everywhere, by_theme = _blocked_words(matches)
-    evidence = [
+    return [
         (rule, indices)
         for rule, indices in matches
         if rule.role is Role.EVIDENCE
         and rule.theme is not None
         and not any(i in everywhere or i in by_theme.get(rule.theme, ()) for i in indices)
     ]
-    # a narrower theme does not imply its broader one: a word of the broader theme inside a label of the
-    # narrower theme ("Balanceret vækst", "forpligtende fællesskaber") is part of that name, no evidence
-    # of its own; a phrase of the broader theme inside it still is ("forpligtende og stærke fællesskaber")
+
+
+def _best_hits(
+    words: _Words, lexicon: Lexicon, evidence: list[tuple[Rule, list[int]]]
+) -> dict[tuple[str, int, int], tuple[float, str]]:
+    """Each (theme, start, end) hit with the score and pattern of its best rule.
+
+    A narrower theme does not imply its broader one: a word of the broader theme inside a label of the
+    narrower theme ("Balanceret vækst", "forpligtende fællesskaber") is part of that name, no evidence of its
+    own; a phrase of the broader theme inside it still is ("forpligtende og stærke fællesskaber").
+    """
     named: dict[str, set[int]] = defaultdict(set)
     for rule, indices in evidence:
         if rule.label:
@@ -146,12 +171,7 @@ def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
         current = best.get(key)
         if current is None or (-candidate[0], candidate[1]) < (-current[0], current[1]):
             best[key] = candidate
-    labels = {theme.slug: theme.label(lang) for theme in lexicon.thesaurus.themes}
-    hits = [
-        ThemeHit(theme, labels[theme], text[span.start : span.end], span.start, span.end, span.score, span.via)
-        for theme, span in _merged(text, best)
-    ]
-    return sorted(hits, key=lambda hit: (hit.start, hit.theme, hit.end))
+    return best
 
 
 @dataclass
