@@ -50,7 +50,7 @@ def import_(
     from ..errors import StrategyGraphError
     from ..formats.importing import check_data_folder, import_seminar
     from ..formats.spreadsheet_reader import SeminarMetadata
-    from ..i18n import text
+    from ..i18n import format_count, text
     from ..tables import Table, render_text
     from ..text_files import MAX_SEMINAR_BYTES, read_user_file
 
@@ -61,6 +61,9 @@ def import_(
     check_output_folder(out, inputs, force=force)
     data = read_user_file(source, MAX_SEMINAR_BYTES)
     imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date, seminar_id))
+    units = sum(imported.outline.counts().get(kind, 0) for kind in ("statements", "reflections"))
+    if units >= _PROGRESS_FROM_UNITS:
+        click.echo(text("import_validating", app.lang).format(units=format_count(units, app.lang)), err=True)
 
     def check(folder: Path) -> None:
         violations = check_data_folder(folder, app.lang)
@@ -76,6 +79,10 @@ def import_(
     )
     click.echo(render_text(table), nl=False)
     click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
+
+
+# A progress line before validating imports this large (about a second of SHACL per 150 texts).
+_PROGRESS_FROM_UNITS = 500
 
 
 def _is_own_source_copy(source: Path, out: Path) -> bool:
