@@ -70,10 +70,37 @@ class DataSources:
         return [*self.ontology_files, *turtle_files(self.data_dirs)]
 
 
+# Two data folders that mint the same seminar IRI (a copied folder, or two seminars given the same `id:`) would
+# merge into one seminar silently: a seminar has one title and one source document with one SHA-256.
+_MERGED_SEMINARS = """
+SELECT ?seminar (COUNT(DISTINCT ?title) AS ?titles) (COUNT(DISTINCT ?sha) AS ?sources) WHERE {
+    ?seminar a sg:Seminar .
+    OPTIONAL { ?seminar dcterms:title ?title FILTER (lang(?title) = "da" || lang(?title) = "") }
+    OPTIONAL { ?document sg:seminar ?seminar ; sg:sha256 ?sha }
+}
+GROUP BY ?seminar
+HAVING (COUNT(DISTINCT ?title) > 1 || COUNT(DISTINCT ?sha) > 1)
+ORDER BY ?seminar
+"""
+
+
+def _refuse_merged_seminars(graph: GraphStore, sources: DataSources) -> None:
+    rows = graph.select(_MERGED_SEMINARS).rows
+    if rows:
+        seminar = str(rows[0][0])
+        folders = ", ".join(str(folder) for folder in sources.data_dirs)
+        raise InputError(
+            f"two data folders define the same seminar <{seminar}>; give one of them its own id (the Markdown "
+            f"front matter's id:, or import --id) and import it again (folders: {folders})"
+        )
+
+
 def load_graph(sources: DataSources, store: str = "memory", seminar: str | None = None) -> GraphStore:
     """Load ontology and data into a store of the given kind and derive the theme mentions; with
-    ``seminar``, keep only what that seminar uses (see :func:`strategygraph.seminars.scope_to_seminar`)."""
+    ``seminar``, keep only what that seminar uses (see :func:`strategygraph.seminars.scope_to_seminar`).
+    Two folders that define the same seminar are an error, not one merged seminar."""
     graph = open_store(sources.files(), store)
+    _refuse_merged_seminars(graph, sources)
     derive_theme_mentions(graph)
     if seminar is not None:
         graph = scope_to_seminar(graph, seminar)

@@ -7,6 +7,7 @@ slugs of one namespace distinct by appending ``-2``, ``-3`` … in the order the
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,9 +26,11 @@ _COMMITTEE_PREFIX = re.compile(r"^udvalg(?:et)?\s+for\s+", re.IGNORECASE)
 
 
 def slugify(text: str, fallback: str = "item") -> str:
-    """The ASCII slug of ``text``, or ``fallback`` if nothing is left.
+    """The ASCII slug of ``text``; ``fallback`` if ``text`` is blank.
 
-    A slug longer than :data:`MAX_LENGTH` is cut after a whole word, not on a small word such as *fra*.
+    A slug longer than :data:`MAX_LENGTH` is cut after a whole word, not on a small word such as *fra*. A text
+    with no Latin letters or digits (``東京 Kommune``) gets ``fallback`` and a digest of the text
+    (``kommune-4f2a91c0``), so that two such names never share a slug.
     """
     spelled = unicodedata.normalize("NFKC", text).lower().translate(_SPELLED_OUT)
     ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
@@ -38,7 +41,10 @@ def slugify(text: str, fallback: str = "item") -> str:
         while len(words) > 1 and words[-1] in _DANGLING:
             words.pop()
         slug = "-".join(words)
-    return slug or fallback
+    if slug or not fallback or not text.strip():
+        return slug or fallback
+    digest = hashlib.sha256(unicodedata.normalize("NFC", text.strip()).encode("utf-8")).hexdigest()[:8]
+    return f"{fallback}-{digest}"
 
 
 def municipality_slug(name: str) -> str:
