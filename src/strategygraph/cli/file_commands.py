@@ -118,7 +118,7 @@ def export(
         md       one seminar in the Markdown import format; `strategygraph import` reads it back
         graphml  the network (committees, focus areas, themes, pillars; weights, communities) for Cytoscape, yEd
         gexf     the same network as GEXF 1.3 with colours and sizes, for Gephi
-        ttl      the whole RDF graph as Turtle
+        ttl      the whole RDF graph as Turtle (also trig, nt: TriG, sorted N-Triples)
         jsonld   the whole RDF graph as JSON-LD
         csv      one data table (--table NAME); headers are stable column keys
         xlsx     every data table in one workbook, a sheet per table
