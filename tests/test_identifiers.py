@@ -56,3 +56,15 @@ def test_a_slug_is_always_a_slug_and_distinct_texts_rarely_share_one(text: str) 
     assert SLUG_PATTERN.match(municipality_slug(text))
     if text.strip() and not any(ch.isascii() and ch.isalnum() for ch in text):
         assert slug != slugify(text + "x", "item"), "a digest tells such names apart"
+
+
+def test_a_name_of_invisible_characters_is_as_empty_as_a_blank_one(runner: CliRunner, tmp_path: Path) -> None:
+    for invisible in ("\u200b", "\u200b\u200d\ufeff", "\u2060 \u200c"):
+        source = tmp_path / "seminar.md"
+        source.write_text(
+            f"---\nmunicipality: Fjordby Kommune\ntitle: T\n---\n\n# {invisible}\n\n## Fokus\n- Tekst.\n",
+            encoding="utf-8",
+        )
+        result = runner.invoke(cli, ["import", str(source), "--out", str(tmp_path / "out")])
+        assert result.exit_code == 2, result.output
+        assert "empty committee name" in result.stderr

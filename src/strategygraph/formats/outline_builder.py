@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -68,6 +69,12 @@ def parse_confidence(value: str, where: Location) -> str:
             f"or in Danish {', '.join(CONFIDENCE_ALIASES)}){hint}"
         )
     return confidence
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only spaces, invisible format characters (zero-width space and joiners,
+    byte-order marks) or control characters."""
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Zs") for ch in text)
 
 
 def parse_seminar_id(value: str, where: Location) -> str:
@@ -130,7 +137,7 @@ class OutlineBuilder:
     _remits: dict[str, tuple[tuple[str, ...], Location]] = field(default_factory=dict)
 
     def committee(self, name: str, where: Location) -> None:
-        if not name:
+        if is_blank(name):
             raise where.error("empty committee name")
         self._close_area()
         self._close_committee()
@@ -180,7 +187,7 @@ class OutlineBuilder:
     def focus_area(self, title: TextUnit, where: Location) -> None:
         if self._committee is None:
             raise where.error(f"focus area {title.text!r} before any committee")
-        if not title.text:
+        if is_blank(title.text):
             raise where.error("empty focus-area title")
         self._close_area()
         key = (self._committee.name, title.text.casefold())
