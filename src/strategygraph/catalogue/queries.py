@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -311,16 +312,47 @@ def check_syntax(query: NamedQuery) -> None:
         raise InputError(message, path=query.path, line=error.lineno) from None
 
 
-def run_query(store: GraphStore, query: NamedQuery, arguments: Mapping[str, str] | None = None) -> SelectResult:
-    """Run ``query`` on ``store`` with ``arguments`` (parameter name → value as typed) bound as RDF terms."""
+def run_query(
+    store: GraphStore,
+    query: NamedQuery,
+    arguments: Mapping[str, str] | None = None,
+    timeout: float | None = None,
+) -> SelectResult:
+    """Run ``query`` on ``store`` with ``arguments`` (parameter name → value as typed) bound as RDF terms.
+
+    With ``timeout`` (seconds), a query still running then is abandoned with an error. The engines cannot be
+    interrupted, so the query finishes in a background thread that a command line process ends on exit.
+    """
     bindings = resolve_entities(
         store, {p.name: p.kind for p in query.parameters}, bind_arguments(query, arguments or {})
     )
     try:
-        return store.select(query.text, bindings)
+        if timeout is None:
+            return store.select(query.text, bindings)
+        return _within(timeout, lambda: store.select(query.text, bindings), query)
     except StrategyGraphError:
         raise
     except Exception as error:  # the engine's own exception types differ; a syntax error is named precisely
         check_syntax(query)
         first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
         raise InputError(f"the query failed: {first_line}", path=query.path) from None
+
+
+def _within(seconds: float, run: Callable[[], SelectResult], query: NamedQuery) -> SelectResult:
+    outcome: list[SelectResult | BaseException] = []
+
+    def target() -> None:
+        try:
+            outcome.append(run())
+        except BaseException as error:  # handed to the caller's thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=target, name=f"query {query.name}", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not outcome:
+        raise InputError(f"the query was stopped after {seconds:g} s (its time limit)", path=query.path)
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
