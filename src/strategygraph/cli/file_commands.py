@@ -13,7 +13,7 @@ from ._output import check_output_folder, replace_folder_atomically, write_atomi
 
 
 @click.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(path_type=Path))
 @click.option(
     "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Data folder to create."
 )
