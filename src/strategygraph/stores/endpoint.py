@@ -293,6 +293,7 @@ class RelayServer(ThreadingHTTPServer):
     """The public side of the endpoint: one thread per connection, each relayed within the time limit."""
 
     daemon_threads = True
+    request_queue_size = 1024
 
     def __init__(self, address: tuple[str, int], engine: OxigraphProcess, time_limit: float) -> None:
         super().__init__(address, _RelayHandler)
