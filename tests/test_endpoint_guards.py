@@ -202,8 +202,9 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
 def test_kill_9_of_serve_takes_the_oxigraph_server_with_it() -> None:
+    """(It also shows that --allow-federation says so.)"""
     process = subprocess.Popen(
-        [sys.executable, "-m", "strategygraph", "--lang", "en", "serve", "--port", "0", "--timeout", "5"],
+        [sys.executable, "-m", "strategygraph", "--lang", "en", "serve", "--port", "0", "--allow-federation"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -214,6 +215,8 @@ def test_kill_9_of_serve_takes_the_oxigraph_server_with_it() -> None:
         ready, _, _ = select.select([process.stdout], [], [], 60)
         assert ready, "serve printed nothing within 60 s"
         assert process.stdout.readline().startswith("SPARQL endpoint (read-only): http://127.0.0.1:")
+        lines = [process.stdout.readline() for _ in range(3)]
+        assert lines[2] == "SERVICE is on (--allow-federation): queries can make the server fetch from other hosts.\n"
         servers = {
             child for child in _children(process.pid) if "oxigraph" in Path(f"/proc/{child}/cmdline").read_text()
         }
