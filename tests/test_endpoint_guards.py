@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from strategygraph.stores.endpoint import Endpoint, running_endpoint
+from strategygraph.stores.endpoint import Endpoint, remove_stale_databases, running_endpoint
 from strategygraph.stores.relay import MAX_REQUEST_BODY
 
 pytestmark = pytest.mark.slow
@@ -221,6 +221,8 @@ def test_kill_9_of_serve_takes_the_oxigraph_server_with_it() -> None:
             child for child in _children(process.pid) if "oxigraph" in Path(f"/proc/{child}/cmdline").read_text()
         }
         assert len(servers) == 1, servers
+        arguments = Path(f"/proc/{next(iter(servers))}/cmdline").read_text().split("\0")
+        database = Path(arguments[arguments.index("--location") + 1])
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
@@ -233,3 +235,17 @@ def test_kill_9_of_serve_takes_the_oxigraph_server_with_it() -> None:
     if alive:  # do not leave it behind for the next test
         os.kill(server, signal.SIGKILL)
     assert not alive, "the Oxigraph server outlived `serve` (kill -9)"
+    remove_stale_databases()  # what the next `serve` does first: the killed one's temporary database goes
+    assert not database.parent.exists()
+
+
+def test_only_the_temporary_databases_of_dead_serve_processes_are_removed(tmp_path: Path) -> None:
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead, alive = tmp_path / "strategygraph-serve-dead", tmp_path / "strategygraph-serve-alive"
+    for folder, pid in [(dead, finished.stdout.strip()), (alive, str(os.getpid()))]:
+        (folder / "database").mkdir(parents=True)
+        (folder / "serve.pid").write_text(pid)
+    unowned = tmp_path / "strategygraph-serve-unowned"
+    unowned.mkdir()
+    assert remove_stale_databases(tmp_path) == [dead]
+    assert sorted(tmp_path.iterdir()) == [alive, unowned]

@@ -35,6 +35,8 @@ from ..errors import StrategyGraphError
 from .relay import RelayServer
 
 _PR_SET_PDEATHSIG = 1
+_FOLDER_PREFIX = "strategygraph-serve-"
+_OWNER_FILE = "serve.pid"
 
 
 def oxigraph_executable() -> Path:
@@ -190,6 +192,31 @@ class Endpoint:
         return f"{self.base_url}/query"
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_databases(folder: Path | None = None) -> list[Path]:
+    """Remove the temporary databases of ``serve`` processes that were killed (``kill -9`` skips the clean-up):
+    this user's ``strategygraph-serve-*`` folders whose owning process is gone. Returns what was removed."""
+    removed: list[Path] = []
+    if os.name != "posix":  # os.kill(pid, 0) is not a harmless probe elsewhere
+        return removed
+    for candidate in sorted((folder or Path(tempfile.gettempdir())).glob(_FOLDER_PREFIX + "*")):
+        with contextlib.suppress(OSError, ValueError):
+            owner = int((candidate / _OWNER_FILE).read_text(encoding="ascii").strip())
+            if candidate.stat().st_uid == os.getuid() and not _process_alive(owner):
+                shutil.rmtree(candidate)
+                removed.append(candidate)
+    return removed
+
+
 @contextlib.contextmanager
 def running_endpoint(
     ntriples: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0, allow_federation: bool = False
@@ -199,7 +226,9 @@ def running_endpoint(
     ``allow_federation`` lets queries use ``SERVICE`` (the server then fetches from other hosts)."""
     if timeout <= 0:
         raise StrategyGraphError("the timeout must be a positive number of seconds")
-    with tempfile.TemporaryDirectory(prefix="strategygraph-serve-") as folder:
+    remove_stale_databases()
+    with tempfile.TemporaryDirectory(prefix=_FOLDER_PREFIX) as folder:
+        (Path(folder) / _OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
         engine = OxigraphProcess(load_database(ntriples, Path(folder)), timeout)
         try:
             engine.start()
