@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import OptionsError
 from ..i18n import as_lang
-from ._app import AppContext, format_option, pass_app
+from ._app import AppContext, F, format_option, pass_app
 
 if TYPE_CHECKING:
+    from ..catalogue.queries import NamedQuery
     from ..stores.base import GraphStore
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
+
+
+def _timeout_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--timeout",
+        default=30.0,
+        show_default=True,
+        type=click.FloatRange(min=0.1),
+        metavar="SECONDS",
+        help=f"Seconds to wait for {what} to connect, and for each part of its answer.",
+    )
 
 
 @click.command("queries")
@@ -57,6 +70,12 @@ def queries_command(app: AppContext, fmt: str) -> None:
     metavar="IRI",
     help="With --endpoint: query this named graph as the default graph (default-graph-uri; repeatable).",
 )
+@_timeout_option("the endpoint (with --endpoint)")
+@click.option(
+    "--allow-federation",
+    is_flag=True,
+    help="Let a query with SERVICE ask the services it names (on the local graph; off by default).",
+)
 @click.option(
     "--lang",
     "query_lang",
@@ -72,6 +91,8 @@ def query_command(
     fmt: str,
     endpoint: str | None,
     graphs: tuple[str, ...],
+    timeout: float,
+    allow_federation: bool,
     query_lang: str | None,
 ) -> None:
     """Run a catalogue query by NAME, or your own SELECT/ASK query file (FILE.rq).
@@ -99,17 +120,33 @@ def query_command(
     query = find_query(name)
     if query.parameter("lang") is not None:
         arguments.setdefault("lang", query_lang or app.lang)
-    store: GraphStore
+    if endpoint is None and not allow_federation:
+        _refuse_federation(query)
+    store = _query_store(app, endpoint, graphs, timeout)
+    titles = query.column_titles(as_lang(query_lang) if query_lang else app.lang)
+    click.echo(render_result(run_query(store, query, arguments), fmt, query.form, titles), nl=False)
+
+
+def _refuse_federation(query: NamedQuery) -> None:
+    """A query with SERVICE would fetch from the hosts it names; on the local graph only when asked for."""
+    from ..errors import StrategyGraphError
+    from ..stores.sparql_text import uses_service
+
+    if uses_service(query.text):
+        raise StrategyGraphError(
+            f"query {query.name!r} uses SERVICE (federated query), which asks other services over the network; "
+            "add --allow-federation to run it"
+        )
+
+
+def _query_store(app: AppContext, endpoint: str | None, graphs: tuple[str, ...], timeout: float) -> GraphStore:
     if endpoint is not None:
         from ..stores.remote import SparqlEndpoint
 
-        store = SparqlEndpoint(endpoint, graphs)
-    elif graphs:
+        return SparqlEndpoint(endpoint, graphs, timeout)
+    if graphs:
         raise OptionsError("--graph needs --endpoint")
-    else:
-        store = app.store()
-    titles = query.column_titles(as_lang(query_lang) if query_lang else app.lang)
-    click.echo(render_result(run_query(store, query, arguments), fmt, query.form, titles), nl=False)
+    return app.store()
 
 
 @click.command()
@@ -117,8 +154,9 @@ def query_command(
 @click.option(
     "--graph", default=None, metavar="IRI", help="Named graph to replace.  [default: the strategygraph graph]"
 )
+@_timeout_option("the triple store")
 @pass_app
-def publish(app: AppContext, endpoint: str, graph: str | None) -> None:
+def publish(app: AppContext, endpoint: str, graph: str | None, timeout: float) -> None:
     """Upload the built graph to a triple store, replacing one named graph (SPARQL 1.1 Graph Store Protocol).
 
     Reports the graph's triple count before and after.
@@ -130,7 +168,7 @@ def publish(app: AppContext, endpoint: str, graph: str | None) -> None:
     from ..i18n import text
     from ..stores.remote import DEFAULT_GRAPH, publish_graph
 
-    report = publish_graph(app.store(), endpoint, graph or DEFAULT_GRAPH)
+    report = publish_graph(app.store(), endpoint, graph or DEFAULT_GRAPH, timeout)
     click.echo(
         text("published", app.lang).format(
             graph=f"<{report.graph}>", url=report.store_url, before=report.before, after=report.after, sent=report.sent
@@ -148,12 +186,19 @@ def publish(app: AppContext, endpoint: str, graph: str | None) -> None:
     type=click.FloatRange(min=0.1),
     help="Seconds a query may run before it is stopped.",
 )
+@click.option(
+    "--allow-federation",
+    is_flag=True,
+    help="Let queries use SERVICE, so the server fetches from the hosts they name (off by default).",
+)
 @pass_app
-def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
+def serve(app: AppContext, host: str, port: int, timeout: float, allow_federation: bool) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 Protocol endpoint (the Oxigraph server).
 
     Updates are refused; a query running longer than --timeout is stopped. The server also serves
-    the YASGUI query editor from its own files, so it works offline in a browser.
+    the YASGUI query editor from its own files, so it works offline in a browser. Only requests that
+    name this endpoint in their Host header are answered (loopback names, or --host), and queries
+    with SERVICE are refused unless --allow-federation is given.
 
     \b
     Example:
@@ -170,9 +215,11 @@ def serve(app: AppContext, host: str, port: int, timeout: float) -> None:
     ntriples = serialize_graph(app.store(), "nt")
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-    with running_endpoint(ntriples, host, port, timeout) as endpoint:
+    with running_endpoint(ntriples, host, port, timeout, allow_federation) as endpoint:
         message = text("serving", app.lang)
         click.echo(message.format(query_url=endpoint.query_url, base_url=endpoint.base_url, timeout=timeout))
+        if allow_federation:
+            click.echo(text("serving_federation", app.lang))
         with contextlib.suppress(KeyboardInterrupt):
             stopped.wait()
 

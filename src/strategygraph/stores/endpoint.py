@@ -6,52 +6,37 @@ refuses updates and Graph Store writes (HTTP 403), and serves the YASGUI query e
 The editor's script would also ask prefix.cc for prefixes; the relay sends the page with a
 Content-Security-Policy that keeps the browser on this endpoint, so nothing leaves the machine.
 
-Oxigraph 0.5's ``--timeout-s`` does not stop every query: a sort or a streamed result runs on after
-the limit, and a cancelled aggregate answers ``200 OK`` with a cut-off body. So a small relay stands
-in front: it passes each request through unchanged and, when an answer is not complete within the
-limit, stops the server process (the only way to end a query running inside it), starts it again on the
-same database, and answers ``503``. Requests in flight at that moment are answered ``503`` too. A long
-answer is buffered up to :data:`BUFFER_LIMIT` and then streamed; if the limit strikes while it streams,
-the connection is closed without the final chunk, so a client sees an incomplete (not a wrong) answer.
+The relay in front (:mod:`strategygraph.stores.relay`) checks every request (the ``Host`` header, the body's
+size, no ``SERVICE`` unless allowed) and enforces the time limit: a runaway query is ended by restarting the
+server process on the same database. The server process dies with ``serve``, even on ``kill -9`` (Linux: the
+kernel's parent-death signal), so no orphan keeps the port or the temporary database.
 """
 
 from __future__ import annotations
 
 import contextlib
-import http.client
+import ctypes
+import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import sysconfig
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ..errors import StrategyGraphError
+from .relay import RelayServer
 
-BUFFER_LIMIT = 8 * 1024 * 1024
-# The YASGUI page's own code asks prefix.cc for prefixes on load; this keeps the browser on this endpoint.
-PAGE_POLICY = (
-    "default-src 'self'; connect-src 'self'; script-src 'self' 'unsafe-inline'; "
-    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:"
-)
-MAX_REQUEST_BODY = 16 * 1024 * 1024
-_HOP_BY_HOP = {
-    "connection",
-    "keep-alive",
-    "proxy-authenticate",
-    "proxy-authorization",
-    "te",
-    "trailer",
-    "transfer-encoding",
-    "upgrade",
-    "host",
-    "content-length",
-}
+_PR_SET_PDEATHSIG = 1
+_FOLDER_PREFIX = "strategygraph-serve-"
+_OWNER_FILE = "serve.pid"
 
 
 def oxigraph_executable() -> Path:
@@ -67,6 +52,25 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((host, 0))
         return int(probe.getsockname()[1])
+
+
+def die_with_parent() -> Callable[[], None] | None:
+    """Linux: a ``preexec_fn`` that has the kernel kill the child (SIGKILL) when the thread that started it ends,
+    which includes ``kill -9`` of this process. Elsewhere None (the child is stopped only on a normal exit)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent, kill = os.getpid(), int(signal.SIGKILL)
+
+    def set_death_signal() -> None:  # runs in the child between fork and exec: nothing that takes a lock
+        prctl(_PR_SET_PDEATHSIG, kill, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the signal was set
+            os.kill(os.getpid(), kill)
+
+    return set_death_signal
 
 
 def load_database(ntriples: str, folder: Path, executable: Path | None = None) -> Path:
@@ -100,8 +104,16 @@ class OxigraphProcess:
     _process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _ready: threading.Event = field(default_factory=threading.Event, repr=False)
+    # Every server process is started from this one thread, which lives as long as the endpoint: the kernel's
+    # parent-death signal follows the starting *thread*, and a restart is asked for from a short-lived timer.
+    _spawner: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="strategygraph-engine"), repr=False
+    )
 
     def start(self) -> None:
+        self._spawner.submit(self._start).result()
+
+    def _start(self) -> None:
         self.port = free_port()
         # Oxigraph's own limit is set beyond ours, so that it never answers first with a cut-off 200.
         command = [
@@ -114,7 +126,9 @@ class OxigraphProcess:
             "--timeout-s",
             str(int(self.timeout) + 60),
         ]
-        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self._process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=die_with_parent()
+        )
         self._wait_until_ready()
         self._ready.set()
 
@@ -160,144 +174,11 @@ class OxigraphProcess:
             self.start()
             self.generation += 1
 
-
-class _RelayHandler(BaseHTTPRequestHandler):
-    """Passes one request to the Oxigraph server, within the endpoint's time limit."""
-
-    protocol_version = "HTTP/1.1"
-    server: RelayServer
-
-    def do_GET(self) -> None:
-        self._relay()
-
-    def do_POST(self) -> None:
-        self._relay()
-
-    def do_HEAD(self) -> None:
-        self._relay()
-
-    def do_PUT(self) -> None:
-        self._relay()
-
-    def do_DELETE(self) -> None:
-        self._relay()
-
-    def do_OPTIONS(self) -> None:
-        self._relay()
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: the endpoint does not log requests."""
-
-    def _plain(self, status: int, message: str) -> None:
-        body = (message + "\n").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _request_body(self) -> bytes | None:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            self._plain(411, "send the request with a Content-Length")
-            return None
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_REQUEST_BODY:
-            self._plain(413, f"request body larger than {MAX_REQUEST_BODY} bytes")
-            self.close_connection = True
-            return None
-        return self.rfile.read(length) if length else b""
-
-    def _relay(self) -> None:
-        body = self._request_body()
-        if body is None:
-            return
-        engine, limit = self.server.engine, self.server.time_limit
-        expired = threading.Event()
-        try:
-            generation, port = engine.current(within=limit)
-        except StrategyGraphError as error:
-            self._plain(503, str(error))
-            return
-
-        def stop_runaway() -> None:
-            expired.set()
-            engine.restart(generation)
-
-        timer = threading.Timer(limit, stop_runaway)
-        timer.daemon = True
-        timer.start()
-        upstream = http.client.HTTPConnection("127.0.0.1", port, timeout=limit + 5)
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
-        try:
-            self._pass_through(upstream, body, headers, expired)
-        finally:
-            timer.cancel()
-            upstream.close()
-
-    def _pass_through(
-        self, upstream: http.client.HTTPConnection, body: bytes, headers: dict[str, str], expired: threading.Event
-    ) -> None:
-        buffered: list[bytes] = []
-        size = 0
-        try:
-            upstream.request(self.command, self.path, body=body or None, headers=headers)
-            response = upstream.getresponse()
-            while size <= BUFFER_LIMIT:
-                chunk = response.read1(65536) if self.command != "HEAD" else b""
-                if not chunk:
-                    break
-                buffered.append(chunk)
-                size += len(chunk)
-        except (OSError, http.client.HTTPException):
-            self._refuse_after_failure(expired)
-            return
-        if expired.is_set():  # the server was stopped meanwhile: the body may be cut short
-            self._refuse_after_failure(expired)
-            return
-        self.send_response(response.status, response.reason)
-        for name, value in response.getheaders():
-            if name.lower() not in _HOP_BY_HOP:
-                self.send_header(name, value)
-        if response.getheader("Content-Type", "").startswith("text/html"):
-            self.send_header("Content-Security-Policy", PAGE_POLICY)
-        if size <= BUFFER_LIMIT:
-            self.send_header("Content-Length", str(size))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(b"".join(buffered))
-            return
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-        self._stream(response, buffered)
-
-    def _stream(self, response: http.client.HTTPResponse, buffered: list[bytes]) -> None:
-        try:
-            for chunk in buffered:
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-            while chunk := response.read1(65536):
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-        except (OSError, http.client.HTTPException):
-            self.close_connection = True  # no final chunk: the client sees an incomplete answer
-            return
-        self.wfile.write(b"0\r\n\r\n")
-
-    def _refuse_after_failure(self, expired: threading.Event) -> None:
-        if expired.is_set():
-            self._plain(503, f"query stopped: no answer within {self.server.time_limit:g} s (serve --timeout)")
-        else:
-            self._plain(503, "the query engine was restarted to stop another query that ran too long; try again")
-
-
-class RelayServer(ThreadingHTTPServer):
-    """The public side of the endpoint: one thread per connection, each relayed within the time limit."""
-
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], engine: OxigraphProcess, time_limit: float) -> None:
-        super().__init__(address, _RelayHandler)
-        self.engine = engine
-        self.time_limit = time_limit
+    def close(self) -> None:
+        """Stop the server for good, and the thread that started it."""
+        with self._lock:
+            self.stop()
+        self._spawner.shutdown(wait=True)
 
 
 @dataclass(frozen=True)
@@ -311,19 +192,48 @@ class Endpoint:
         return f"{self.base_url}/query"
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_databases(folder: Path | None = None) -> list[Path]:
+    """Remove the temporary databases of ``serve`` processes that were killed (``kill -9`` skips the clean-up):
+    this user's ``strategygraph-serve-*`` folders whose owning process is gone. Returns what was removed."""
+    removed: list[Path] = []
+    if os.name != "posix":  # os.kill(pid, 0) is not a harmless probe elsewhere
+        return removed
+    for candidate in sorted((folder or Path(tempfile.gettempdir())).glob(_FOLDER_PREFIX + "*")):
+        with contextlib.suppress(OSError, ValueError):
+            owner = int((candidate / _OWNER_FILE).read_text(encoding="ascii").strip())
+            if candidate.stat().st_uid == os.getuid() and not _process_alive(owner):
+                shutil.rmtree(candidate)
+                removed.append(candidate)
+    return removed
+
+
 @contextlib.contextmanager
 def running_endpoint(
-    ntriples: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0
+    ntriples: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0, allow_federation: bool = False
 ) -> Iterator[Endpoint]:
-    """Serve the graph read-only on ``host:port`` until the ``with`` block ends; then stop and clean up."""
+    """Serve the graph read-only on ``host:port`` until the ``with`` block ends; then stop and clean up.
+
+    ``allow_federation`` lets queries use ``SERVICE`` (the server then fetches from other hosts)."""
     if timeout <= 0:
         raise StrategyGraphError("the timeout must be a positive number of seconds")
-    with tempfile.TemporaryDirectory(prefix="strategygraph-serve-") as folder:
+    remove_stale_databases()
+    with tempfile.TemporaryDirectory(prefix=_FOLDER_PREFIX) as folder:
+        (Path(folder) / _OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
         engine = OxigraphProcess(load_database(ntriples, Path(folder)), timeout)
-        engine.start()
         try:
+            engine.start()
             try:
-                relay = RelayServer((host, port), engine, timeout)
+                relay = RelayServer((host, port), engine, timeout, allow_federation)
             except OSError as error:
                 raise StrategyGraphError(f"cannot listen on {host}:{port}: {error.strerror}") from None
             thread = threading.Thread(target=relay.serve_forever, name="strategygraph-serve", daemon=True)
@@ -336,4 +246,4 @@ def running_endpoint(
                 relay.server_close()
                 thread.join(timeout=5)
         finally:
-            engine.stop()
+            engine.close()

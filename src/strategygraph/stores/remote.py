@@ -9,6 +9,7 @@ the same answers as the local engine's pre-binding, unlike a trailing ``VALUES``
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.parse
@@ -29,6 +30,7 @@ from .sparql_text import check_iri, query_form, substitute
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 DEFAULT_GRAPH = "https://w3id.org/strategygraph/graph"
+DEFAULT_TIMEOUT = 30.0  # seconds to connect, and to wait for each part of an answer
 _RDF_FORMATS = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}
 
 
@@ -52,10 +54,11 @@ def http_request(
     method: str = "GET",
     data: bytes | None = None,
     headers: Mapping[str, str] | None = None,
-    timeout: float = 60.0,
+    timeout: float = DEFAULT_TIMEOUT,
     missing_ok: bool = False,
 ) -> tuple[int, str, bytes]:
-    """Send one HTTP request: (status, content type, body); errors become one-line StrategyGraphErrors."""
+    """Send one HTTP request: (status, content type, body); errors become one-line StrategyGraphErrors that name
+    the URL (refused, reset, no answer within ``timeout`` seconds, an HTTP error status)."""
     request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -63,13 +66,34 @@ def http_request(
     except urllib.error.HTTPError as error:
         if missing_ok and error.code == 404:
             return 404, "", b""
+        raise _status_error(error, method, url) from None
+    except (OSError, http.client.HTTPException) as error:
+        raise _connection_error(error, method, url, timeout) from None
+
+
+def _status_error(error: urllib.error.HTTPError, method: str, url: str) -> StrategyGraphError:
+    try:
         detail = error.read().decode("utf-8", "replace").strip().splitlines()
-        message = f": {detail[0][:200]}" if detail else ""
-        raise StrategyGraphError(f"{method} {url}: HTTP {error.code} {error.reason}{message}") from None
-    except urllib.error.URLError as error:
-        raise StrategyGraphError(f"cannot reach {url}: {error.reason}") from None
-    except TimeoutError:
-        raise StrategyGraphError(f"{method} {url}: no answer within {timeout:g} s") from None
+    except (OSError, http.client.HTTPException):
+        detail = []
+    message = f": {detail[0][:200]}" if detail else ""
+    return StrategyGraphError(f"{method} {url}: HTTP {error.code} {error.reason}{message}")
+
+
+def _connection_error(error: Exception, method: str, url: str, timeout: float) -> StrategyGraphError:
+    reason: object = error.reason if isinstance(error, urllib.error.URLError) else error
+    if isinstance(reason, TimeoutError):
+        return StrategyGraphError(f"{method} {url}: no answer within {timeout:g} s (--timeout)")
+    if isinstance(error, urllib.error.URLError):  # failed before the request was sent
+        return StrategyGraphError(f"cannot reach {url}: {_why(reason)}")
+    return StrategyGraphError(f"{method} {url}: the connection failed: {_why(reason)}")
+
+
+def _why(reason: object) -> str:
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror
+    text = str(reason).strip()
+    return (text.splitlines() or [type(reason).__name__])[0][:200] if text else type(reason).__name__
 
 
 def term_from_json(value: Mapping[str, str]) -> Identifier:
@@ -93,16 +117,18 @@ def term_from_json(value: Mapping[str, str]) -> Identifier:
 
 def results_from_json(document: Mapping[str, Any]) -> SelectResult:
     """A :class:`SelectResult` from a W3C SPARQL 1.1 Query Results JSON document (ASK: one ``ask`` row)."""
+    if not isinstance(document, Mapping):
+        raise StrategyGraphError("the endpoint's answer is not SPARQL 1.1 Query Results JSON")
     if "boolean" in document:
         return SelectResult(("ask",), [(Literal(bool(document["boolean"])),)])
     try:
         variables = tuple(document["head"]["vars"])
-        bindings = document["results"]["bindings"]
-    except (KeyError, TypeError):
+        rows: list[Row] = [
+            tuple(term_from_json(binding[name]) if name in binding else None for name in variables)
+            for binding in document["results"]["bindings"]
+        ]
+    except (KeyError, TypeError, AttributeError):
         raise StrategyGraphError("the endpoint's answer is not SPARQL 1.1 Query Results JSON") from None
-    rows: list[Row] = [
-        tuple(term_from_json(binding[name]) if name in binding else None for name in variables) for binding in bindings
-    ]
     return SelectResult(variables, rows)
 
 
@@ -112,7 +138,7 @@ class SparqlEndpoint(GraphStore):
 
     url: str
     default_graphs: Sequence[str] = field(default_factory=tuple)
-    timeout: float = 60.0
+    timeout: float = DEFAULT_TIMEOUT
     kind: str = "endpoint"
 
     def __post_init__(self) -> None:
@@ -133,10 +159,11 @@ class SparqlEndpoint(GraphStore):
             self.timeout,
         )
         try:
-            document = json.loads(body.decode("utf-8"))
+            return results_from_json(json.loads(body.decode("utf-8")))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise StrategyGraphError(f"{self.url}: the answer is not JSON (is this a SPARQL query endpoint?)") from None
-        return results_from_json(document)
+        except StrategyGraphError as error:
+            raise StrategyGraphError(f"{self.url}: {error}") from None
 
     def add(self, triples: Iterable[Triple]) -> None:
         raise StrategyGraphError("a remote endpoint is read-only here; use `strategygraph publish` to upload")
@@ -161,7 +188,7 @@ class PublishReport:
     sent: int
 
 
-def graph_triple_count(store_url: str, graph: str, timeout: float = 60.0) -> int:
+def graph_triple_count(store_url: str, graph: str, timeout: float = DEFAULT_TIMEOUT) -> int:
     """How many triples the named graph holds on a Graph Store Protocol endpoint (0 if it does not exist)."""
     status, content_type, body = http_request(
         _with_parameter(store_url, "graph", graph), "GET", None, {"Accept": N_TRIPLES}, timeout, missing_ok=True
@@ -171,13 +198,18 @@ def graph_triple_count(store_url: str, graph: str, timeout: float = 60.0) -> int
     rdf_format = _RDF_FORMATS.get(content_type)
     if rdf_format is None:
         raise StrategyGraphError(f"{store_url}: unexpected content type {content_type!r} for a graph")
-    return len(Graph().parse(data=body.decode("utf-8"), format=rdf_format))
+    try:
+        return len(Graph().parse(data=body.decode("utf-8"), format=rdf_format))
+    except Exception as error:  # rdflib's parsers raise their own kinds; the answer is simply not RDF
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+        raise StrategyGraphError(f"{store_url}: the answer is not {content_type} RDF ({first})") from None
 
 
 def publish_graph(
-    store: GraphStore, store_url: str, graph: str = DEFAULT_GRAPH, timeout: float = 300.0
+    store: GraphStore, store_url: str, graph: str = DEFAULT_GRAPH, timeout: float = DEFAULT_TIMEOUT
 ) -> PublishReport:
-    """Replace ``graph`` on the Graph Store Protocol endpoint ``store_url`` with the whole local graph."""
+    """Replace ``graph`` on the Graph Store Protocol endpoint ``store_url`` with the whole local graph;
+    ``timeout`` bounds the connection and each wait for an answer (seconds)."""
     check_endpoint_url(store_url)
     check_iri(graph)
     before = graph_triple_count(store_url, graph, timeout)

@@ -75,6 +75,27 @@ def dollar_variables(query: str) -> set[str]:
     return {token.variable for token in tokens(query) if token.kind == "variable" and token.text.startswith("$")}
 
 
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape_codepoints(query: str) -> str:
+    """The query with its ``\\uXXXX``/``\\UXXXXXXXX`` escapes replaced, as SPARQL engines do before parsing."""
+
+    def character(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group()
+
+    return _CODEPOINT_ESCAPE.sub(character, query)
+
+
+def uses_service(query: str) -> bool:
+    """Whether the query (or update) has a ``SERVICE`` clause, i.e. would ask another endpoint (federation).
+
+    Strings, IRIs and comments do not count; codepoint escapes (``\\u0053ERVICE``) are read as the engine reads them.
+    """
+    return any(token.keyword == "SERVICE" for token in tokens(_unescape_codepoints(query)))
+
+
 def query_form(query: str) -> str:
     """The first SPARQL keyword that names an operation (SELECT, ASK, CONSTRUCT, DESCRIBE, INSERT, DROP …)."""
     forms = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
