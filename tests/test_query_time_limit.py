@@ -3,8 +3,11 @@ answered as usual."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -45,3 +48,20 @@ def test_a_query_past_its_time_limit_is_stopped_with_one_line() -> None:
 def test_a_query_within_its_time_limit_is_answered() -> None:
     result = run_query(_SlowStore(0.01), find_query("theme-hierarchy"), {"lang": "da"}, timeout=5)
     assert result.variables == ("x",)
+
+
+def test_a_query_file_of_your_own_stops_at_its_time_limit(tmp_path: Path) -> None:
+    """In a process of its own: the abandoned query thread ends with the process."""
+    slow = tmp_path / "slow.rq"
+    slow.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "strategygraph", "query", str(slow), "--timeout", "0.5"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"Error: {slow}: the query was stopped after 0.5 s (its time limit)\n"
+    assert time.perf_counter() - started < 30
