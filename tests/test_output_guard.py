@@ -178,17 +178,31 @@ def test_a_later_run_removes_what_a_killed_run_left(runner: CliRunner, tmp_path:
     assert running.exists(), "a running process's temporary folder is left alone"
 
 
-def test_a_write_error_is_one_line(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("errno", "reason"), [(28, "No space left on device"), (30, "Read-only file system")])
+@pytest.mark.parametrize("command", ["report", "import", "export", "view", "build"])
+def test_a_write_error_is_one_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, errno: int, reason: str
+) -> None:
+    """A full disk or a read-only folder (simulated: root writes anywhere) is one line, and leaves nothing."""
     from strategygraph.cli import _output
 
-    def full_disk(path: Path, data: bytes) -> None:
-        raise OSError(28, "No space left on device", str(path))
+    def failing(path: Path, data: bytes) -> None:
+        raise OSError(errno, reason, str(path))
 
-    monkeypatch.setattr(_output, "_write_file", full_disk)
-    for command in (["report", "-q", "--out", str(tmp_path / "report")], ["build", "--out", str(tmp_path / "g.ttl")]):
-        result = runner.invoke(cli, ["--data", str(REPORT_DATA), *command])
-        _refused(result.output, result.exit_code)
-        assert "No space left on device" in result.output
+    monkeypatch.setattr(_output, "_write_file", failing)
+    out = tmp_path / "out"
+    arguments = {
+        "report": ["--data", str(REPORT_DATA), "report", "-q", "--out", str(out)],
+        "import": ["import", str(SEMINAR), "--out", str(out)],
+        "export": ["--data", str(REPORT_DATA), "export", "--format", "ttl", "--out", str(out), "-q"],
+        "view": ["--data", str(REPORT_DATA), "view", "overview", "--out", str(out)],
+        "build": ["--data", str(REPORT_DATA), "build", "--out", str(out)],
+    }[command]
+    result = runner.invoke(cli, arguments)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("Error: ")
+    assert reason in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
