@@ -49,6 +49,8 @@ class _Words:
     lowered: list[str]
     suspended: list[bool]
     breaks: list[bool]
+    named: list[bool]
+    """Words of a name, never evidence: see :func:`_named`."""
 
 
 def _words(text: str) -> _Words:
@@ -63,7 +65,44 @@ def _words(text: str) -> _Words:
         suspended.append(text[end : end + 1] == "-" and (end + 1 == len(text) or text[end + 1] in " \t\n\u00a0,/"))
         breaks.append(bool(_SENTENCE_END.search(text, previous_end, start)))
         previous_end = end
-    return _Words(starts, ends, lowered, suspended, breaks)
+    return _Words(starts, ends, lowered, suspended, breaks, _named(text, starts, ends, breaks))
+
+
+_QUOTED = re.compile(r"(?<![^\s(\[–-])([\"”“„«»’‘])([^\"”“„«»\n]{1,80}?)([\"”“«»’])(?![^\W_])")
+"""A short stretch in quotation marks: "Sammen om det gode liv", ”Byen i byen”, ’Velfærd frem for mursten’."""
+QUOTED_NAME_WORDS = 10
+"""The most words a quoted stretch may have to be taken for a name (a title) rather than a quotation."""
+
+
+def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) -> list[bool]:
+    """Which words belong to a name rather than to what the text says (incidental mentions are no evidence).
+
+    Danish capitalises only names, so a capitalised word inside a sentence is part of a name: a vision
+    ("vision Viden, Vækst og Velfærd"), a document ("denne Erhvervsstrategi", "Planstrategi 2019"), an
+    institution ("Center for Velfærdsteknologi"). Not so a word in capitals only (a heading, "GRØN
+    OMSTILLING"), the first word of a sentence, a quotation or a list item, nor a list after a colon
+    ("fokusområder: Livskvalitet, Selvbestemmelse, Tværfaglighed"). Every word of a title in quotation
+    marks is part of a name ("Sammen om det gode liv").
+    """
+    named = [False] * len(starts)
+    listing = False
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        word = text[start:end]
+        listing = (listing and not breaks[i]) or (i > 0 and text.rfind(":", ends[i - 1], start) >= 0)
+        if i > 0 and not breaks[i] and not listing and word[0].isupper() and not word.isupper():
+            named[i] = not _after_opening(text, start)
+    for quote in _QUOTED.finditer(text):
+        inside = [i for i, start in enumerate(starts) if quote.start(2) <= start < quote.end(2)]
+        if len(inside) <= QUOTED_NAME_WORDS:
+            for i in inside:
+                named[i] = True
+    return named
+
+
+def _after_opening(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a quotation, a parenthesis or a list item, so may be capitalised."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in "\"”“„«»’‘(–-•*"
 
 
 def _extend(
@@ -111,7 +150,7 @@ def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
     """
     words = _words(text)
     matches = _rule_matches(words, lexicon)
-    best = _best_hits(words, lexicon, _evidence(matches))
+    best = _best_hits(words, lexicon, _evidence(words, matches))
     labels = {theme.slug: theme.label(lang) for theme in lexicon.thesaurus.themes}
     hits = [
         ThemeHit(theme, labels[theme], text[span.start : span.end], span.start, span.end, span.score, span.via)
@@ -134,9 +173,10 @@ def _rule_matches(words: _Words, lexicon: Lexicon) -> list[tuple[Rule, list[int]
     return matches
 
 
-def _evidence(matches: list[tuple[Rule, list[int]]]) -> list[tuple[Rule, list[int]]]:
-    """The evidence matches that no stop phrase or excluded form covers."""
+def _evidence(words: _Words, matches: list[tuple[Rule, list[int]]]) -> list[tuple[Rule, list[int]]]:
+    """The evidence matches that no stop phrase, excluded form or name covers."""
     everywhere, by_theme = _blocked_words(matches)
+    everywhere |= {i for i, named in enumerate(words.named) if named}
     return [
         (rule, indices)
         for rule, indices in matches
