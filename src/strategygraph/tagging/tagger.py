@@ -72,6 +72,9 @@ _QUOTED = re.compile(r"(?<![^\s(\[–-])([\"”“„«»’‘])([^\"”“„�
 """A short stretch in quotation marks: "Sammen om det gode liv", ”Byen i byen”, ’Velfærd frem for mursten’."""
 QUOTED_NAME_WORDS = 10
 """The most words a quoted stretch may have to be taken for a name (a title) rather than a quotation."""
+SHOUTED_WORD = 5
+"""A word this long in capitals only ("ENSOMHED fylder meget for Ældre") shows that the text uses case for
+emphasis, not for names: its capitals say nothing."""
 
 
 def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) -> list[bool]:
@@ -81,19 +84,25 @@ def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) ->
     ("vision Viden, Vækst og Velfærd"), a document ("denne Erhvervsstrategi", "Planstrategi 2019"), an
     institution ("Center for Velfærdsteknologi"). Not so a word in capitals only (a heading, "GRØN
     OMSTILLING"), the first word of a sentence, a quotation or a list item, nor a list after a colon
-    ("fokusområder: Livskvalitet, Selvbestemmelse, Tværfaglighed"). Every word of a title in quotation
-    marks is part of a name ("Sammen om det gode liv").
+    ("fokusområder: Livskvalitet, Selvbestemmelse, Tværfaglighed"), nor any word of a text that writes
+    words in capitals for emphasis. Every word of a capitalised title in quotation marks is part of a name
+    ("Sammen om det gode liv"); a quoted phrase in lower case is not (”set, hørt og mødt”).
     """
     named = [False] * len(starts)
     listing = False
+    shouting = any(
+        len(word) >= SHOUTED_WORD and word.isupper() for word in map(text.__getitem__, map(slice, starts, ends))
+    )
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if shouting:
+            break
         word = text[start:end]
         listing = (listing and not breaks[i]) or (i > 0 and text.rfind(":", ends[i - 1], start) >= 0)
         if i > 0 and not breaks[i] and not listing and word[0].isupper() and not word.isupper():
             named[i] = not _after_opening(text, start)
     for quote in _QUOTED.finditer(text):
         inside = [i for i, start in enumerate(starts) if quote.start(2) <= start < quote.end(2)]
-        if len(inside) <= QUOTED_NAME_WORDS:
+        if inside and len(inside) <= QUOTED_NAME_WORDS and text[starts[inside[0]]].isupper():
             for i in inside:
                 named[i] = True
     return named
@@ -102,7 +111,7 @@ def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) ->
 def _after_opening(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a quotation, a parenthesis or a list item, so may be capitalised."""
     before = text[:start].rstrip()
-    return not before or before[-1] in "\"”“„«»’‘(–-•*"
+    return not before or before[-1] in '"”“„«»’‘(–-•*'
 
 
 def _extend(
