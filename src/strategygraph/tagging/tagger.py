@@ -11,6 +11,7 @@ every pattern that matched as its evidence. Offsets are 0-based code points into
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) ->
         if i > 0 and not breaks[i] and not listing and word[0].isupper() and not word.isupper():
             named[i] = not _after_opening(text, start)
     for quote in _QUOTED.finditer(text):
-        inside = [i for i, start in enumerate(starts) if quote.start(2) <= start < quote.end(2)]
+        inside = range(bisect_left(starts, quote.start(2)), bisect_left(starts, quote.end(2)))
         if inside and len(inside) <= QUOTED_NAME_WORDS and text[starts[inside[0]]].isupper():
             for i in inside:
                 named[i] = True
@@ -110,8 +111,8 @@ def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) ->
 
 def _after_opening(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a quotation, a parenthesis or a list item, so may be capitalised."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in '"”“„«»’‘(–-•*'
+    before = text[max(0, start - 8) : start].rstrip()
+    return (not before and start < 8) or (bool(before) and before[-1] in '"”“„«»’‘(–-•*')
 
 
 def _extend(
@@ -171,12 +172,19 @@ def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
 def _rule_matches(words: _Words, lexicon: Lexicon) -> list[tuple[Rule, list[int]]]:
     """Every rule of the lexicon that matches at some word, with the indices of the words it matched."""
     found = [lexicon.words.matches(w, s) for w, s in zip(words.lowered, words.suspended, strict=True)]
+    found.append(frozenset())
+    breaks = [*words.breaks, True]
     matches: list[tuple[Rule, list[int]]] = []
-    for index, wids in enumerate(found):
+    for index, wids in enumerate(found[:-1]):
+        following, broken = found[index + 1], breaks[index + 1]
         for wid in wids:
             for number in lexicon.first_word.get(wid, ()):
                 rule = lexicon.rules[number]
-                rest = _extend(rule, 1, index + 1, found, words.breaks)
+                second = rule.words[1] if len(rule.words) > 1 else None
+                # the common case, cheaply: a phrase whose second word is not the next word
+                if second is not None and (broken or second not in following):
+                    continue
+                rest = _extend(rule, 1, index + 1, found, breaks)
                 if rest is not None:
                     matches.append((rule, [index, *rest]))
     return matches
