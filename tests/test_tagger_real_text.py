@@ -202,3 +202,82 @@ def test_the_broader_theme_counts_on_its_own_phrase(lexicon: Lexicon) -> None:
     assert {"faellesskaber", "forpligtende-faellesskaber"} <= found
     found = themes("Vi ønsker vækst i balance, hvor fremgangen også kommer landdistrikterne til gode.", lexicon)
     assert {"vaekst", "vaekst-i-balance"} <= found
+
+
+# Names are no evidence: a capitalised word inside a sentence, a capitalised title in quotation marks, and a
+# document named by its kind in a sentence about the document itself (round 2 of the gold set, dev units)
+
+NAMED_NOT_THEME = [
+    # r216: a vision's name, capitalised inside the sentence
+    ("Vejle Kommunes hidtidige vision Viden, Vækst og Velfærd blev vedtaget i 2006.", "vaekst"),
+    # d170: a document's name
+    ("Med denne Erhvervsstrategi præsenterer vi vores mål og de første skridt til at nå det.", "erhvervsudvikling"),
+    # d155: a title in quotation marks
+    (
+        'Syddjurs Kommunes nye Vision og udviklingsstrategi "Sammen om det gode liv" sætter en retning.',
+        "det-gode-liv",
+    ),
+    # d218: a vision's name in typographic quotation marks
+    ("Sundhedspolitikken står på skuldrene af kommunens Sundhedsvision: ”Det Gode Liv”.", "det-gode-liv"),
+    # d021, d012: adopting a policy, and the legal duty to have one
+    ("Kommunalbestyrelsen har vedtaget en børne- og ungepolitik for Brøndby Kommune.", "boern-og-unge"),
+    ("Det er lovpligtigt for kommunerne at udarbejde en sammenhængende børne- og ungepolitik.", "boern-og-unge"),
+    # d007: the policy as a setting
+    ("I børne- og ungepolitikken har Byrådet valgt at prioritere tre udviklingsområder.", "boern-og-unge"),
+    # d250: adopting a planning strategy
+    ("Byrådet har den 25. juni 2019 endeligt vedtaget Planstrategi 2019-2031.", "byudvikling-bosaetning"),
+    # d174, d019: coherence of documents or goals is not holistic work
+    ("Strategien består af to selvstændige men sammenhængende dokumenter:", "helhed-tvaerfaglighed"),
+    ("Der er naturligvis også et samspil mellem målene.", "helhed-tvaerfaglighed"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), NAMED_NOT_THEME)
+def test_names_and_documents_named_are_no_evidence(lexicon: Lexicon, text: str, theme: str) -> None:
+    assert theme not in themes(text, lexicon)
+
+
+NAMED_STILL_THEME = [
+    # d016: what a policy says is evidence of its theme
+    ("Ældrepolitikken tager udgangspunkt i det gode liv, vækst og udvikling", "aeldre-handicap"),
+    # d179: putting a strategy into practice
+    ("Tiltag, der skal føre bæredygtighedsstrategien ud i livet.", "klima-baeredygtighed"),
+    # d280: a list after a colon is capitalised without being a name
+    (
+        "Politikken fokuserer på: Livskvalitet, Selvbestemmelse, Tværfaglighed og sammenhæng i plejen.",
+        "helhed-tvaerfaglighed",
+    ),
+    # a text that shouts in capitals uses case for emphasis, not for names
+    ("ENSOMHED fylder meget for Ældre.", "aeldre-handicap"),
+    # a lower-case phrase in quotation marks is a quotation, not a title
+    ("Borgeren skal altid føle sig ”set, hørt og mødt” af medarbejderne.", "taet-paa-borgeren"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), NAMED_STILL_THEME)
+def test_what_a_document_says_is_still_evidence(lexicon: Lexicon, text: str, theme: str) -> None:
+    assert theme in themes(text, lexicon)
+
+
+CITIZENS_INVOLVED = [
+    # d072, d160, d124: working with citizens (plural)
+    "Vi vil i samarbejde med borgere og andre interessenter forme rammerne for udviklingen af byerne.",
+    "Politikerne ønsker at indgå i et styrket samarbejde med borgerne og civilsamfundet.",
+    "Vi lykkes gennem det løsningsorienterede samarbejde mellem borgere, erhvervsliv og uddannelser.",
+    # d194, r242, d282, d232: what citizens contributed, workshops, local councils
+    "Den er blevet til med bidrag fra borgerne og mange andre af byens aktører.",
+    "De mange forskellige input der er modtaget er alle indgået i udarbejdelsen af udkastet.",
+    "Politikken er udarbejdet i en proces, hvor borgere og pårørende har deltaget på workshops.",
+    "I 2015 nedsætter vi lokalråd i de ni største byer.",
+]
+
+
+@pytest.mark.parametrize("text", CITIZENS_INVOLVED)
+def test_citizen_involvement_paraphrases(lexicon: Lexicon, text: str) -> None:
+    assert "borgerinddragelse" in themes(text, lexicon)
+
+
+def test_one_citizens_case_is_not_involvement(lexicon: Lexicon) -> None:
+    # the seminar source: a dialogue between staff and one citizen is case work
+    text = "Forholdet kræver en tæt og god dialog mellem medarbejdere og borger."
+    assert "borgerinddragelse" not in themes(text, lexicon)

@@ -11,6 +11,7 @@ every pattern that matched as its evidence. Offsets are 0-based code points into
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ class _Words:
     lowered: list[str]
     suspended: list[bool]
     breaks: list[bool]
+    named: list[bool]
+    """Words of a name, never evidence: see :func:`_named`."""
 
 
 def _words(text: str) -> _Words:
@@ -63,7 +66,53 @@ def _words(text: str) -> _Words:
         suspended.append(text[end : end + 1] == "-" and (end + 1 == len(text) or text[end + 1] in " \t\n\u00a0,/"))
         breaks.append(bool(_SENTENCE_END.search(text, previous_end, start)))
         previous_end = end
-    return _Words(starts, ends, lowered, suspended, breaks)
+    return _Words(starts, ends, lowered, suspended, breaks, _named(text, starts, ends, breaks))
+
+
+_QUOTED = re.compile(r"(?<![^\s(\[–-])([\"”“„«»’‘])([^\"”“„«»\n]{1,80}?)([\"”“«»’])(?![^\W_])")
+"""A short stretch in quotation marks: "Sammen om det gode liv", ”Byen i byen”, ’Velfærd frem for mursten’."""
+QUOTED_NAME_WORDS = 10
+"""The most words a quoted stretch may have to be taken for a name (a title) rather than a quotation."""
+SHOUTED_WORD = 5
+"""A word this long in capitals only ("ENSOMHED fylder meget for Ældre") shows that the text uses case for
+emphasis, not for names: its capitals say nothing."""
+
+
+def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) -> list[bool]:
+    """Which words belong to a name rather than to what the text says (incidental mentions are no evidence).
+
+    Danish capitalises only names, so a capitalised word inside a sentence is part of a name: a vision
+    ("vision Viden, Vækst og Velfærd"), a document ("denne Erhvervsstrategi", "Planstrategi 2019"), an
+    institution ("Center for Velfærdsteknologi"). Not so a word in capitals only (a heading, "GRØN
+    OMSTILLING"), the first word of a sentence, a quotation or a list item, nor a list after a colon
+    ("fokusområder: Livskvalitet, Selvbestemmelse, Tværfaglighed"), nor any word of a text that writes
+    words in capitals for emphasis. Every word of a capitalised title in quotation marks is part of a name
+    ("Sammen om det gode liv"); a quoted phrase in lower case is not (”set, hørt og mødt”).
+    """
+    named = [False] * len(starts)
+    listing = False
+    shouting = any(
+        len(word) >= SHOUTED_WORD and word.isupper() for word in map(text.__getitem__, map(slice, starts, ends))
+    )
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if shouting:
+            break
+        word = text[start:end]
+        listing = (listing and not breaks[i]) or (i > 0 and text.rfind(":", ends[i - 1], start) >= 0)
+        if i > 0 and not breaks[i] and not listing and word[0].isupper() and not word.isupper():
+            named[i] = not _after_opening(text, start)
+    for quote in _QUOTED.finditer(text):
+        inside = range(bisect_left(starts, quote.start(2)), bisect_left(starts, quote.end(2)))
+        if inside and len(inside) <= QUOTED_NAME_WORDS and text[starts[inside[0]]].isupper():
+            for i in inside:
+                named[i] = True
+    return named
+
+
+def _after_opening(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a quotation, a parenthesis or a list item, so may be capitalised."""
+    before = text[max(0, start - 8) : start].rstrip()
+    return (not before and start < 8) or (bool(before) and before[-1] in '"”“„«»’‘(–-•*')
 
 
 def _extend(
@@ -111,7 +160,7 @@ def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
     """
     words = _words(text)
     matches = _rule_matches(words, lexicon)
-    best = _best_hits(words, lexicon, _evidence(matches))
+    best = _best_hits(words, lexicon, _evidence(words, matches))
     labels = {theme.slug: theme.label(lang) for theme in lexicon.thesaurus.themes}
     hits = [
         ThemeHit(theme, labels[theme], text[span.start : span.end], span.start, span.end, span.score, span.via)
@@ -123,20 +172,28 @@ def tag(text: str, lexicon: Lexicon, lang: Lang = "da") -> list[ThemeHit]:
 def _rule_matches(words: _Words, lexicon: Lexicon) -> list[tuple[Rule, list[int]]]:
     """Every rule of the lexicon that matches at some word, with the indices of the words it matched."""
     found = [lexicon.words.matches(w, s) for w, s in zip(words.lowered, words.suspended, strict=True)]
+    found.append(frozenset())
+    breaks = [*words.breaks, True]
     matches: list[tuple[Rule, list[int]]] = []
-    for index, wids in enumerate(found):
+    for index, wids in enumerate(found[:-1]):
+        following, broken = found[index + 1], breaks[index + 1]
         for wid in wids:
             for number in lexicon.first_word.get(wid, ()):
                 rule = lexicon.rules[number]
-                rest = _extend(rule, 1, index + 1, found, words.breaks)
+                second = rule.words[1] if len(rule.words) > 1 else None
+                # the common case, cheaply: a phrase whose second word is not the next word
+                if second is not None and (broken or second not in following):
+                    continue
+                rest = _extend(rule, 1, index + 1, found, breaks)
                 if rest is not None:
                     matches.append((rule, [index, *rest]))
     return matches
 
 
-def _evidence(matches: list[tuple[Rule, list[int]]]) -> list[tuple[Rule, list[int]]]:
-    """The evidence matches that no stop phrase or excluded form covers."""
+def _evidence(words: _Words, matches: list[tuple[Rule, list[int]]]) -> list[tuple[Rule, list[int]]]:
+    """The evidence matches that no stop phrase, excluded form or name covers."""
     everywhere, by_theme = _blocked_words(matches)
+    everywhere |= {i for i, named in enumerate(words.named) if named}
     return [
         (rule, indices)
         for rule, indices in matches
