@@ -181,6 +181,16 @@ def test_parameters_narrow_the_result(runner: CliRunner) -> None:
     assert len(search.stdout.splitlines()) > 1
 
 
+def test_a_parameter_may_be_written_name_equals_value(runner: CliRunner) -> None:
+    two = runner.invoke(cli, ["query", "focus-areas-by-committee", "-p", "committee", "laering", "--format", "csv"])
+    one = runner.invoke(cli, ["query", "focus-areas-by-committee", "-p", "committee=laering", "--format", "csv"])
+    assert one.exit_code == 0, one.output
+    assert one.stdout == two.stdout
+    # a value holding '=' in the two-word form stays whole
+    equals = runner.invoke(cli, ["query", "search-text", "--param", "search", "a=b", "--format", "csv"])
+    assert equals.exit_code == 0, equals.output
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_literal_matches_nothing_and_changes_nothing(value: str, bundled_store: GraphStore) -> None:
     before = _snapshot(bundled_store)

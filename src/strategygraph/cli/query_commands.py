@@ -52,7 +52,22 @@ def queries_command(app: AppContext, fmt: str) -> None:
     click.echo(render(Table(headers, rows, keys=("name", "title", "parameters")), fmt), nl=False)
 
 
-@click.command("query")
+class _QueryCommand(click.Command):
+    """``query``, where ``-p name=value`` is accepted beside ``-p name value`` (a parameter name never holds '=')."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rewritten: list[str] = []
+        expect_parameter = False
+        for arg in args:
+            if expect_parameter and "=" in arg:
+                rewritten.extend(arg.split("=", 1))
+            else:
+                rewritten.append(arg)
+            expect_parameter = arg in ("-p", "--param")
+        return super().parse_args(ctx, rewritten)
+
+
+@click.command("query", cls=_QueryCommand)
 @click.argument("name")
 @click.option(
     "-p",
@@ -61,7 +76,8 @@ def queries_command(app: AppContext, fmt: str) -> None:
     type=(str, str),
     multiple=True,
     metavar="NAME VALUE",
-    help="A parameter value (repeatable); bound as an RDF term, never pasted into the query.",
+    help="A parameter value, as NAME VALUE or NAME=VALUE (repeatable); bound as an RDF term, never pasted into "
+    "the query.",
 )
 @format_option(*RESULT_FORMATS)
 @click.option("--endpoint", default=None, metavar="URL", help="Run on this SPARQL 1.1 query endpoint instead.")
