@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from strategygraph.cli import cli
 from strategygraph.tables import Table, render, render_text, spreadsheet_safe
 
 FORMULAS = ['=HYPERLINK("http://x","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
@@ -43,3 +46,24 @@ def test_terminal_tables_drop_control_and_escape_characters() -> None:
     assert "\x07" not in shown
     assert "\x9b" not in shown
     assert "Børne[2J]0;pwnedudvalget31m" in shown
+
+
+def test_the_excel_dialect_is_what_danish_excel_opens_with_a_double_click() -> None:
+    rendered = render(Table(("udvalg", "vægt"), [("Økonomiudvalget; og mere", 0.386), ("=1+1", 2)]), "csv-excel")
+    assert rendered.startswith("\ufeff"), "a byte-order mark, so Excel reads UTF-8"
+    rows = list(csv.reader(io.StringIO(rendered.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert rows == [["udvalg", "vægt"], ["Økonomiudvalget; og mere", "0,386"], ["'=1+1", "2"]]
+
+
+def test_overlaps_and_exports_write_the_excel_dialect(runner: CliRunner, tmp_path: Path) -> None:
+    overlaps = runner.invoke(cli, ["overlaps", "--format", "csv-excel"])
+    assert overlaps.exit_code == 0, overlaps.output
+    assert overlaps.stdout.startswith("\ufeff")
+    assert ";0,386;" in overlaps.stdout
+    out = tmp_path / "overlaps.csv"
+    exported = runner.invoke(cli, ["export", "--format", "csv-excel", "--table", "overlaps", "--out", str(out)])
+    assert exported.exit_code == 0, exported.output
+    text = out.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff")
+    assert ";" in text.splitlines()[0]
+    assert "," not in text.splitlines()[0]

@@ -76,13 +76,16 @@ def _gexf(request: ExportRequest) -> str:
     return gexf_text(report_graph(request.analysis, request.lang), text("report_title", request.lang))
 
 
-def _csv(request: ExportRequest) -> str:
-    from .errors import StrategyGraphError
-    from .report import TABLE_NAMES, csv_text, data_table
+def _csv(*, excel: bool) -> Callable[[ExportRequest], str]:
+    def write(request: ExportRequest) -> str:
+        from .errors import StrategyGraphError
+        from .report import TABLE_NAMES, csv_text, data_table
 
-    if request.table is None:
-        raise StrategyGraphError(f"--format csv writes one table: choose --table ({', '.join(TABLE_NAMES)})")
-    return csv_text(data_table(request.analysis, request.table, request.lang))
+        if request.table is None:
+            raise StrategyGraphError(f"a CSV export writes one table: choose --table ({', '.join(TABLE_NAMES)})")
+        return csv_text(data_table(request.analysis, request.table, request.lang), excel=excel)
+
+    return write
 
 
 def _xlsx(request: ExportRequest) -> bytes:
@@ -103,7 +106,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("trig", "the whole RDF graph as TriG", _rdf("trig"), (".trig",), rdf=True),
         ExportFormat("nt", "the whole RDF graph as N-Triples, sorted", _rdf("nt"), (".nt",), rdf=True),
         ExportFormat("jsonld", "the whole RDF graph as JSON-LD", _rdf("jsonld"), (".jsonld", ".json"), rdf=True),
-        ExportFormat("csv", "one data table as CSV (--table NAME)", _csv, (".csv",)),
+        ExportFormat("csv", "one data table as CSV (--table NAME)", _csv(excel=False), (".csv",)),
+        ExportFormat("csv-excel", "one data table as CSV for Danish Excel: BOM, ';', decimal comma", _csv(excel=True)),
         ExportFormat("xlsx", "every data table as one Excel workbook, a sheet per table", _xlsx, (".xlsx",)),
     )
 }

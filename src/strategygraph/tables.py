@@ -80,19 +80,24 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
-def _delimited_cell(cell: Cell) -> str:
+def _delimited_cell(cell: Cell, lang: Lang = "en") -> str:
     if not isinstance(cell, str):
-        return cell_text(cell)
+        return cell_text(cell, lang)
     # the csv module quotes a cell holding "\n" but not one holding a lone "\r", which readers take as a row break
     return spreadsheet_safe(cell).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def render_delimited(table: Table, delimiter: str = ",") -> str:
-    """CSV or TSV; text cells are made spreadsheet-safe (:func:`spreadsheet_safe`), numbers are written as they are."""
+def render_delimited(table: Table, delimiter: str = ",", *, excel: bool = False) -> str:
+    """CSV or TSV; text cells are made spreadsheet-safe (:func:`spreadsheet_safe`), numbers are written as they are.
+
+    ``excel`` writes the dialect Danish Excel opens with a double-click: a byte-order mark (so it reads UTF-8),
+    ``;`` between cells and a decimal comma."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    if excel:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";" if excel else delimiter, lineterminator="\r\n" if excel else "\n")
     writer.writerow([spreadsheet_safe(h) for h in table.headers])
-    writer.writerows([_delimited_cell(c) for c in row] for row in table.rows)
+    writer.writerows([_delimited_cell(c, "da" if excel else "en") for c in row] for row in table.rows)
     return buffer.getvalue()
 
 
@@ -123,10 +128,13 @@ def render_json(table: Table) -> str:
 
 
 def render(table: Table, fmt: str, lang: Lang = "en") -> str:
-    """Render ``table`` as ``table``, ``csv``, ``tsv``, ``md`` or ``json``; the two formats for people
-    (``table``, ``md``) write decimals as a ``lang`` reader does, the machine formats keep the point."""
+    """Render ``table`` as ``table``, ``csv``, ``csv-excel`` (for Danish Excel: BOM, ``;``, decimal comma),
+    ``tsv``, ``md`` or ``json``; the formats for people (``table``, ``md``) write decimals as a ``lang`` reader
+    does, the machine formats keep the point."""
     if fmt == "csv":
         return render_delimited(table, ",")
+    if fmt == "csv-excel":
+        return render_delimited(table, excel=True)
     if fmt == "tsv":
         return render_delimited(table, "\t")
     if fmt == "md":

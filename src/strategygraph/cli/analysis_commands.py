@@ -9,7 +9,7 @@ from ._app import AppContext, echo_json, evidence_option, format_option, pass_ap
 
 
 @click.command()
-@format_option("table", "csv", "json")
+@format_option("table", "csv", "csv-excel", "json")
 @evidence_option
 @click.option(
     "--min-shared",
@@ -52,8 +52,8 @@ def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int, top: int, mu
     pairs, available = select_overlaps(analysis, top, municipality)
     if fmt == "json":
         echo_json(overlaps_json(analysis, app.lang, pairs))
-    elif fmt == "csv":
-        click.echo(render(overlaps_csv_table(analysis, app.lang, pairs), "csv"), nl=False)
+    elif fmt.startswith("csv"):
+        click.echo(render(overlaps_csv_table(analysis, app.lang, pairs), fmt), nl=False)
     else:
         click.echo(render(overlaps_table(analysis, app.lang, pairs), "table", app.lang), nl=False)
     if len(pairs) < available:
@@ -62,7 +62,7 @@ def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int, top: int, mu
 
 
 @click.command()
-@format_option("table", "csv", "json")
+@format_option("table", "csv", "csv-excel", "json")
 @evidence_option
 @pass_app
 def themes(app: AppContext, fmt: str, mode: str) -> None:

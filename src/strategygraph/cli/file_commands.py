@@ -121,6 +121,7 @@ def export(
         ttl      the whole RDF graph as Turtle (also trig, nt: TriG, sorted N-Triples)
         jsonld   the whole RDF graph as JSON-LD
         csv      one data table (--table NAME); headers are stable column keys
+        csv-excel  the same for Danish Excel (opens with a double-click: BOM, ';', decimal comma)
         xlsx     every data table in one workbook, a sheet per table
     Labels follow --lang; network weights and tables follow --evidence.
 
@@ -137,8 +138,8 @@ def export(
         if app.seminar not in (None, seminar):
             raise OptionsError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
         app.seminar = seminar
-    if table is not None and fmt != "csv":
-        raise OptionsError("--table goes with --format csv")
+    if table is not None and not fmt.startswith("csv"):
+        raise OptionsError("--table goes with --format csv or csv-excel")
     request = ExportRequest(app.store(), app.lang, mode, table)
     write_atomically(out, export_graph(request, fmt), app.input_paths())
     if not quiet:

@@ -223,6 +223,6 @@ def data_tables(analysis: Analysis, lang: Lang) -> dict[str, Table]:
     return {name: data_table(analysis, name, lang) for name in TABLE_NAMES}
 
 
-def csv_text(table: Table) -> str:
-    """The table as CSV with its stable keys as the header row."""
-    return render_delimited(Table(table.json_keys, table.rows))
+def csv_text(table: Table, *, excel: bool = False) -> str:
+    """The table as CSV with its stable keys as the header row (``excel``: the dialect Danish Excel opens)."""
+    return render_delimited(Table(table.json_keys, table.rows), excel=excel)
