@@ -40,18 +40,20 @@ SELECT ?seminar ?slug ?municipalitySlug WHERE {
 
 ALT_LABELS = "SELECT ?area ?label WHERE { ?area a sg:FocusArea ; skos:altLabel ?label }"
 
+# The text and slide patterns sit inside each branch: rdflib evaluates a pattern after a UNION on its own, and
+# `?unit sg:text …` beside `?slide sg:slideNumber …` is every unit times every slide (22 s at 10 k triples).
 UNITS = """
 SELECT ?unit ?kind ?text ?order ?area ?slideNumber ?seminar ?start ?end WHERE {
     {
-        ?unit a sg:Statement ; sg:focusArea ?area .
+        ?unit a sg:Statement ; sg:focusArea ?area ; sg:text ?text ; sg:order ?order .
         ?area sg:slide ?slide .
+        ?slide sg:slideNumber ?slideNumber ; sg:seminar ?seminar .
         BIND ("statement" AS ?kind)
     } UNION {
-        ?unit a sg:Reflection ; sg:slide ?slide .
+        ?unit a sg:Reflection ; sg:slide ?slide ; sg:text ?text ; sg:order ?order .
+        ?slide sg:slideNumber ?slideNumber ; sg:seminar ?seminar .
         BIND ("reflection" AS ?kind)
     }
-    ?unit sg:text ?text ; sg:order ?order .
-    ?slide sg:slideNumber ?slideNumber ; sg:seminar ?seminar .
     OPTIONAL {
         ?unit sg:source ?source .
         ?source oa:hasSelector ?position .
