@@ -59,7 +59,7 @@ SELECT ?committee (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
 """
 QUERIES: dict[str, tuple[str, dict[str, Any]]] = {
     "counts (info)": (COUNTS_QUERY, {}),
-    "pointers (validate)": (POINTERS_QUERY, {}),
+    "pointers (validate)": (POINTERS_QUERY, {"pointer": SG.source, "textProperty": SG.text}),
     "statements of a focus area (IRI bound)": (FOCUS_AREA_STATEMENTS, {"focusArea": "FOCUS_AREA"}),
     "statements per committee (literal bound)": (STATEMENTS_BY_CONFIDENCE, {"confidence": "weak-guess"}),
 }

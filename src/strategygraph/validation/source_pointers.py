@@ -16,34 +16,37 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.term import Identifier
 
-from ..namespaces import short_name
+from ..namespaces import DCTERMS, SG, short_name
 from ..source_text import normalise
 from ..stores.base import GraphStore, as_int, as_str
 from .shapes import Violation
 
-# One UNION branch per pointer property, not a VALUES table: rdflib drops solutions of an OPTIONAL that follows
-# VALUES (rdflib issue #2332), which silently skipped the slides' position-only pointers on the memory store.
+# One query per pointer property, its predicates bound as terms: rdflib joins what follows a UNION as a nested loop
+# over all pointers (quadratic: 7 s at 571 pointers), and drops solutions of an OPTIONAL that follows VALUES (rdflib
+# issue #2332). A basic pattern followed by OPTIONALs is evaluated pointer by pointer in both engines, as long as no
+# OPTIONAL has a pattern with more constants than its link to the row (rdflib would start there: every quote selector
+# for every pointer), hence no `a oa:TextQuoteSelector` beside `oa:exact`.
 POINTERS_QUERY = """
-SELECT ?node ?pointer ?document ?file ?sha ?start ?end ?exact ?prefix ?suffix ?text WHERE {
-    { ?node sg:source ?resource BIND (sg:source AS ?pointer) BIND (sg:text AS ?textProperty) }
-    UNION { ?node sg:titleSource ?resource BIND (sg:titleSource AS ?pointer) BIND (dcterms:title AS ?textProperty) }
-    UNION {
-        ?node sg:descriptionSource ?resource
-        BIND (sg:descriptionSource AS ?pointer) BIND (dcterms:description AS ?textProperty)
-    }
+SELECT ?node ?document ?file ?sha ?start ?end ?exact ?prefix ?suffix ?text WHERE {
+    ?node $pointer ?resource .
     ?resource oa:hasSource ?document ; oa:hasSelector ?position .
     ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
     OPTIONAL { ?document sg:sourceFile ?file }
     OPTIONAL { ?document sg:sha256 ?sha }
     OPTIONAL {
-        ?resource oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
+        ?resource oa:hasSelector ?quote . ?quote oa:exact ?exact .  # only a TextQuoteSelector has oa:exact
         OPTIONAL { ?quote oa:prefix ?prefix }
         OPTIONAL { ?quote oa:suffix ?suffix }
     }
-    OPTIONAL { ?node ?textProperty ?text . FILTER (lang(?text) = "" || langMatches(lang(?text), "da")) }
+    OPTIONAL { ?node $textProperty ?text . FILTER (lang(?text) = "" || langMatches(lang(?text), "da")) }
 }
-ORDER BY ?node ?pointer
 """
+# each pointer property with the property holding the curated text it points to
+POINTER_PROPERTIES = (
+    (SG.source, SG.text),
+    (SG.titleSource, DCTERMS.title),
+    (SG.descriptionSource, DCTERMS.description),
+)
 
 
 @dataclass(frozen=True)
@@ -62,24 +65,26 @@ class SourcePointer:
 
 
 def source_pointers(store: GraphStore) -> list[SourcePointer]:
+    """Every source pointer of the graph, sorted by node and pointer property."""
     pointers = []
-    for row in store.select(POINTERS_QUERY).dicts():
-        pointers.append(
-            SourcePointer(
-                node=str(row["node"]),
-                pointer=str(row["pointer"]),
-                document=str(row["document"]),
-                file=as_str(row["file"]),
-                sha256=as_str(row["sha"]),
-                start=as_int(row["start"]),
-                end=as_int(row["end"]),
-                exact=as_str(row["exact"]),
-                prefix=as_str(row["prefix"]),
-                suffix=as_str(row["suffix"]),
-                text=as_str(row["text"]),
+    for pointer, text_property in POINTER_PROPERTIES:
+        for row in store.select(POINTERS_QUERY, {"pointer": pointer, "textProperty": text_property}).dicts():
+            pointers.append(
+                SourcePointer(
+                    node=str(row["node"]),
+                    pointer=str(pointer),
+                    document=str(row["document"]),
+                    file=as_str(row["file"]),
+                    sha256=as_str(row["sha"]),
+                    start=as_int(row["start"]),
+                    end=as_int(row["end"]),
+                    exact=as_str(row["exact"]),
+                    prefix=as_str(row["prefix"]),
+                    suffix=as_str(row["suffix"]),
+                    text=as_str(row["text"]),
+                )
             )
-        )
-    return pointers
+    return sorted(pointers, key=lambda p: (p.node, p.pointer))
 
 
 def _find_source(relative: str, sha256: str | None, data_dirs: Sequence[Path]) -> Path | None:
