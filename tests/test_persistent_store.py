@@ -172,8 +172,9 @@ def test_a_killed_or_failed_build_leaves_the_previous_store(
     store = tmp_path / "store"
     before = _run(runner, str(store), folder, "info", "--format", "json")
     (key,) = _keys(store)
-    litter = store / f".tmp-{_dead_pid()}-0badc0de"  # what kill -9 during a build leaves
-    (litter / "sub").mkdir(parents=True)
+    dead = _dead_pid()
+    (store / f".tmp-{dead}-0badc0de" / "sub").mkdir(parents=True)  # what kill -9 during a build leaves: a store
+    (store / f".tmp-{dead}-0badf11e").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")  # and a dump
     data_file = sorted(folder.glob("*.ttl"))[0]
     original = data_file.read_bytes()
     data_file.write_bytes(original + EXTRA_COMMITTEE.encode())

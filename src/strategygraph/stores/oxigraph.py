@@ -149,15 +149,13 @@ def _syntax_message(error: SyntaxError) -> str:
 class OxigraphStore(GraphStore):
     """A pyoxigraph store: Oxigraph's own Turtle parser and SPARQL engine, rdflib terms out.
 
-    In memory by default; ``store`` wraps one on disk instead (see :mod:`.persistent`): ``files`` are the Turtle
-    files it was built from (their prefixes are bound in :meth:`to_rdflib`), and ``bulk`` loads with Oxigraph's
-    bulk loader (fast on disk, not transactional: for a store still being built)."""
+    In memory by default; ``store`` wraps another, such as one on disk (see :mod:`.persistent`), and ``files`` are
+    the Turtle files it was built from (their prefixes are bound in :meth:`to_rdflib`)."""
 
     kind = "oxigraph"
 
-    def __init__(self, store: ox.Store | None = None, *, files: Iterable[Path] = (), bulk: bool = False) -> None:
+    def __init__(self, store: ox.Store | None = None, *, files: Iterable[Path] = ()) -> None:
         self._store = ox.Store() if store is None else store
-        self._bulk = bulk
         self._files: list[Path] = list(files)
         self._plans: dict[tuple[str, frozenset[str]], SubstitutionPlan] = {}
         self._rdflib: Graph | None = None
@@ -171,19 +169,13 @@ class OxigraphStore(GraphStore):
         """Parse one Turtle file into the default graph; a syntax error names the file and line."""
         text = read_text_file(path)
         try:
-            self._load(text, ox.RdfFormat.TURTLE, path.resolve().as_uri())
+            self._store.load(text, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
         except SyntaxError as error:
             raise InputError(f"Turtle syntax error: {_syntax_message(error)}", path=path, line=error.lineno) from None
         except (ValueError, OSError) as error:
             raise InputError(f"cannot parse Turtle: {error}".splitlines()[0], path=path) from None
         self._files.append(path)
         self._rdflib = None
-
-    def _load(self, text: str, fmt: ox.RdfFormat, base_iri: str | None) -> None:
-        if self._bulk:
-            self._store.bulk_load(text, format=fmt, base_iri=base_iri)
-        else:
-            self._store.load(text, format=fmt, base_iri=base_iri)
 
     def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
         bindings = bindings or {}
@@ -223,7 +215,7 @@ class OxigraphStore(GraphStore):
         text = _ntriples(batch)
         if text is not None:
             try:
-                self._load(text, ox.RdfFormat.N_TRIPLES, None)
+                self._store.load(text, format=ox.RdfFormat.N_TRIPLES)
             except (SyntaxError, ValueError):
                 text = None  # e.g. an IRI Oxigraph rejects: the quads below report it as before
         if text is None:
@@ -233,7 +225,7 @@ class OxigraphStore(GraphStore):
             for s, p, o in batch:
                 subject, predicate, value = (_converted(term, converted) for term in (s, p, o))
                 quads.append(ox.Quad(_subject(s, subject), _predicate(p, predicate), value, default))
-            (self._store.bulk_extend if self._bulk else self._store.extend)(quads)
+            self._store.extend(quads)
         self._rdflib = None
 
     def __len__(self) -> int:

@@ -80,7 +80,7 @@ def _prepare(folder: Path) -> None:
     for entry in folder.iterdir():
         found = _TEMPORARY.fullmatch(entry.name)
         if found and not _running(int(found["pid"])):
-            shutil.rmtree(entry, ignore_errors=True)
+            _remove(entry)
 
 
 def _running(pid: int) -> bool:
@@ -96,16 +96,30 @@ def _running(pid: int) -> bool:
 
 
 def _build(target: Path, files: Sequence[Path], build: Build) -> None:
-    temporary = target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    """Build in memory (Oxigraph's fastest path, as ``--store oxigraph`` does), then write it all with one bulk
+    load through an N-Triples file: one call, however many input files."""
+    temporary, dump = (target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(4)}" for _ in range(2))
     try:
-        store = OxigraphStore(ox.Store(str(temporary)), files=files, bulk=True)
-        build(store)
-        store.oxigraph.flush()
-        del store
+        memory = OxigraphStore(files=files)
+        build(memory)
+        memory.oxigraph.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        del memory
+        disk = ox.Store(str(temporary))
+        disk.bulk_load(path=dump, format=ox.RdfFormat.N_TRIPLES)
+        disk.flush()
+        del disk
         gc.collect()  # closes the database before its folder moves
         _publish(temporary, target)
     finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        _remove(temporary)
+        _remove(dump)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _publish(temporary: Path, target: Path) -> None:
