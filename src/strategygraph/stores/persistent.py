@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import gc
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -31,7 +32,21 @@ from .oxigraph import OxigraphStore
 SCHEMA = 1  # raise when what a build writes changes (the derived mentions, say) without a new release
 _KEY_FOLDER = re.compile(r"(?P<sources>[0-9a-f]{16})-[0-9a-f]{32}")
 _TEMPORARY = re.compile(r"\.(?:tmp|old)-(?P<pid>[0-9]+)-[0-9a-f]+")
+_ABOUT = "strategygraph.json"  # beside Oxigraph's files: what the build knew (RocksDB ignores the name)
 Build = Callable[[OxigraphStore], None]
+
+
+class PersistentStore(OxigraphStore):
+    """An Oxigraph store on disk, opened read-only: an :class:`OxigraphStore` in every query (``kind`` included,
+    so --seminar scoping gives an in-memory Oxigraph store), whose triple count the build recorded (counting
+    on disk scans an index: a second at 1 M triples)."""
+
+    def __init__(self, store: ox.Store, files: Sequence[Path], triples: int | None) -> None:
+        super().__init__(store, files=files)
+        self._triples = triples
+
+    def __len__(self) -> int:
+        return super().__len__() if self._triples is None else self._triples
 
 
 def cache_root() -> Path:
@@ -57,7 +72,7 @@ def sources_id(data_dirs: Sequence[Path]) -> str:
     return hashlib.sha256(b"\0".join(os.fsencode(folder.resolve()) for folder in data_dirs)).hexdigest()[:16]
 
 
-def open_persistent(folder: Path, files: Sequence[Path], data_dirs: Sequence[Path], build: Build) -> OxigraphStore:
+def open_persistent(folder: Path, files: Sequence[Path], data_dirs: Sequence[Path], build: Build) -> PersistentStore:
     """The store of ``files`` in ``folder``, opened read-only; built first (``build`` fills a new, empty store)
     unless a store of the same key is there."""
     _prepare(folder)
@@ -69,7 +84,7 @@ def open_persistent(folder: Path, files: Sequence[Path], data_dirs: Sequence[Pat
             _remove_older_keys(folder, name)
         opened = _open_read_only(target)
         if opened is not None:
-            return OxigraphStore(opened, files=files)
+            return PersistentStore(opened, files, _recorded_triples(target))
     raise InputError("the store keeps disappearing (another process removes it)", path=target)
 
 
@@ -102,6 +117,7 @@ def _build(target: Path, files: Sequence[Path], build: Build) -> None:
     try:
         memory = OxigraphStore(files=files)
         build(memory)
+        about = {"triples": len(memory), "version": __version__, "schema": SCHEMA}
         memory.oxigraph.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         del memory
         disk = ox.Store(str(temporary))
@@ -109,6 +125,7 @@ def _build(target: Path, files: Sequence[Path], build: Build) -> None:
         disk.flush()
         del disk
         gc.collect()  # closes the database before its folder moves
+        (temporary / _ABOUT).write_text(json.dumps(about), encoding="utf-8")
         _publish(temporary, target)
     finally:
         _remove(temporary)
@@ -151,3 +168,11 @@ def _open_read_only(target: Path) -> ox.Store | None:
         if not target.is_dir():
             return None
         raise InputError(f"cannot open the store: {str(error).splitlines()[0]}", path=target) from None
+
+
+def _recorded_triples(target: Path) -> int | None:
+    try:
+        triples = json.loads((target / _ABOUT).read_text(encoding="utf-8"))["triples"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return triples if isinstance(triples, int) else None
