@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .resources import bundle
 from .seminars import scope_to_seminar
 from .stores.base import GraphStore
-from .stores.opening import open_store
+from .stores.opening import open_store, persistent_folder
 from .tagging.mentions import derive_theme_mentions
+
+if TYPE_CHECKING:
+    from .stores.oxigraph import OxigraphStore
 
 
 def _check_data_folder(folder: Path) -> None:
@@ -69,6 +73,10 @@ class DataSources:
     def files(self) -> list[Path]:
         return [*self.ontology_files, *turtle_files(self.data_dirs)]
 
+    def inputs(self) -> list[Path]:
+        """The folders read: the data folders and the ontology's folders."""
+        return [*self.data_dirs, *sorted({path.parent for path in self.ontology_files})]
+
 
 # Two data folders that mint the same seminar IRI (a copied folder, or two seminars given the same `id:`) would
 # merge into one seminar silently: a seminar has one title and one source document with one SHA-256.
@@ -98,10 +106,30 @@ def _refuse_merged_seminars(graph: GraphStore, sources: DataSources) -> None:
 def load_graph(sources: DataSources, store: str = "memory", seminar: str | None = None) -> GraphStore:
     """Load ontology and data into a store of the given kind and derive the theme mentions; with
     ``seminar``, keep only what that seminar uses (see :func:`strategygraph.seminars.scope_to_seminar`).
-    Two folders that define the same seminar are an error, not one merged seminar."""
-    graph = open_store(sources.files(), store)
-    _refuse_merged_seminars(graph, sources)
-    derive_theme_mentions(graph)
+    Two folders that define the same seminar are an error, not one merged seminar.
+
+    ``store`` is ``memory``, ``oxigraph``, ``auto`` or a folder path: a persistent store there (``auto`` from
+    250 kB of Turtle on: in the user's cache) is built once, mentions included, and then only opened."""
+    files = sources.files()
+    folder = persistent_folder(store, files, sources.inputs())
+    if folder is None:
+        graph = open_store(files, store)
+        _derive(graph, sources)
+    else:
+        from .stores.persistent import open_persistent
+
+        graph = open_persistent(folder, files, sources.data_dirs, lambda built: _build(built, files, sources))
     if seminar is not None:
         graph = scope_to_seminar(graph, seminar)
     return graph
+
+
+def _derive(graph: GraphStore, sources: DataSources) -> None:
+    _refuse_merged_seminars(graph, sources)
+    derive_theme_mentions(graph)
+
+
+def _build(graph: OxigraphStore, files: Sequence[Path], sources: DataSources) -> None:
+    for path in files:
+        graph.load_turtle(path)
+    _derive(graph, sources)

@@ -30,10 +30,12 @@ from ._app import AppContext, ReportingGroup
 @click.option(
     "--store",
     "store_kind",
-    type=click.Choice(["auto", "memory", "oxigraph"]),
     default="auto",
     show_default=True,
-    help="Graph store: rdflib in memory, Oxigraph, or auto (Oxigraph from 250 kB of Turtle on).",
+    metavar="auto|memory|oxigraph|PATH",
+    help="Graph store: rdflib in memory, Oxigraph in memory, a PATH (a folder: an on-disk store built once from "
+    "the data, then reused until a file changes), or auto (rdflib under 250 kB of Turtle, else an on-disk store "
+    "in the user's cache folder).",
 )
 @click.option(
     "--seminar",

@@ -1,11 +1,12 @@
-"""Open a store of the kind a user asks for: rdflib in memory, Oxigraph, or ``auto`` by the size of the data."""
+"""Open a store of the kind a user asks for: rdflib in memory, Oxigraph, ``auto`` by the size of the data, or a
+persistent store on disk (a folder path; see :mod:`.persistent`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import StrategyGraphError
+from ..errors import InputError, StrategyGraphError
 from .base import GraphStore, MemoryStore, parse_turtle_file
 
 STORE_KINDS = ("auto", "memory", "oxigraph")
@@ -24,6 +25,27 @@ def resolve_store_kind(kind: str, files: Sequence[Path]) -> str:
         return kind
     size = sum(path.stat().st_size for path in files if path.is_file())
     return "oxigraph" if size >= AUTO_OXIGRAPH_BYTES else "memory"
+
+
+def persistent_folder(kind: str, files: Sequence[Path], inputs: Sequence[Path]) -> Path | None:
+    """Where the persistent store of this ``--store`` choice lives, or None for a store in memory.
+
+    ``auto`` keeps data under ``AUTO_OXIGRAPH_BYTES`` in memory and caches larger data under
+    :func:`~.persistent.cache_root`; anything not a store kind is a folder path, never inside the ``inputs``."""
+    if kind in STORE_KINDS:
+        if kind != "auto" or resolve_store_kind(kind, files) == "memory":
+            return None
+        from .persistent import cache_root
+
+        return cache_root()
+    if not kind.strip():
+        raise StrategyGraphError(f"unknown store {kind!r} (choose {', '.join(STORE_KINDS)} or a folder path)")
+    folder = Path(kind).expanduser().resolve()
+    for given in inputs:
+        found = given.resolve()
+        if folder == found or found in folder.parents:
+            raise InputError(f"the store must not be inside an input folder ({given})", path=kind)
+    return folder
 
 
 def open_store(files: Sequence[Path], kind: str = "memory") -> GraphStore:

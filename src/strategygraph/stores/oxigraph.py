@@ -147,13 +147,16 @@ def _syntax_message(error: SyntaxError) -> str:
 
 
 class OxigraphStore(GraphStore):
-    """An in-memory pyoxigraph store: Oxigraph's own Turtle parser and SPARQL engine, rdflib terms out."""
+    """A pyoxigraph store: Oxigraph's own Turtle parser and SPARQL engine, rdflib terms out.
+
+    In memory by default; ``store`` wraps another, such as one on disk (see :mod:`.persistent`), and ``files`` are
+    the Turtle files it was built from (their prefixes are bound in :meth:`to_rdflib`)."""
 
     kind = "oxigraph"
 
-    def __init__(self) -> None:
-        self._store = ox.Store()
-        self._files: list[Path] = []
+    def __init__(self, store: ox.Store | None = None, *, files: Iterable[Path] = ()) -> None:
+        self._store = ox.Store() if store is None else store
+        self._files: list[Path] = list(files)
         self._plans: dict[tuple[str, frozenset[str]], SubstitutionPlan] = {}
         self._rdflib: Graph | None = None
 

@@ -1,0 +1,226 @@
+"""The persistent store (``--store PATH`` and ``--store auto`` on large data): built once, the same answers as the
+stores in memory, never stale, and safe against killed builds and concurrent readers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from strategygraph import loading
+from strategygraph.cli import cli
+from strategygraph.errors import InputError
+from strategygraph.loading import DataSources, load_graph
+from strategygraph.namespaces import SG
+from strategygraph.stores.base import MemoryStore
+from strategygraph.stores.opening import AUTO_OXIGRAPH_BYTES
+from strategygraph.stores.oxigraph import OxigraphStore
+from strategygraph.summary import count_graph
+
+from .conftest import HEDENSTED, REPO
+
+COMMANDS = (
+    ("info", "--format", "json"),
+    ("query", "committees", "--format", "csv"),
+    ("query", "focus-areas-by-committee", "--format", "csv"),
+    ("query", "themes-shared-by-committees", "--format", "csv"),
+    ("query", "theme-evidence", "--format", "csv"),
+    ("overlaps", "--format", "json"),
+)
+EXTRA_COMMITTEE = f"\n<urn:example:extra-committee> a <{SG.Committee}> .\n"
+
+
+def _run(runner: CliRunner, store: str, folder: Path, *arguments: str) -> str:
+    result = runner.invoke(cli, ["--store", store, "--data", str(folder), *arguments])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _keys(folder: Path) -> list[str]:
+    return sorted(entry.name for entry in folder.iterdir()) if folder.exists() else []
+
+
+@pytest.fixture(scope="module", params=["bundled", "generated"])
+def data_folder(request: pytest.FixtureRequest, generated_data: Path) -> Path:
+    return HEDENSTED if request.param == "bundled" else generated_data
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: " ".join(command[:2]))
+def test_same_answers_in_memory_oxigraph_and_on_disk(
+    data_folder: Path, runner: CliRunner, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    store = str(tmp_path / "store")
+    memory = _rows(command, _run(runner, "memory", data_folder, *command))
+    assert _rows(command, _run(runner, "oxigraph", data_folder, *command)) == memory
+    assert _rows(command, _run(runner, store, data_folder, *command)) == memory  # builds
+    (key,) = _keys(tmp_path / "store")
+    assert _rows(command, _run(runner, store, data_folder, *command)) == memory  # reuses
+    assert _keys(tmp_path / "store") == [key]
+
+
+def _rows(command: tuple[str, ...], output: str) -> list[str]:
+    """The output's lines, sorted where the query's ORDER BY is not total: `committees` orders by slug, and the
+    generated municipalities repeat committee slugs, so each engine may order those ties differently."""
+    lines = output.splitlines()
+    return sorted(lines) if command[:2] == ("query", "committees") else lines
+
+
+def test_persistent_store_behaves_like_oxigraph(tmp_path: Path) -> None:
+    sources = DataSources.bundled([HEDENSTED])
+    stored = load_graph(sources, str(tmp_path / "store"))
+    oxigraph = load_graph(sources, "oxigraph")
+    assert isinstance(stored, OxigraphStore)
+    assert stored.kind == "oxigraph"
+    assert len(stored) == len(oxigraph) == len(stored.oxigraph)  # the recorded count is the real one
+    assert set(stored.to_rdflib()) == set(oxigraph.to_rdflib())
+    assert dict(stored.to_rdflib().namespaces()) == dict(oxigraph.to_rdflib().namespaces())
+    scoped = load_graph(sources, str(tmp_path / "store"), seminar="hedensted")
+    assert count_graph(scoped) == count_graph(load_graph(sources, "oxigraph", seminar="hedensted"))
+
+
+def test_the_store_is_built_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = DataSources.bundled([HEDENSTED])
+    load_graph(sources, str(tmp_path / "store"))
+    monkeypatch.setattr(loading, "derive_theme_mentions", _fail)  # no second build, no second derivation
+    assert count_graph(load_graph(sources, str(tmp_path / "store"))).mentions > 0
+
+
+def test_validate_reads_the_source_files(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["--store", str(tmp_path / "store"), "--data", str(HEDENSTED), "validate"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == runner.invoke(cli, ["--store", "memory", "--data", str(HEDENSTED), "validate"]).stdout
+
+
+def test_an_edited_file_gives_a_new_key_and_new_answers(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(HEDENSTED, folder)
+    store = str(tmp_path / "store")
+    before = _run(runner, store, folder, "info", "--format", "json")
+    (old_key,) = _keys(tmp_path / "store")
+    data_file = sorted(folder.glob("*.ttl"))[0]
+    stat = data_file.stat()
+    data_file.write_text(data_file.read_text(encoding="utf-8") + EXTRA_COMMITTEE, encoding="utf-8")
+    os.utime(data_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same mtime: the bytes decide
+    after = _run(runner, store, folder, "info", "--format", "json")
+    assert after != before
+    assert after == _run(runner, "memory", folder, "info", "--format", "json")
+    (new_key,) = _keys(tmp_path / "store")  # the old key is gone
+    assert new_key != old_key
+    assert new_key.split("-")[0] == old_key.split("-")[0]
+
+
+def test_a_store_inside_a_data_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(HEDENSTED, folder)
+    with pytest.raises(InputError, match="inside an input folder"):
+        load_graph(DataSources.bundled([folder]), str(folder / "store"))
+    assert not (folder / "store").exists()
+
+
+def test_auto_caches_large_data_only(generated_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cache = tmp_path / "cache" / "strategygraph"
+    assert isinstance(load_graph(DataSources.bundled([HEDENSTED]), "auto"), MemoryStore)
+    assert not cache.exists()
+    large = DataSources.bundled([generated_data])
+    assert sum(path.stat().st_size for path in large.files()) >= AUTO_OXIGRAPH_BYTES
+    store = load_graph(large, "auto")
+    assert isinstance(store, OxigraphStore)
+    assert len(_keys(cache)) == 1
+    assert count_graph(store) == count_graph(load_graph(large, "oxigraph"))
+
+
+def test_auto_replaces_the_old_key_of_the_same_data(
+    generated_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cache = tmp_path / "cache" / "strategygraph"
+    folder = tmp_path / "data"
+    shutil.copytree(generated_data, folder)
+    load_graph(DataSources.bundled([generated_data]), "auto")  # other data folders: their key stays
+    (kept,) = _keys(cache)
+    load_graph(DataSources.bundled([folder]), "auto")
+    (first,) = set(_keys(cache)) - {kept}
+    data_file = sorted(folder.rglob("*.ttl"))[0]
+    data_file.write_text(data_file.read_text(encoding="utf-8") + EXTRA_COMMITTEE, encoding="utf-8")
+    load_graph(DataSources.bundled([folder]), "auto")
+    assert kept in _keys(cache)
+    assert first not in _keys(cache)
+    assert len(_keys(cache)) == 2
+
+
+def _fail(*_arguments: object) -> None:
+    raise RuntimeError("the build stops here")
+
+
+def _dead_pid() -> int:
+    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    return int(process.stdout)
+
+
+def test_a_killed_or_failed_build_leaves_the_previous_store(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(HEDENSTED, folder)
+    store = tmp_path / "store"
+    before = _run(runner, str(store), folder, "info", "--format", "json")
+    (key,) = _keys(store)
+    dead = _dead_pid()
+    (store / f".tmp-{dead}-0badc0de" / "sub").mkdir(parents=True)  # what kill -9 during a build leaves: a store
+    (store / f".tmp-{dead}-0badf11e").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")  # and a dump
+    data_file = sorted(folder.glob("*.ttl"))[0]
+    original = data_file.read_bytes()
+    data_file.write_bytes(original + EXTRA_COMMITTEE.encode())
+    monkeypatch.setattr(loading, "derive_theme_mentions", _fail)  # the next build fails midway
+    with pytest.raises(RuntimeError, match="the build stops here"):
+        load_graph(DataSources.bundled([folder]), str(store))
+    assert _keys(store) == [key]  # the litter is removed, the failed build left nothing, the old store stays
+    data_file.write_bytes(original)
+    assert _run(runner, str(store), folder, "info", "--format", "json") == before  # opened, not built
+
+
+READER = """
+import sys, time
+from pathlib import Path
+from strategygraph.loading import DataSources, load_graph
+from strategygraph.summary import count_graph
+folder, store, until = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+while time.time() < until:
+    print(count_graph(load_graph(DataSources.bundled([folder]), store)).committees, flush=True)
+"""
+
+
+def test_readers_see_the_old_or_the_new_store_during_a_rebuild(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(HEDENSTED, folder)
+    store = str(tmp_path / "store")
+    old = count_graph(load_graph(DataSources.bundled([folder]), store)).committees
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
+    until = str(time.time() + 20)
+    readers = [
+        subprocess.Popen(
+            [sys.executable, "-c", READER, str(folder), store, until], stdout=subprocess.PIPE, env=environment
+        )
+        for _ in range(2)
+    ]
+    first_answers = [int(reader.stdout.readline()) for reader in readers if reader.stdout is not None]
+    assert first_answers == [old, old]
+    data_file = sorted(folder.glob("*.ttl"))[0]
+    edited = tmp_path / "edited.ttl"
+    edited.write_text(data_file.read_text(encoding="utf-8") + EXTRA_COMMITTEE, encoding="utf-8")
+    edited.replace(data_file)  # one atomic edit; the readers and this process race to rebuild
+    new = count_graph(load_graph(DataSources.bundled([folder]), store)).committees
+    assert new == old + 1
+    seen = []
+    for reader in readers:
+        output, _ = reader.communicate(timeout=120)
+        assert reader.returncode == 0
+        seen += [int(line) for line in output.split()]
+    assert set(seen) <= {old, new}
