@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import select
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -39,3 +42,23 @@ def oxigraph_server() -> Iterator[OxigraphServer]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def spawn_serve(*options: str, stderr: int = subprocess.DEVNULL) -> tuple[subprocess.Popen[str], str]:
+    """`strategygraph --lang en serve --port 0 OPTIONS` in a process of its own, and the first line it printed
+    (the endpoint's address). The caller stops it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "strategygraph", "--lang", "en", "serve", "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], 60)
+    if not ready:
+        process.kill()
+        raise AssertionError("serve printed nothing within 60 s")
+    first_line = process.stdout.readline()
+    assert first_line.startswith("SPARQL endpoint (read-only): http://127.0.0.1:"), first_line
+    return process, first_line

@@ -5,11 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import select
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -26,6 +23,7 @@ from strategygraph.stores.endpoint import Endpoint, running_endpoint
 from strategygraph.stores.remote import SparqlEndpoint
 from strategygraph.stores.serialization import serialize_graph
 
+from .oxigraph_servers import spawn_serve
 from .test_queries import NAMES
 
 pytestmark = pytest.mark.slow
@@ -190,19 +188,8 @@ def test_a_bad_address_or_timeout_is_a_one_line_error(bundled_store: GraphStore)
 
 
 def test_serve_command_answers_and_stops_cleanly_on_sigterm() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "strategygraph", "--lang", "en", "serve", "--port", "0", "--timeout", "5"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    assert process.stdout is not None
+    process, first_line = spawn_serve("--timeout", "5", stderr=subprocess.PIPE)
     try:
-        ready, _, _ = select.select([process.stdout], [], [], 60)
-        assert ready, "serve printed nothing within 60 s"
-        first_line = process.stdout.readline()
-        assert first_line.startswith("SPARQL endpoint (read-only): http://127.0.0.1:"), first_line
         query_url = first_line.split(": ", 1)[1].strip()
         status, _, body = _get(query_url, "ASK { ?s ?p ?o }", "application/sparql-results+json")
         assert status == 200

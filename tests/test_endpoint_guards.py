@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import select
 import signal
 import socket
 import subprocess
@@ -20,6 +19,8 @@ import pytest
 
 from strategygraph.stores.endpoint import Endpoint, remove_stale_databases, running_endpoint
 from strategygraph.stores.relay import MAX_REQUEST_BODY
+
+from .oxigraph_servers import spawn_serve
 
 pytestmark = pytest.mark.slow
 GRAPH = "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n"
@@ -203,18 +204,9 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
 def test_kill_9_of_serve_takes_the_oxigraph_server_with_it() -> None:
     """(It also shows that --allow-federation says so.)"""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "strategygraph", "--lang", "en", "serve", "--port", "0", "--allow-federation"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    process, _ = spawn_serve("--allow-federation")
     assert process.stdout is not None
     try:
-        ready, _, _ = select.select([process.stdout], [], [], 60)
-        assert ready, "serve printed nothing within 60 s"
-        assert process.stdout.readline().startswith("SPARQL endpoint (read-only): http://127.0.0.1:")
         lines = [process.stdout.readline() for _ in range(3)]
         assert lines[2] == "SERVICE is on (--allow-federation): queries can make the server fetch from other hosts.\n"
         servers = {
