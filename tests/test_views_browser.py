@@ -151,12 +151,17 @@ def _file_name(folder: Path, name: str, lang: str) -> str:
 # --- the fixture: every view, its counts, search, click, filters, layout -------------------------------------
 
 
+# The page-by-page tests take every SHARDS-th view, so that parallel workers share them.
+SHARDS = 3
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_every_fixture_view_loads_offline_with_its_nodes_and_edges(
-    analysis_of: AnalysisOf, open_view: OpenView, lang: Lang
+    analysis_of: AnalysisOf, open_view: OpenView, lang: Lang, shard: int
 ) -> None:
     analysis = analysis_of(VIEWS_FIXTURE, "statements")
-    for name in view_names(analysis.corpus):
+    for name in view_names(analysis.corpus)[shard::SHARDS]:
         graph = build_view(analysis, name, lang)
         view = open_view(analysis, name, lang)
         _assert_clean(view)
@@ -278,14 +283,18 @@ def test_layout_is_seeded_and_settles(analysis_of: AnalysisOf, open_view: OpenVi
 # --- hostile text -----------------------------------------------------------------------------------------
 
 
-def test_hostile_text_renders_literally_and_runs_nothing(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_hostile_text_runs_nothing_in_any_view(analysis_of: AnalysisOf, open_view: OpenView, shard: int) -> None:
     analysis = analysis_of(HOSTILE_FIXTURE, "all")
-    for name in view_names(analysis.corpus):
+    for name in view_names(analysis.corpus)[shard::SHARDS]:
         view = open_view(analysis, name)
         _assert_clean(view)
         assert view.page.locator("img").count() == 0
         view.screenshot(_file_name(HOSTILE_FIXTURE, name, "da"))
 
+
+def test_hostile_text_renders_literally_and_runs_nothing(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+    analysis = analysis_of(HOSTILE_FIXTURE, "all")
     view = open_view(analysis, "committee:farlig")
     assert view.page.title() == f"Udvalg: Udvalget {XSS} for href & æøå – strategygraph"
     assert view.page.inner_text("h1") == f"Udvalg: Udvalget {XSS} for href & æøå"
@@ -318,17 +327,21 @@ def test_hostile_text_renders_literally_and_runs_nothing(analysis_of: AnalysisOf
 # --- the bundled Hedensted data ---------------------------------------------------------------------------
 
 
-def test_bundled_views_load_and_search_finds_faellesskab_forpligter(
-    analysis_of: AnalysisOf, open_view: OpenView
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_bundled_views_load_with_their_nodes_and_edges(
+    analysis_of: AnalysisOf, open_view: OpenView, shard: int
 ) -> None:
     analysis = analysis_of(HEDENSTED, "statements")
-    for name in view_names(analysis.corpus):
+    for name in view_names(analysis.corpus)[shard::SHARDS]:
         view = open_view(analysis, name)
         _assert_clean(view)
         graph = build_view(analysis, name)
         assert _counts(view)[:2] == (len(graph.nodes), len(graph.edges)), name
         view.screenshot(_file_name(HEDENSTED, name, "da"))
 
+
+def test_bundled_views_search_finds_faellesskab_forpligter(analysis_of: AnalysisOf, open_view: OpenView) -> None:
+    analysis = analysis_of(HEDENSTED, "statements")
     view = open_view(analysis, "overview")
     view.page.fill("#search-input", "Fællesskab forpligter")
     view.page.press("#search-input", "Enter")
