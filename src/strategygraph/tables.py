@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from .i18n import Lang, format_number
 
 Cell = str | int | float | None
+# the formats :func:`render` writes
+RESULT_FORMATS = ("table", "csv", "csv-excel", "tsv", "json", "md")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from ..namespaces import ID, PREFIXES
 from ..stores.base import SelectResult
 from ..tables import Cell, Table, render
 
-RESULT_FORMATS = ("table", "csv", "csv-excel", "tsv", "json", "md")
 _DISPLAY_PREFIXES = sorted([*PREFIXES.items(), ("id", ID)], key=lambda item: -len(str(item[1])))
 
 

@@ -31,10 +31,6 @@ _MARKER_TEXT = b"written by strategygraph; --force may replace it\n"
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.strategygraph-(?P<pid>\d+)-[0-9a-f]+\.(?:tmp|old)$")
 
 
-def _absolute(path: Path) -> Path:
-    return path.resolve()
-
-
 def _contains(folder: Path, path: Path) -> bool:
     return folder == path or folder in path.parents
 
@@ -46,14 +42,14 @@ def guard_output(out: Path, inputs: Sequence[Path], *, folder: bool) -> None:
     """
     if out.is_symlink():
         raise InputError("is a symbolic link; name the real file or folder instead", path=out)
-    target = _absolute(out)
+    target = out.resolve()
     for given in inputs:
-        source = _absolute(given)
+        source = given.resolve()
         if _contains(target, source) or _contains(source, target):
             raise InputError(f"would write over or inside an input ({given}); choose another output", path=out)
     if folder:
         for name, protected in (("the current folder", Path.cwd()), ("your home folder", Path.home())):
-            if _contains(target, _absolute(protected)):
+            if _contains(target, protected.resolve()):
                 raise InputError(f"is {name} or contains it; choose a new folder for the output", path=out)
 
 

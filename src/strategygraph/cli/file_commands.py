@@ -61,7 +61,8 @@ def import_(
     check_output_folder(out, inputs, force=force)
     data = read_user_file(source, MAX_SEMINAR_BYTES)
     imported = import_seminar(data, str(source), SeminarMetadata(municipality, title, date, seminar_id))
-    units = sum(imported.outline.counts().get(kind, 0) for kind in ("statements", "reflections"))
+    counts = imported.outline.counts()
+    units = counts["statements"] + counts["reflections"]
     if units >= _PROGRESS_FROM_UNITS:
         click.echo(text("import_validating", app.lang).format(units=format_count(units, app.lang)), err=True)
 
@@ -73,7 +74,6 @@ def import_(
             )
 
     replace_folder_atomically(out, imported.files, check, inputs, force=force)
-    counts = imported.outline.counts()
     table = Table(
         (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
     )

@@ -9,13 +9,13 @@ import click
 
 from ..errors import OptionsError
 from ..i18n import as_lang
+from ..tables import RESULT_FORMATS
 from ._app import AppContext, F, format_option, pass_app
 
 if TYPE_CHECKING:
     from ..catalogue.queries import NamedQuery
     from ..stores.base import GraphStore
 
-RESULT_FORMATS = ("table", "csv", "csv-excel", "tsv", "json", "md")
 _ENDPOINT_TIMEOUT = 30.0  # seconds for a remote service to connect and for each part of its answer
 _LOCAL_TIMEOUT = 300.0  # seconds a query may run on the local graph (the slowest catalogue query at 1 M: ~4 s)
 
