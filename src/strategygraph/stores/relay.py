@@ -16,6 +16,7 @@ connection is closed without the final chunk, so a client sees an incomplete (no
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import re
 import socket
@@ -35,6 +36,12 @@ BUFFER_LIMIT = 8 * 1024 * 1024
 MAX_REQUEST_BODY = 1024 * 1024  # a query or form larger than 1 MB is refused (413)
 IDLE_TIMEOUT = 30.0  # seconds a client connection may stay silent (mid-request or between requests)
 LISTEN_BACKLOG = 1024  # connections the kernel queues while every thread is busy (the default, 5, drops them)
+MAX_CONNECTIONS = 256  # connections served at once (a thread each); more wait in the backlog, then get 503
+SLOT_WAIT = 5.0  # seconds a connection past MAX_CONNECTIONS waits for a free thread before it is answered 503
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\n"
+    b"Connection: close\r\nContent-Length: 45\r\n\r\ntoo many connections at once; try again soon\n"
+)
 # The YASGUI page's own code asks prefix.cc for prefixes on load; this keeps the browser on this endpoint.
 PAGE_POLICY = (
     "default-src 'self'; connect-src 'self'; script-src 'self' 'unsafe-inline'; "
@@ -283,19 +290,45 @@ class _RelayHandler(BaseHTTPRequestHandler):
 
 
 class RelayServer(ThreadingHTTPServer):
-    """The public side of the endpoint: one thread per connection, each relayed within the time limit."""
+    """The public side of the endpoint: a thread per connection, at most ``max_connections`` at once (a flood of
+    idle connections cannot make it start threads without end), each request relayed within the time limit."""
 
     daemon_threads = True
     request_queue_size = LISTEN_BACKLOG
 
     def __init__(
-        self, address: tuple[str, int], engine: Engine, time_limit: float, allow_federation: bool = False
+        self,
+        address: tuple[str, int],
+        engine: Engine,
+        time_limit: float,
+        allow_federation: bool = False,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         super().__init__(address, _RelayHandler)
         self.engine = engine
         self.time_limit = time_limit
         self.allow_federation = allow_federation
         self.allowed_hosts = allowed_hosts(address[0], int(self.server_address[1]))
+        self._slots = threading.BoundedSemaphore(max_connections)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Start the connection's thread once a slot is free; past :data:`SLOT_WAIT` answer ``503`` and close."""
+        if not self._slots.acquire(timeout=SLOT_WAIT):
+            with contextlib.suppress(OSError):
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """No traceback: a client that went away is normal; anything else is one line on stderr."""
