@@ -24,7 +24,8 @@ import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
@@ -65,6 +66,17 @@ _HOP_BY_HOP = {
 }
 _DIGITS = re.compile(r"[0-9]{1,18}")
 _FORM = "application/x-www-form-urlencoded"
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    """What the relay answers itself: the page at ``/`` (with its Content-Security-Policy), and ``/catalogue``,
+    a catalogue query's text with its parameters bound (``compose``; a :class:`StrategyGraphError` is a ``400``).
+    Oxigraph's own YASGUI page moves to ``/yasgui``."""
+
+    html: str
+    policy: str
+    compose: Callable[[str, Mapping[str, str]], str]
 
 
 class Engine(Protocol):
@@ -138,15 +150,7 @@ class _RelayHandler(BaseHTTPRequestHandler):
         """Quiet: the endpoint does not log requests."""
 
     def _plain(self, status: int, message: str, close: bool = False) -> None:
-        body = (message + "\n").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        if close:
-            self.send_header("Connection", "close")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self._send(status, "text/plain; charset=utf-8", message + "\n", {"Connection": "close"} if close else {})
 
     def _check_host(self) -> None:
         given = self.headers.get_all("Host") or []
@@ -195,7 +199,7 @@ class _RelayHandler(BaseHTTPRequestHandler):
             self._plain(refusal.status, refusal.message, close=True)
             self._drain()
             return
-        if body is None:
+        if body is None or self._answered_here():
             return
         engine, limit = self.server.engine, self.server.time_limit
         expired = threading.Event()
@@ -219,6 +223,41 @@ class _RelayHandler(BaseHTTPRequestHandler):
         finally:
             timer.cancel()
             upstream.close()
+
+    def _answered_here(self) -> bool:
+        """Answer ``GET /`` and ``GET /catalogue`` from the front page; send ``/yasgui`` to the server's ``/``."""
+        front = self.server.front
+        if front is None or self.command not in {"GET", "HEAD"}:
+            return False
+        parts = urllib.parse.urlsplit(self.path)
+        if parts.path == "/yasgui":
+            self.path = urllib.parse.urlunsplit(("", "", "/", parts.query, ""))
+            return False
+        if parts.path == "/":
+            self._send(200, "text/html; charset=utf-8", front.html, {"Content-Security-Policy": front.policy})
+        elif parts.path == "/catalogue":
+            given = urllib.parse.parse_qs(parts.query, keep_blank_values=True, errors="replace")
+            arguments = {key: values[-1] for key, values in given.items() if key != "name"}
+            try:
+                composed = front.compose((given.get("name") or [""])[-1], arguments)
+            except StrategyGraphError as error:
+                self._plain(400, str(error))
+                return True
+            self._send(200, "application/sparql-query; charset=utf-8", composed, {})
+        else:
+            return False
+        return True
+
+    def _send(self, status: int, content_type: str, content: str, headers: Mapping[str, str]) -> None:
+        body = content.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _drain(self, within: float = 1.0, limit: int = 2 * MAX_REQUEST_BODY) -> None:
         """Read (a bounded amount of) what the client still sends, so that closing the connection does not reset
@@ -303,6 +342,7 @@ class RelayServer(ThreadingHTTPServer):
         time_limit: float,
         allow_federation: bool = False,
         max_connections: int = MAX_CONNECTIONS,
+        front: FrontPage | None = None,
     ) -> None:
         super().__init__(address, _RelayHandler)
         self.engine = engine
@@ -310,6 +350,7 @@ class RelayServer(ThreadingHTTPServer):
         self.allow_federation = allow_federation
         self.allowed_hosts = allowed_hosts(address[0], int(self.server_address[1]))
         self._slots = threading.BoundedSemaphore(max_connections)
+        self.front = front
 
     def process_request(self, request: Any, client_address: Any) -> None:
         """Start the connection's thread once a slot is free; past :data:`SLOT_WAIT` answer ``503`` and close."""

@@ -62,7 +62,7 @@ def _inline(content: str, element: str) -> Markup:
     return Markup(content)
 
 
-def _csp_hash(content: str) -> str:
+def csp_hash(content: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
@@ -241,11 +241,11 @@ def render_html(graph: ViewGraph, vis_src: str | None = None) -> str:
     lang = graph.lang
     vis_js, view_js, css = _assets()
     counts = {kind: sum(1 for n in graph.nodes if n.type == kind) for kind in NODE_TYPES}
-    vis_source = "'self'" if vis_src else _csp_hash(vis_js)
+    vis_source = "'self'" if vis_src else csp_hash(vis_js)
     csp = "; ".join(
         (
             "default-src 'none'",
-            f"script-src {vis_source} {_csp_hash(view_js)}",
+            f"script-src {vis_source} {csp_hash(view_js)}",
             "style-src 'unsafe-inline'",
             "img-src data:",
             "base-uri 'none'",
