@@ -348,11 +348,11 @@
     var node = nodes.get(id);
     if (!node) return;
     if (node.hidden) resetFilters();
+    state.focused = id;
+    state.userView = true; // before the panel opens: the narrower canvas is not refitted over the focus
     network.selectNodes([id]);
     showPanel(id);
     centre(id, Math.max(network.getScale(), 1.1));
-    state.focused = id;
-    state.userView = true;
   }
 
   var input = document.getElementById("search-input");
