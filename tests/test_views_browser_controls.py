@@ -26,7 +26,9 @@ from .test_views_browser import (  # noqa: F401  (browser and open_view are fixt
 
 pytestmark = pytest.mark.slow
 
-VISIBLE_OVERLAPS = "() => window.strategyView.edges.get({filter: e => e.kind === 'overlap' && !e.hidden}).map(e => e.id)"
+VISIBLE_OVERLAPS = (
+    "() => window.strategyView.edges.get({filter: e => e.kind === 'overlap' && !e.hidden}).map(e => e.id)"
+)
 
 
 def _set_min_weight(view: LoadedView, value: float) -> None:
@@ -90,7 +92,7 @@ def test_overlap_edges_carry_their_shared_theme_and_the_weight_explained(
     analysis = analysis_of(HEDENSTED, "statements")
     view = open_view(analysis, "overlap", "en")
     edge = view.js("window.strategyView.edges.get('committee:beskaeftigelse|committee:ungeudvalget')")
-    assert edge["label"] == "Employment and… +2"
+    assert edge["label"] == "Employment… +2"
     assert "weight 0.386 = 2.500 ÷ √(6 × 7)" in edge["title"]
     view.js("window.strategyView.showPanel('committee:beskaeftigelse|committee:ungeudvalget')")
     explained = view.page.locator("#details .sections ul").first.inner_text()
@@ -200,7 +202,9 @@ LEGEND = """() => [...document.querySelectorAll('#legend li')].map(li => ({
 def test_legend_colours_are_the_canvas_colours(analysis_of: AnalysisOf, open_view: OpenView, name: str) -> None:
     view = open_view(analysis_of(HEDENSTED, "statements"), name)
     legend = view.js(LEGEND)
-    nodes = view.js("window.strategyView.nodes.get().map(n => ({id: n.id, shape: n.shape, colour: n.color.background}))")
+    nodes = view.js(
+        "window.strategyView.nodes.get().map(n => ({id: n.id, shape: n.shape, colour: n.color.background}))"
+    )
     edges = view.js(
         "window.strategyView.edges.get().map(e => ({from: e.from, kind: e.kind, confidence: e.confidence,"
         " colour: e.color.color}))"

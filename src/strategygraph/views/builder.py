@@ -197,12 +197,15 @@ class ViewBuilder:
         ctx = self.ctx
         kinds = {e.kind for e in self.edges.values()}
         confidences = {e.confidence for e in self.edges.values() if e.kind == "presents"}
+        # a committee → focus-area line has its committee's colour: the legend draws that colour when all are one
+        colours = {e.colour for e in self.edges.values() if e.kind == "presents"}
+        several = len(colours) > 1
+        colour = TYPE_COLOURS["committee"] if several else next(iter(colours), TYPE_COLOURS["committee"])
         for confidence, pattern in CONFIDENCE_DASHES.items():
             if confidence in confidences:
                 label = f"{ctx.t('view_edge_presents')}: {ctx.confidence_label(confidence)}"
-                entry = LegendEntry(label, TYPE_COLOURS["committee"], None, pattern, f"presents:{confidence}", True)
-                self.legend.append(entry)
-        if confidences:
+                self.legend.append(LegendEntry(label, colour, None, pattern, f"presents:{confidence}", several))
+        if several:
             self.legend_notes.append(ctx.t("view_note_presents_colour"))
         for kind in ("mentions", "carries", "reflection", "overlap"):
             if kind in kinds:

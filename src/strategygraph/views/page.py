@@ -35,7 +35,7 @@ from .model import NODE_TYPES, Panel, PanelItem, ViewGraph
 VIS_NETWORK = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 TEMPLATES = Path(__file__).parent / "templates"
 LAYOUT_SEED = 7
-SMALL_NETWORK = 40  # nodes up to which the layout spreads out further (the overlap view of one council)
+SMALL_NETWORK = 20  # nodes up to which the layout spreads out further (the overlap view of one council)
 IMPROVED_LAYOUT_LIMIT = 150  # vis's Kamada-Kawai start is worth it for small graphs only
 DEFAULT_STRONGEST = 3  # overlaps each committee keeps at first in the weight filter (a user can choose all)
 LABEL_LIMIT = 60  # characters of a label drawn on the canvas; tooltip, panel and search use the whole name
@@ -108,9 +108,9 @@ def network_options(node_count: int, edge_count: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -200 if small else -80,
+                "gravitationalConstant": -300 if small else -80,
                 "centralGravity": 0.01,
-                "springLength": 190 if small else 110,
+                "springLength": 280 if small else 110,
                 "springConstant": 0.06,
                 "avoidOverlap": 1 if small else 0.5,
             },
@@ -139,7 +139,7 @@ def network_options(node_count: int, edge_count: int) -> dict[str, Any]:
             "color": {"highlight": "#222222", "hover": "#222222", "opacity": 0.85, "inherit": False},
             "smooth": False if edge_count > 1000 else {"enabled": True, "type": "continuous", "roundness": 0.3},
             "font": {
-                "size": 11,
+                "size": 13,
                 "face": "system-ui, sans-serif",
                 "color": "#3b4a5a",
                 "strokeWidth": 0,

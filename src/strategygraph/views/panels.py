@@ -238,8 +238,8 @@ def weight_lines(ctx: ViewContext, overlap: Overlap) -> tuple[str, ...]:
     parts = ", ".join(f"{ctx.theme_label(t)} {_fraction(share)}" for t, _, share in terms.shares)
     explained = ctx.t(
         "view_weight_explained",
-        themes=len(terms.shares),
-        quotes=_quote_count(overlap),
+        themes=ctx.t("view_shared_theme_count", count=len(terms.shares)),
+        quotes=ctx.t("view_quote_count", count=_quote_count(overlap)),
         weight=ctx.number(overlap.weight),
         total=ctx.number(terms.total),
         themes_a=terms.themes_a,

@@ -411,7 +411,7 @@
       results.appendChild(li);
     });
     if (hits.length > 12) results.appendChild(el("li", "none", format(T.and_more, { count: hits.length - 12 })));
-    hints.forEach(function (hint) {
+    hints.slice(0, 5).forEach(function (hint) {
       results.appendChild(el("li", "hint", hint));
     });
     found.slice(0, 12).forEach(function (key) {
@@ -433,7 +433,9 @@
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var hits = search(input.value);
+      var found = reflectionsFor(input.value);
       if (hits.length) focusNode(hits[0].id);
+      else if (found.length) showPanel("unit:" + found[0]);
     }
   });
 
