@@ -6,10 +6,11 @@ text that stays text. Screenshots land in tests/artifacts/views/ (not committed)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pytest
 
-from strategygraph.analysis.overlaps import strongest_overlaps
+from strategygraph.analysis.overlaps import Overlap, strongest_overlaps
 from strategygraph.i18n import Lang
 from strategygraph.views import build_view
 
@@ -42,7 +43,7 @@ def _set_min_weight(view: LoadedView, value: float) -> None:
     )
 
 
-def _ids(overlaps: list) -> set[str]:  # type: ignore[type-arg]
+def _ids(overlaps: Sequence[Overlap]) -> set[str]:
     return {f"committee:{o.a}|committee:{o.b}" for o in overlaps}
 
 
@@ -194,7 +195,8 @@ def test_search_finds_reflections_and_says_why_a_theme_is_not_drawn(
 LEGEND = """() => [...document.querySelectorAll('#legend li')].map(li => ({
     colour: li.dataset.colour, shape: li.dataset.shape, kind: li.dataset.kind,
     byCommittee: li.hasAttribute('data-by-committee'),
-    drawn: [...li.querySelectorAll('svg [fill], svg [stroke]')].map(e => e.getAttribute('fill') || e.getAttribute('stroke')),
+    drawn: [...li.querySelectorAll('svg [fill], svg [stroke]')]
+        .map(e => e.getAttribute('fill') || e.getAttribute('stroke')),
 }))"""
 
 
