@@ -31,7 +31,7 @@ from .model import (
 )
 
 FOCUS_AREA_TINT = 0.45
-REFLECTIONS_SEARCHED = 2000  # group reflections a page's search looks through (a national graph has more)
+REFLECTIONS_SEARCHED = 500  # group reflections a page's search looks through (each adds its text to the page)
 LEGEND_COMMITTEES = 10  # committees listed one by one in a legend; beyond that, one line explains the colours
 
 T = TypeVar("T")
