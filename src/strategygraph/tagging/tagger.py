@@ -73,6 +73,9 @@ _QUOTED = re.compile(r"(?<![^\s(\[–-])([\"”“„«»’‘])([^\"”“„�
 """A short stretch in quotation marks: "Sammen om det gode liv", ”Byen i byen”, ’Velfærd frem for mursten’."""
 QUOTED_NAME_WORDS = 10
 """The most words a quoted stretch may have to be taken for a name (a title) rather than a quotation."""
+ABBREVIATION = 5
+"""A word in capitals this short right after an opening parenthesis is an abbreviation of a name: "(BUS)",
+"(CØL)"."""
 SHOUTED_WORD = 5
 """A word this long in capitals only ("ENSOMHED fylder meget for Ældre") shows that the text uses case for
 emphasis, not for names: its capitals say nothing."""
@@ -86,8 +89,10 @@ def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) ->
     institution ("Center for Velfærdsteknologi"). Not so a word in capitals only (a heading, "GRØN
     OMSTILLING"), the first word of a sentence, a quotation or a list item, nor a list after a colon
     ("fokusområder: Livskvalitet, Selvbestemmelse, Tværfaglighed"), nor any word of a text that writes
-    words in capitals for emphasis. Every word of a capitalised title in quotation marks is part of a name
-    ("Sammen om det gode liv"); a quoted phrase in lower case is not (”set, hørt og mødt”).
+    words in capitals for emphasis. A short word in capitals right after an opening parenthesis is the
+    abbreviation of a name ("Bornholms udviklingsstrategi (BUS)"). Every word of a capitalised title in
+    quotation marks is part of a name ("Sammen om det gode liv"); a quoted phrase in lower case is not (”set,
+    hørt og mødt”).
     """
     named = [False] * len(starts)
     listing = False
@@ -101,6 +106,8 @@ def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) ->
         listing = (listing and not breaks[i]) or (i > 0 and text.rfind(":", ends[i - 1], start) >= 0)
         if i > 0 and not breaks[i] and not listing and word[0].isupper() and not word.isupper():
             named[i] = not _after_opening(text, start)
+        elif word.isupper() and len(word) <= ABBREVIATION and text[start - 1 : start] == "(":
+            named[i] = True
     for quote in _QUOTED.finditer(text):
         inside = range(bisect_left(starts, quote.start(2)), bisect_left(starts, quote.end(2)))
         if inside and len(inside) <= QUOTED_NAME_WORDS and text[starts[inside[0]]].isupper():

@@ -1,0 +1,121 @@
+"""Sense rules, paraphrases and morphology of the tagger pinned with real sentences from the dev split of
+tests/goldsets/real/gold.json (cited by unit id; the held-out split is never used here). Each case is a
+(unit text, theme) the gold gives or denies and the rule that decides it."""
+
+from __future__ import annotations
+
+import pytest
+
+from strategygraph.tagging.lexicon import Lexicon
+from strategygraph.tagging.tagger import tag
+from strategygraph.tagging.thesaurus import load_thesaurus_file
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.compile(load_thesaurus_file())
+
+
+def themes(text: str, lexicon: Lexicon) -> set[str]:
+    return {hit.theme for hit in tag(text, lexicon)}
+
+
+NOT_THEME = [
+    # d001: the plan strategy and the municipal plan are documents named, not urban development
+    (
+        "Kommunalbestyrelsen vedtog den 18. februar 2019 \"Sammen skaber vi det bedste sted - Udviklingsstrategi "
+        "2019-2030\", som også er kommunens planstrategi.",
+        "byudvikling-bosaetning",
+    ),
+    ("Dette er kommuneplanen ikke til hinder for.", "byudvikling-bosaetning"),  # d153
+    ("Planstrategien udpeger konkrete indsatser samt de udviklingsspor som byrådet følger.", "byudvikling-bosaetning"),
+    # d189, d065, r353: an agreement, a settlement or a law named by its kind
+    (
+        "Derfor har Byrådet i Vejle Kommune besluttet følgende som en del af budgetforlig 2021-2024:",
+        "oekonomi-ressourcer",
+    ),
+    ("Velfærdsteknologi er en del af budgetforligets projekter.", "oekonomi-ressourcer"),  # d187
+    (
+        "KL har udarbejdet publikationen ”Folkeoplysningsloven med kommentarer” over folkeoplysningsloven.",
+        "civilsamfund-frivillighed",
+    ),
+    ("at Beskæftigelses- og Integrationsudvalget tager status på ungeaftalen til efterretning.", "boern-og-unge"),
+    # r109: the dignity policy named as a document is not elderly care
+    ("Værdighedspolitikken er bl.a. formuleret på baggrund af disse input.", "aeldre-handicap"),
+    # d059: youth organisations are associations
+    (
+        "falder foreningsidrætten og ungdomsorganisationer som for eksempel spejdere også ind under "
+        "folkeoplysningsbegrebet.",
+        "boern-og-unge",
+    ),
+    # d064: an evening school is popular enlightenment, not education
+    ("Det kan være idrætsforeninger, politiske foreninger, religiøse foreninger og aftenskoler.", "uddannelse-laering"),
+    # d162: "i tider" (in times of) is not "i tide" (in time)
+    ("Også i tider med en stram økonomi vil byrådet investere for at skabe udvikling.", "forebyggelse-ensomhed"),
+    # d247: the cultures of places are not cultural life
+    (
+        "med respekt for, at der er forskellige kulturer og forskellige styrker i de enkelte lokalområder.",
+        "kultur-fritid-turisme",
+    ),
+    # d291: a method ("fremgangsmåde") is not growth
+    ("Målet med håndbogen er at beskrive fremgangsmåder, spilleregler og aftaler.", "vaekst"),
+    # d141: an abbreviation in parentheses is a name
+    ("Kommunalbestyrelsen vedtog den 31. marts 2016 Bornholms udviklingsstrategi (BUS).", "mobilitet-infrastruktur"),
+    # d276: leaders in a list of actors
+    (
+        "Beskæftigelsespolitikken bygger på gensidig tillid mellem borgere, medarbejdere, lokale ledere og politikere.",
+        "ledelse",
+    ),
+    # the Hedensted seminar: a good municipality to live and run a business in is settlement, not business development
+    ("så det er en god kommune at bo og drive virksomhed i for alle.", "erhvervsudvikling"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), NOT_THEME)
+def test_sense_rules_veto_the_wrong_reading(lexicon: Lexicon, text: str, theme: str) -> None:
+    assert theme not in themes(text, lexicon)
+
+
+IS_THEME = [
+    # morphology: "byer" is the plural of "by" (a lemma, not a Snowball stem)
+    (
+        "Vi vil forme rammerne for den fremtidige udvikling af kommunens større byer.",  # d072
+        "byudvikling-bosaetning",
+    ),
+    # what the municipal plan regulates is urban development
+    (
+        "Foruden kommuneplanens fysiske regulering af vores arealer arbejder kommunen gennem sektorplanlægning.",  # d152
+        "byudvikling-bosaetning",
+    ),
+    (
+        "Det er dem, som Byrådet vil administrere den fremtidige arealanvendelse efter.",  # d151
+        "byudvikling-bosaetning",
+    ),
+    # business development without the keyword
+    ("Roskilde Kommunes DNA er samskabelse, frivillighed og entreprenørskab.", "erhvervsudvikling"),  # d087
+    ("Førende på erhverv og bæredygtighed", "erhvervsudvikling"),  # d100
+    (
+        "Øen kæmper med et faldende befolkningstal og problemer med at tiltrække nye investeringer.",  # d147
+        "erhvervsudvikling",
+    ),
+    ("Hillerød Kommune vil være attraktiv for nuværende og kommende virksomheder.", "erhvervsudvikling"),  # d169
+    ("sikre bedre uddannelser og en professionel erhvervsservice?", "erhvervsudvikling"),  # d172
+    ("Kgs. Lyngby skal fastholdes og udvikles som førende handelscenter nord for København.", "erhvervsudvikling"),
+    ("En attraktiv kommune at leve og drive virksomhed i", "erhvervsudvikling"),  # d263
+    # the words of a rule still count outside its context
+    ("Værdighedspolitikken skal sikre en værdig ældrepleje.", "aeldre-handicap"),
+    ("Vi vil handle i tide, når et barn mistrives.", "forebyggelse-ensomhed"),
+    ("Byrådet vil styrke kulturlivet og de forskellige kulturtilbud.", "kultur-fritid-turisme"),
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), IS_THEME)
+def test_paraphrases_and_inflections_are_found(lexicon: Lexicon, text: str, theme: str) -> None:
+    assert theme in themes(text, lexicon)
+
+
+def test_a_lemma_match_keeps_the_written_words_and_offsets(lexicon: Lexicon) -> None:
+    text = "Udviklingen af kommunens større byer"
+    hits = [hit for hit in tag(text, lexicon) if hit.theme == "byudvikling-bosaetning"]
+    assert [(hit.matched, hit.start, hit.end) for hit in hits] == [(text, 0, len(text))]
+    assert all(text[hit.start : hit.end] == hit.matched for hit in hits)
