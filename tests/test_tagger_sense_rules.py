@@ -23,8 +23,8 @@ def themes(text: str, lexicon: Lexicon) -> set[str]:
 NOT_THEME = [
     # d001: the plan strategy and the municipal plan are documents named, not urban development
     (
-        "Kommunalbestyrelsen vedtog den 18. februar 2019 \"Sammen skaber vi det bedste sted - Udviklingsstrategi "
-        "2019-2030\", som også er kommunens planstrategi.",
+        'Kommunalbestyrelsen vedtog den 18. februar 2019 "Sammen skaber vi det bedste sted - Udviklingsstrategi '
+        '2019-2030", som også er kommunens planstrategi.',
         "byudvikling-bosaetning",
     ),
     ("Dette er kommuneplanen ikke til hinder for.", "byudvikling-bosaetning"),  # d153
@@ -66,6 +66,17 @@ NOT_THEME = [
         "Beskæftigelsespolitikken bygger på gensidig tillid mellem borgere, medarbejdere, lokale ledere og politikere.",
         "ledelse",
     ),
+    # r283, d282: who took part in writing a policy is a setting
+    (
+        "Politikken er udarbejdet i en proces, hvor Ældrerådet, borgere, repræsentanter for frivilligcentre, "
+        "pårørende samt udvalgte ledere og medarbejdere har deltaget på workshops.",
+        "civilsamfund-frivillighed",
+    ),
+    # d057, d061: popular enlightenment is adult education or leisure, not volunteering by that word alone
+    (
+        "Folkeoplysning er en fællesbetegnelse, der først og fremmest dækker over uformel voksenundervisning.",
+        "civilsamfund-frivillighed",
+    ),
     # the Hedensted seminar: a good municipality to live and run a business in is settlement, not business development
     ("så det er en god kommune at bo og drive virksomhed i for alle.", "erhvervsudvikling"),
 ]
@@ -84,7 +95,8 @@ IS_THEME = [
     ),
     # what the municipal plan regulates is urban development
     (
-        "Foruden kommuneplanens fysiske regulering af vores arealer arbejder kommunen gennem sektorplanlægning.",  # d152
+        # d152
+        "Foruden kommuneplanens fysiske regulering af vores arealer arbejder kommunen gennem sektorplanlægning.",
         "byudvikling-bosaetning",
     ),
     (
@@ -102,7 +114,30 @@ IS_THEME = [
     ("sikre bedre uddannelser og en professionel erhvervsservice?", "erhvervsudvikling"),  # d172
     ("Kgs. Lyngby skal fastholdes og udvikles som førende handelscenter nord for København.", "erhvervsudvikling"),
     ("En attraktiv kommune at leve og drive virksomhed i", "erhvervsudvikling"),  # d263
+    # settlement and growth in numbers said in other words
+    ("Det skal være attraktivt at bo i Næstved Kommune i alle livets faser.", "byudvikling-bosaetning"),  # d101
+    (
+        "Fra et indbyggertal på godt 63.000 borgere i 2020 forventes vi at runde 70.000 borgere inden 2030.",  # d108
+        "byudvikling-bosaetning",
+    ),
+    ("Politisk er det ambitionen, at kommunen skal vokse med 20.000 nye borgere frem til 2050.", "vaekst"),  # d222
+    ("Skanderborg er en af landets hurtigst voksende kommuner.", "vaekst"),  # d107
+    ("Vi vil være flere!", "vaekst"),  # d238
+    ("Derfor skaber vi de bedste rammer for vores borgere og dem, der flytter hertil.", "byudvikling-bosaetning"),
+    (
+        "En ordentlig velkomst er af afgørende betydning for om en nytilflytter føler sig velkommen.",  # d274
+        "byudvikling-bosaetning",
+    ),
+    ("Bystrategierne har til formål at synliggøre de enkelte byers potentiale og identitet.", "byudvikling-bosaetning"),
+    ("Tiden er løbet fra dele af den by- og landsbyplanlægning, vi sidst lavede.", "byudvikling-bosaetning"),  # d252
+    # collaboration with businesses said in other words
+    (
+        "Strategi for grøn vækst er kommunens strategi for samspillet mellem virksomheder og kommune.",  # d117
+        "erhvervssamarbejde-partnerskaber",
+    ),
+    ("Men sammen kan vi; sammen med de lokale erhvervsdrivende.", "erhvervssamarbejde-partnerskaber"),  # d221
     # the words of a rule still count outside its context
+    ("Repræsentanter for foreningerne og de frivillige bærer arbejdet.", "civilsamfund-frivillighed"),
     ("Værdighedspolitikken skal sikre en værdig ældrepleje.", "aeldre-handicap"),
     ("Vi vil handle i tide, når et barn mistrives.", "forebyggelse-ensomhed"),
     ("Byrådet vil styrke kulturlivet og de forskellige kulturtilbud.", "kultur-fritid-turisme"),
@@ -119,3 +154,11 @@ def test_a_lemma_match_keeps_the_written_words_and_offsets(lexicon: Lexicon) -> 
     hits = [hit for hit in tag(text, lexicon) if hit.theme == "byudvikling-bosaetning"]
     assert [(hit.matched, hit.start, hit.end) for hit in hits] == [(text, 0, len(text))]
     assert all(text[hit.start : hit.end] == hit.matched for hit in hits)
+
+
+def test_a_point_inside_a_number_does_not_end_the_sentence(lexicon: Lexicon) -> None:
+    # d222: "20.000" is one number, so "vokse med … borgere" spans it
+    text = "Politisk er det ambitionen, at kommunen skal vokse med 20.000 nye borgere frem til 2050."
+    growth = [hit for hit in tag(text, lexicon) if hit.theme == "vaekst"]
+    assert [hit.matched for hit in growth] == ["vokse med 20.000 nye borgere"]
+    assert "vaekst" not in themes("Kommunen skal vokse. Med borgere i fokus.", lexicon)

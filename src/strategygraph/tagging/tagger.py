@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from ..i18n import Lang
 from .lexicon import WORD, Gap, Lexicon, Role, Rule
 
-_SENTENCE_END = re.compile(r"[.!?;:]|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.:](?!\d)|[!?;]|\n\s*\n")
+"""A sentence end: a full stop, colon, question or exclamation mark, semicolon or blank line; not the point or colon
+inside a number or a time ("20.000", "kl. 10:30"); so a search for it reaches one character past its range."""
 _JOINING = re.compile(r"[\s\-/]*")
 """What may stand between two hits of one theme that are one mention ("børne-/ungeområdet")."""
 VIA_SEPARATOR = "; "
@@ -64,7 +66,7 @@ def _words(text: str) -> _Words:
         lowered.append(match.group().lower())
         # a suspended first part of a compound: "vækst- og klimaindsatsen", "børne-/ungeområdet"
         suspended.append(text[end : end + 1] == "-" and (end + 1 == len(text) or text[end + 1] in " \t\n\u00a0,/"))
-        breaks.append(bool(_SENTENCE_END.search(text, previous_end, start)))
+        breaks.append(bool(_SENTENCE_END.search(text, previous_end, start + 1)))
         previous_end = end
     return _Words(starts, ends, lowered, suspended, breaks, _named(text, starts, ends, breaks))
 
@@ -271,5 +273,5 @@ def _merged(text: str, best: dict[tuple[str, int, int], tuple[float, str]]) -> l
 def _joins(text: str, end: int, start: int) -> bool:
     """Whether a hit beginning at ``start`` belongs with a hit of the same theme reaching ``end``."""
     return start <= end or (
-        _JOINING.fullmatch(text, end, start) is not None and not _SENTENCE_END.search(text, end, start)
+        _JOINING.fullmatch(text, end, start) is not None and not _SENTENCE_END.search(text, end, start + 1)
     )
