@@ -77,6 +77,30 @@ NOT_THEME = [
         "Folkeoplysning er en fællesbetegnelse, der først og fremmest dækker over uformel voksenundervisning.",
         "civilsamfund-frivillighed",
     ),
+    # d050: labour for the municipality's own tasks is recruiting its own staff, not labour for businesses
+    ("Der er stor konkurrence om at sikre den nødvendige arbejdskraft til at løse kommunens opgaver.", "arbejdskraft"),
+    # d051: municipal jobs are the municipality's own staff; d129: more jobs are growth
+    (
+        "for at kunne tiltrække nye medarbejdere og ledere til de kommunale jobs.",
+        "beskaeftigelse-selvforsoergelse",
+    ),
+    (
+        "En kommune i vækst med flere indbyggere er vejen til nye muligheder, flere job og højere velfærd.",
+        "beskaeftigelse-selvforsoergelse",
+    ),
+    # d124, d200: educational institutions as partners
+    (
+        "I Haderslev Kommune lykkes vi gennem det løsningsorienterede samarbejde mellem borgere, erhvervsliv og "
+        "uddannelser.",
+        "uddannelse-laering",
+    ),
+    (
+        "Målene skal nås i et samarbejde mellem kommune, borgere, uddannelsesinstitutioner, erhvervsliv og byens "
+        "øvrige aktører.",
+        "uddannelse-laering",
+    ),
+    # r049: a child's cultural development
+    ("Børn og unges sociale, kulturelle og faglige udvikling", "kultur-fritid-turisme"),
     # the Hedensted seminar: a good municipality to live and run a business in is settlement, not business development
     ("så det er en god kommune at bo og drive virksomhed i for alle.", "erhvervsudvikling"),
 ]
@@ -136,7 +160,28 @@ IS_THEME = [
         "erhvervssamarbejde-partnerskaber",
     ),
     ("Men sammen kan vi; sammen med de lokale erhvervsdrivende.", "erhvervssamarbejde-partnerskaber"),  # d221
+    # d050, d129: the other side of the same rules
+    (
+        "Der er stor konkurrence om at sikre den nødvendige arbejdskraft til at løse kommunens opgaver.",
+        "rekruttering-fastholdelse",
+    ),
+    ("En kommune i vækst med flere indbyggere er vejen til nye muligheder, flere job og højere velfærd.", "vaekst"),
+    # the good life, climate and communities in other words
+    ("Alle børn og unge skal have en god start på livet.", "det-gode-liv"),  # d009
+    ("Borgerne skal leve længere og have flere gode leveår både fysisk, psykisk og socialt.", "det-gode-liv"),  # d089
+    ("at omsætte strategierne til en god hverdag for borgerne i kommunen.", "det-gode-liv"),  # d135
+    ("Fremme af løsninger der kan håndtere øget nedbør og overløb.", "klima-baeredygtighed"),  # d204
+    ("En ansvarlig kommune for nutidens og fremtidens generationer", "klima-baeredygtighed"),  # d264
+    ("det at stå sammen om noget større end os selv er vores lokale historie.", "faellesskaber"),  # d127
+    # d062, d063: the associations of popular enlightenment are leisure and civil society
+    ("Borgerne kan etablere og tage del i den frie folkeoplysende virksomhed.", "kultur-fritid-turisme"),
+    ("Borgerne kan etablere og tage del i den frie folkeoplysende virksomhed.", "civilsamfund-frivillighed"),
+    # d218: the citizen as the expert in their own life
+    ("principperne om, at borgeren er ekspert i eget liv.", "taet-paa-borgeren"),
     # the words of a rule still count outside its context
+    ("Flere unge skal have en uddannelse, og vi samarbejder med erhvervslivet.", "uddannelse-laering"),
+    ("Vi vil styrke den kulturelle udvikling i byen og kulturlivet.", "kultur-fritid-turisme"),
+    ("Virksomhederne mangler kvalificeret arbejdskraft.", "arbejdskraft"),
     ("Repræsentanter for foreningerne og de frivillige bærer arbejdet.", "civilsamfund-frivillighed"),
     ("Værdighedspolitikken skal sikre en værdig ældrepleje.", "aeldre-handicap"),
     ("Vi vil handle i tide, når et barn mistrives.", "forebyggelse-ensomhed"),
