@@ -45,10 +45,16 @@ class Heatmap:
     rows: tuple[tuple[str, str], ...]
     columns: tuple[tuple[str, str], ...]
     counts: tuple[tuple[int, ...], ...]
+    themes_down: bool = False  # rows are themes and columns committees (see :meth:`transposed`)
 
     @property
     def maximum(self) -> int:
         return max((c for row in self.counts for c in row), default=0)
+
+    def transposed(self) -> Heatmap:
+        """Themes down, committees across: taller than wide, as an A4 page is (the print version)."""
+        counts = tuple(tuple(row[j] for row in self.counts) for j in range(len(self.columns)))
+        return Heatmap(self.columns, self.rows, counts, not self.themes_down)
 
 
 def committee_theme_heatmap(analysis: Analysis, lang: Lang, committees: Collection[str] | None = None) -> Heatmap:
@@ -155,7 +161,8 @@ def heatmap_layout(heatmap: Heatmap, legend_title: str, none_label: str, cell_ti
         for j, (_, column_label) in enumerate(heatmap.columns):
             count = heatmap.counts[i][j]
             fill = scale_colour(count, maximum)
-            title = cell_title.format(committee=row_label, theme=column_label, count=count)
+            committee, theme = (column_label, row_label) if heatmap.themes_down else (row_label, column_label)
+            title = cell_title.format(committee=committee, theme=theme, count=count)
             cells.append(
                 Cell(round(left + j * CELL, 1), round(top + i * CELL, 1), fill, text_colour(fill), count, title)
             )
