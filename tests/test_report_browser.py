@@ -78,11 +78,14 @@ def test_report_page_in_chromium(
     assert visit.errors == []
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.locator("h1").inner_text().startswith("Strategirapport")
-    heatmap = page.locator("#heatmap svg")
+    heatmap = page.locator("#heatmap .heatmap-screen svg")
     if heatmap.count():
-        assert heatmap.locator("g.cells rect").count() == page.locator("#heatmap g.row-labels text").count() * (
-            page.locator("#heatmap g.column-labels text").count()
+        assert heatmap.locator("g.cells rect").count() == heatmap.locator("g.row-labels text").count() * (
+            heatmap.locator("g.column-labels text").count()
         )
+        printed = page.locator("#heatmap .heatmap-print svg")
+        assert not printed.is_visible(), "the transposed heatmap is for paper only"
+        assert printed.locator("g.row-labels text").count() == heatmap.locator("g.column-labels text").count()
         assert heatmap.locator("g.legend rect").count() >= 2
         box = heatmap.bounding_box()
         assert box is not None

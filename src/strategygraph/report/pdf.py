@@ -76,21 +76,20 @@ def print_pdf(html: str, chromium: Path, timeout: float = PDF_TIMEOUT) -> bytes:
     with tempfile.TemporaryDirectory(prefix="strategygraph-pdf-") as folder:
         page, pdf, profile = Path(folder) / "index.html", Path(folder) / "report.pdf", Path(folder) / "profile"
         page.write_text(html, encoding="utf-8")
-        process = subprocess.Popen(
+        with subprocess.Popen(
             _command(chromium, page, pdf, profile),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, so a timeout ends Chromium's helpers too
-        )
-        try:
-            _, errors = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            raise PdfError(f"Chromium did not print the PDF within {timeout:g} s") from None
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)  # what is left of the group Chromium started
-            process.wait()
+        ) as process:
+            try:
+                _, errors = process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                raise PdfError(f"Chromium did not print the PDF within {timeout:g} s") from None
+            finally:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)  # what is left of the group Chromium started
         data = pdf.read_bytes() if pdf.is_file() else b""
         if process.returncode != 0 or not data.startswith(b"%PDF"):
             last = next((line for line in reversed(errors.decode(errors="replace").splitlines()) if line.strip()), "")
