@@ -111,6 +111,26 @@ def test_report_page_in_chromium(
     page.close()
 
 
+@pytest.mark.parametrize("data", [True, False], ids=["fixture", "hedensted"])
+def test_printed_page_is_no_wider_than_a4(browser: Browser, tmp_path: Path, data: bool) -> None:
+    """Chromium shrinks every printed page to fit the widest thing on any of them: nothing may be wider than A4
+    between its margins (182 mm, 688 CSS px), or all the text prints smaller than its 10 pt."""
+    out = tmp_path / "report"
+    if data:
+        build_report(out, "--quiet")
+    else:
+        build_report(out, "--quiet", data=None)
+    visit = _visit(browser, out / "index.html")
+    page = visit.page
+    page.set_viewport_size({"width": 688, "height": 900})
+    page.emulate_media(media="print")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 688
+    assert page.locator("#heatmap .heatmap-print svg").is_visible()
+    assert not page.locator(".offset").first.is_visible(), "no character offsets on paper"
+    assert not page.locator("ul.views").is_visible(), "no list of view files on paper"
+    page.close()
+
+
 def test_hostile_text_stays_text(browser: Browser, tmp_path: Path) -> None:
     out = tmp_path / "report"
     build_report(out, "--quiet")
