@@ -285,15 +285,19 @@ def test_the_summary_comes_first_and_says_who_meets_whom(bundle: Path, fixture_a
 
 
 def test_a_quote_is_printed_once_and_later_appearances_refer_back(bundle: Path) -> None:
+    """On screen a quote shown again is in full under the same number; on paper a line refers back to it."""
     page = lxml_html.fromstring((bundle / "index.html").read_bytes())
-    quotes = [_normal(q.text_content()) for q in page.xpath("//blockquote[contains(@class, 'quote')]/p")]
-    assert quotes
-    assert len(quotes) == len(set(quotes)), "no quote is shown twice"
-    numbers = {q.get("id") for q in page.xpath("//blockquote[contains(@class, 'quote')]")}
-    references = page.xpath("//p[@class='quote-repeat']/a")
+    blockquotes = page.xpath("//blockquote[contains(@class, 'quote')]")
+    printed = [q for q in blockquotes if not q.xpath("ancestor::*[contains(@class, 'screen-only')]")]
+    texts = [_normal(q.xpath("p")[0].text_content()) for q in printed]
+    assert texts
+    assert len(texts) == len(set(texts)), "no quote is printed twice"
+    anchors = {q.get("id") for q in printed}
+    references = page.xpath("//p[contains(@class, 'quote-repeat')]/a")
     assert references, "the fixture's overlaps share statements"
+    assert len(references) == len(blockquotes) - len(printed), "every repeat has its reference for paper"
     for reference in references:
-        assert reference.get("href").removeprefix("#") in numbers
+        assert reference.get("href").removeprefix("#") in anchors
         assert re.match(r"Samme citat som \[\d+\] under ", reference.text_content())
 
 

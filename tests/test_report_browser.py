@@ -128,6 +128,11 @@ def test_printed_page_is_no_wider_than_a4(browser: Browser, tmp_path: Path, data
     assert page.locator("#heatmap .heatmap-print svg").is_visible()
     assert not page.locator(".offset").first.is_visible(), "no character offsets on paper"
     assert not page.locator("ul.views").is_visible(), "no list of view files on paper"
+    quotes = page.locator("blockquote.quote p:visible").all_inner_texts()
+    assert quotes, "quotes on paper"
+    assert len(quotes) == len(set(quotes)), "each quote printed once; a repeat refers back to it"
+    page.emulate_media(media="screen")
+    assert page.locator("p.quote-repeat:visible").count() == 0, "on screen a repeated quote is shown in full"
     page.close()
 
 
