@@ -175,7 +175,7 @@ def test_a_failing_chromium_is_one_line_and_writes_nothing(fake_chromium: Path, 
     result = CliRunner().invoke(cli, ["report", "--out", str(out), "--pdf", "--quiet"], env=env)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "Error: Chromium could not print the PDF (exit 3): cannot open display"
+        "Error: Chromium could not print the PDF (exit 3: cannot open display)"
     ]
     assert not out.exists()
 
@@ -199,3 +199,9 @@ def test_the_date_comes_from_the_option_or_source_date_epoch(tmp_path: Path) -> 
     result = CliRunner().invoke(cli, ["report", "--out", str(tmp_path / "bad")], env={"SOURCE_DATE_EPOCH": "yesterday"})
     assert result.exit_code == 2
     assert result.stderr.strip() == "Error: SOURCE_DATE_EPOCH=yesterday: not a whole number of seconds since 1970"
+
+
+def test_a_chromium_that_cannot_run_is_one_line(fake_chromium: Path) -> None:
+    fake_chromium.write_text("not a program\n", encoding="utf-8")  # not executable
+    with pytest.raises(PdfError, match=r"^cannot run .*fake-chromium: Permission denied$"):
+        print_pdf("<p>x</p>", fake_chromium)

@@ -76,22 +76,36 @@ def print_pdf(html: str, chromium: Path, timeout: float = PDF_TIMEOUT) -> bytes:
     with tempfile.TemporaryDirectory(prefix="strategygraph-pdf-") as folder:
         page, pdf, profile = Path(folder) / "index.html", Path(folder) / "report.pdf", Path(folder) / "profile"
         page.write_text(html, encoding="utf-8")
-        with subprocess.Popen(
-            _command(chromium, page, pdf, profile),
+        errors = _run(_command(chromium, page, pdf, profile), timeout)
+        data = pdf.read_bytes() if pdf.is_file() else b""
+        if errors is not None or not data.startswith(b"%PDF"):
+            raise PdfError(f"Chromium could not print the PDF ({errors or 'it wrote no PDF'})")
+        return data
+
+
+def _run(command: list[str], timeout: float) -> str | None:
+    """Run Chromium; ``None`` when it exits 0, else its exit code and the last line it said that is not one of
+    its internal log lines (``[pid:tid:…:ERROR:…]``, which it prints even when all goes well)."""
+    try:
+        process = subprocess.Popen(
+            command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, so a timeout ends Chromium's helpers too
-        ) as process:
-            try:
-                _, errors = process.communicate(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                raise PdfError(f"Chromium did not print the PDF within {timeout:g} s") from None
-            finally:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)  # what is left of the group Chromium started
-        data = pdf.read_bytes() if pdf.is_file() else b""
-        if process.returncode != 0 or not data.startswith(b"%PDF"):
-            last = next((line for line in reversed(errors.decode(errors="replace").splitlines()) if line.strip()), "")
-            raise PdfError(f"Chromium could not print the PDF (exit {process.returncode}): {last.strip()[:200]}")
-        return data
+        )
+    except OSError as error:
+        raise PdfError(f"cannot run {command[0]}: {error.strerror or error}") from None
+    with process:
+        try:
+            _, said = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise PdfError(f"Chromium did not print the PDF within {timeout:g} s") from None
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # what is left of the group Chromium started
+    if process.returncode == 0:
+        return None
+    lines = [line.strip() for line in said.decode(errors="replace").splitlines() if line.strip()]
+    own = [line for line in lines if not line.startswith("[")] or lines or [""]
+    return f"exit {process.returncode}: {own[-1][:200]}".rstrip(": ")
