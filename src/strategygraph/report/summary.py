@@ -4,7 +4,6 @@ the gaps in words, and the caveat that the committee behind a focus area is most
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from datetime import date
 
 from ..analysis import Analysis
@@ -19,19 +18,13 @@ THEMES_NAMED = 4  # an overlap's sentence names up to this many shared themes, a
 GAPS_NAMED = 5
 CANDIDATES_NAMED = 3
 CONFIDENCE_ORDER = ("stated", "strong-inference", "weak-guess", "unknown")
+THEMES_JOINED_BY = "; "  # theme labels hold commas and "og" themselves ("Forebyggelse, tidlig indsats og ensomhed")
 
 
 def date_text(day: date, lang: Lang) -> str:
     """``day`` as its reader writes it: *7. december 2026* / *7 December 2026*."""
     month = text("report_months", lang).split(",")[day.month - 1]
     return phrase("report_date_format", lang, day=day.day, month=month, year=day.year)
-
-
-def listed(items: Sequence[str], lang: Lang) -> str:
-    """``a, b og c`` / ``a, b and c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + text("report_and", lang) + items[-1]
 
 
 def _evidence_count(overlap: Overlap) -> int:
@@ -50,7 +43,7 @@ def _overlap_sentence(analysis: Analysis, overlap: Overlap, lang: Lang) -> str:
         lang,
         a=committees[overlap.a].label(lang),
         b=committees[overlap.b].label(lang),
-        themes=listed(named, lang),
+        themes=THEMES_JOINED_BY.join(named),
         count=_evidence_count(overlap),
     )
 
@@ -64,7 +57,7 @@ def _gap_sentences(analysis: Analysis, lang: Lang) -> tuple[str, ...]:
         ]
         if len(analysis.gaps) > GAPS_NAMED:
             gaps.append(phrase("report_summary_more_themes", lang, count=len(analysis.gaps) - GAPS_NAMED))
-        sentences.append(phrase("report_summary_gaps", lang, themes=listed(gaps, lang)))
+        sentences.append(phrase("report_summary_gaps", lang, themes=THEMES_JOINED_BY.join(gaps)))
     if analysis.candidates:
         committees = analysis.corpus.committee_by_key
         pairs = [
