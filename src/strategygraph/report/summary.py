@@ -106,7 +106,8 @@ def report_summary(analysis: Analysis, header: SeminarHeader, lang: Lang, day: d
     )
     scope = [(text("report_summary_date", lang), date_text(day, lang))]
     if header.municipality(lang):
-        scope.append((text("report_summary_municipality", lang), header.municipality(lang)))
+        municipalities = len(header.municipalities_da)
+        scope.append((phrase("report_summary_municipality", lang, count=municipalities), header.municipality(lang)))
     if header.seminar(lang):
         scope.append((phrase("report_summary_seminar", lang, count=header.seminar_count), header.seminar(lang)))
     scope.append((text("report_summary_basis_label", lang), basis))
