@@ -19,6 +19,7 @@ from strategygraph.cli import cli
 from .conftest import FIXTURES
 
 REPORT_FIXTURE = FIXTURES / "report"
+REPORT_EPOCH = "1772668800"  # SOURCE_DATE_EPOCH of the reports the tests build: 5 March 2026 (UTC)
 GEXF = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -31,7 +32,9 @@ EDGE_CHILDREN = {f"{{{GEXF}}}attvalues", f"{{{GEXF}}}spells", f"{{{VIZ}}}color",
 def build_report(out: Path, *options: str, data: Path | None = REPORT_FIXTURE, lang: str = "da") -> str:
     """Run ``report --out out`` (on the report fixture unless ``data`` is None); return stderr."""
     args = ["--lang", lang] + (["--data", str(data)] if data is not None else [])
-    result = CliRunner().invoke(cli, [*args, "report", "--out", str(out), *options])
+    result = CliRunner().invoke(
+        cli, [*args, "report", "--out", str(out), *options], env={"SOURCE_DATE_EPOCH": REPORT_EPOCH}
+    )
     assert result.exit_code == 0, result.output
     return result.stderr
 

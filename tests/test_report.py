@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,45 @@ def test_report_is_deterministic(tmp_path: Path) -> None:
     build_report(tmp_path / "two", "--quiet")
     for name in ("index.html", "report.md", "graph.graphml", "graph.gexf", "tables/overlaps.csv"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_the_summary_comes_first_and_says_who_meets_whom(bundle: Path, fixture_analysis: Analysis) -> None:
+    page = lxml_html.fromstring((bundle / "index.html").read_bytes())
+    sections = [s.get("id") for s in page.xpath("//body/section | //main/section")]
+    assert sections[:2] == ["summary", "figures"], "the summary precedes everything else"
+    summary = page.get_element_by_id("summary")
+    sentences = [_normal(li.text_content()) for li in summary.xpath(".//ol[@class='summary-overlaps']/li")]
+    corpus = fixture_analysis.corpus
+    strongest = fixture_analysis.overlaps[:5]
+    assert len(sentences) == len(strongest)
+    for sentence, overlap in zip(sentences, strongest, strict=True):
+        a, b = (corpus.committee_by_key[key].label("da") for key in (overlap.a, overlap.b))
+        units = {quote.unit for shared in overlap.shared for quote in shared.quotes}
+        assert sentence.startswith(f"{a} og {b} mødes om ")
+        assert sentence.endswith(f"({len(units)} citater som belæg).")
+    scope = dict(zip(summary.xpath(".//dt/text()"), summary.xpath(".//dd/text()"), strict=True))
+    assert scope["Dato"] == "5. marts 2026"
+    caveat = _normal(summary.xpath(".//div[@class='caveat']/p")[0].text_content())
+    assert caveat.startswith("4 af 5 tilknytninger af fokusområder til udvalg står ikke i kilden, men er udledt")
+    assert "(3 stærk slutning, 1 svagt gæt)" in caveat
+
+
+def test_a_quote_is_printed_once_and_later_appearances_refer_back(bundle: Path) -> None:
+    """On screen a quote shown again is in full under the same number; on paper a line refers back to it."""
+    page = lxml_html.fromstring((bundle / "index.html").read_bytes())
+    blockquotes = page.xpath("//blockquote[contains(@class, 'quote')]")
+    printed = [q for q in blockquotes if not q.xpath("ancestor::*[contains(@class, 'screen-only')]")]
+    texts = [_normal(q.xpath("p")[0].text_content()) for q in printed]
+    assert texts
+    assert len(texts) == len(set(texts)), "no quote is printed twice"
+    anchors = {q.get("id") for q in printed}
+    references = page.xpath("//p[contains(@class, 'quote-repeat')]/a")
+    assert references, "the fixture's overlaps share statements"
+    assert len(references) == len(blockquotes) - len(printed), "every repeat has its reference for paper"
+    for reference in references:
+        assert reference.get("href").removeprefix("#") in anchors
+        assert re.match(r"Samme citat som \[\d+\] under ", reference.text_content())
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())

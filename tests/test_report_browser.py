@@ -78,11 +78,14 @@ def test_report_page_in_chromium(
     assert visit.errors == []
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.locator("h1").inner_text().startswith("Strategirapport")
-    heatmap = page.locator("#heatmap svg")
+    heatmap = page.locator("#heatmap .heatmap-screen svg")
     if heatmap.count():
-        assert heatmap.locator("g.cells rect").count() == page.locator("#heatmap g.row-labels text").count() * (
-            page.locator("#heatmap g.column-labels text").count()
+        assert heatmap.locator("g.cells rect").count() == heatmap.locator("g.row-labels text").count() * (
+            heatmap.locator("g.column-labels text").count()
         )
+        printed = page.locator("#heatmap .heatmap-print svg")
+        assert not printed.is_visible(), "the transposed heatmap is for paper only"
+        assert printed.locator("g.row-labels text").count() == heatmap.locator("g.column-labels text").count()
         assert heatmap.locator("g.legend rect").count() >= 2
         box = heatmap.bounding_box()
         assert box is not None
@@ -105,6 +108,31 @@ def test_report_page_in_chromium(
     assert pdf.startswith(b"%PDF")
     low, high = pages
     assert low <= _pdf_pages(pdf) <= high
+    page.close()
+
+
+@pytest.mark.parametrize("data", [True, False], ids=["fixture", "hedensted"])
+def test_printed_page_is_no_wider_than_a4(browser: Browser, tmp_path: Path, data: bool) -> None:
+    """Chromium shrinks every printed page to fit the widest thing on any of them: nothing may be wider than A4
+    between its margins (182 mm, 688 CSS px), or all the text prints smaller than its 10 pt."""
+    out = tmp_path / "report"
+    if data:
+        build_report(out, "--quiet")
+    else:
+        build_report(out, "--quiet", data=None)
+    visit = _visit(browser, out / "index.html")
+    page = visit.page
+    page.set_viewport_size({"width": 688, "height": 900})
+    page.emulate_media(media="print")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 688
+    assert page.locator("#heatmap .heatmap-print svg").is_visible()
+    assert not page.locator(".offset").first.is_visible(), "no character offsets on paper"
+    assert not page.locator("ul.views").is_visible(), "no list of view files on paper"
+    quotes = page.locator("blockquote.quote p:visible").all_inner_texts()
+    assert quotes, "quotes on paper"
+    assert len(quotes) == len(set(quotes)), "each quote printed once; a repeat refers back to it"
+    page.emulate_media(media="screen")
+    assert page.locator("p.quote-repeat:visible").count() == 0, "on screen a repeated quote is shown in full"
     page.close()
 
 

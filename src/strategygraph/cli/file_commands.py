@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -157,31 +159,54 @@ def export(
     metavar="SEMINAR",
     help="Add a section on what changed from SEMINAR to the report's seminar (the global --seminar).",
 )
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="The report's date (default: $SOURCE_DATE_EPOCH if set, else today).",
+)
+@click.option("--pdf", is_flag=True, help="Also print index.html to report.pdf (A4) with headless Chromium.")
 @quiet_option
 @pass_app
-def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str | None, quiet: bool) -> None:
+def report(
+    app: AppContext,
+    out: Path,
+    mode: str,
+    force: bool,
+    compare_with: str | None,
+    day: datetime | None,
+    pdf: bool,
+    quiet: bool,
+) -> None:
     """Write the report bundle for planners into a new folder.
 
-    index.html (self-contained and printable), report.md, tables/*.csv and strategygraph.xlsx,
-    graph.graphml and graph.gexf (Gephi, Cytoscape), graph.ttl and graph.jsonld (the RDF graph), and
-    the interactive views under views/. The folder is built beside --out and renamed into place: a
-    failed run leaves nothing behind. Labels follow --lang.
+    index.html (self-contained and printable; it opens with a one-page summary), report.md, tables/*.csv and
+    strategygraph.xlsx, graph.graphml and graph.gexf (Gephi, Cytoscape), graph.ttl and graph.jsonld (the RDF
+    graph), and the interactive views under views/; with --pdf also report.pdf, index.html printed on A4 by
+    headless Chromium (offline, at most two minutes). The folder is built beside --out and renamed into place:
+    a failed run leaves nothing behind. Labels follow --lang; the date is --date, else the day
+    $SOURCE_DATE_EPOCH falls on (UTC), else today, so a rebuild can be byte for byte the same.
 
     \b
     Example:
         strategygraph report --out report
+        strategygraph report --out report --pdf --date 2026-03-05
         strategygraph --lang en report --out report-en --evidence all --force
         strategygraph --data data/ --seminar hedensted/tvaergaaende-fokusomraader report --out report \\
             --compare fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader
     """
-    from ..i18n import text
-    from ..report import report_files
+    from ..i18n import phrase, text
+    from ..report import PDF_FILE, find_chromium, print_pdf, report_files
 
     def progress(message: str) -> None:
         if not quiet:
             click.echo(message, err=True)
 
     check_output_folder(out, app.input_paths(), force=force)
+    chromium = find_chromium() if pdf else None  # before the work: a missing browser fails at once
+    report_day = _report_day(day)
     comparison = None
     if compare_with is not None:
         from ..comparison import compare_seminars
@@ -190,9 +215,25 @@ def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str
             raise OptionsError("report --compare needs the global --seminar: the seminar the report is about")
         comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
     analysis = app.analysis(mode)
-    files = report_files(app.store(), analysis, app.lang, progress=progress, comparison=comparison)
+    files = report_files(app.store(), analysis, app.lang, day=report_day, progress=progress, comparison=comparison)
+    if chromium is not None:
+        progress(phrase("report_progress", app.lang, step=text("report_step_pdf", app.lang)))
+        files[PDF_FILE] = print_pdf(files["index.html"].decode("utf-8"), chromium)
     replace_folder_atomically(out, files, _check_bundle, app.input_paths(), force=force)
     progress(text("report_written", app.lang).format(folder=out, files=len(files)))
+
+
+def _report_day(given: datetime | None) -> date:
+    """``--date``, else the day ``$SOURCE_DATE_EPOCH`` (reproducible builds) falls on in UTC, else today."""
+    if given is not None:
+        return given.date()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return date.today()
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise OptionsError(f"SOURCE_DATE_EPOCH={epoch}: not a whole number of seconds since 1970") from None
 
 
 def _check_bundle(folder: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..analysis import Analysis
 from ..comparison import SeminarComparison
@@ -32,17 +33,23 @@ from .limits import (
 )
 from .markdown import report_markdown
 from .network_diagram import overlap_diagram
+from .pdf import PDF_TIMEOUT, PdfError, find_chromium, print_pdf
 from .workbook import workbook_bytes
 
 __all__ = [
+    "PDF_FILE",
+    "PDF_TIMEOUT",
     "TABLE_NAMES",
     "BundleLimits",
+    "PdfError",
     "ReportContent",
     "csv_text",
     "data_table",
     "data_tables",
+    "find_chromium",
     "gexf_text",
     "graphml_text",
+    "print_pdf",
     "read_header",
     "report_content",
     "report_files",
@@ -55,6 +62,7 @@ __all__ = [
 
 Progress = Callable[[str], None]
 OVERLAP_VIEW = "overlap"
+PDF_FILE = "report.pdf"  # beside report.md, whatever the language
 
 
 def _quiet(_: str) -> None:
@@ -133,12 +141,13 @@ def report_files(
     analysis: Analysis,
     lang: Lang,
     *,
+    day: date | None = None,
     views: bool = True,
     progress: Progress = _quiet,
     comparison: SeminarComparison | None = None,
     limits: BundleLimits = DEFAULT_LIMITS,
 ) -> dict[str, bytes]:
-    """Every file of the report bundle, by path relative to the bundle folder.
+    """Every file of the report bundle dated ``day`` (default: today), by path relative to the bundle folder.
 
     With ``views`` the bundle carries the interactive views under ``views/`` (sharing one copy of
     vis-network) and ``index.html`` embeds the overlap view; without, the report shows a static drawing of the
@@ -167,7 +176,7 @@ def report_files(
     step("report_step_pages")
     included = tuple(name for name in names if view_file(name) in bundle.files)
     content = report_content(
-        analysis, read_header(store), lang, included, comparison, limits=limits, left_out=bundle.left_out
+        analysis, read_header(store), lang, included, comparison, day=day, limits=limits, left_out=bundle.left_out
     )
     diagram = overlap_diagram(analysis, lang, limits.view_top)
     bundle.files["index.html"] = report_html(content, diagram, embedded).encode("utf-8")

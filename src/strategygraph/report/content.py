@@ -6,6 +6,8 @@ overlaps with their quotes and the links to the views — and the generic sectio
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
 from .. import __version__
 from ..analysis import Analysis
@@ -28,6 +30,7 @@ from .header import SeminarHeader
 from .heatmap import committee_theme_heatmap
 from .limits import DEFAULT_LIMITS, BundleLimits, LeftOut
 from .sections import TableCap, comparison_section, method_sections, reach_section, table_sections
+from .summary import date_text, report_summary
 
 TOP_OVERLAPS = 10
 QUOTES_PER_SIDE = 2
@@ -111,47 +114,56 @@ def _committees(analysis: Analysis, lang: Lang, shown: set[str]) -> tuple[Commit
     return tuple(item for item in items if item.focus_areas)
 
 
-def _quote_item(analysis: Analysis, quote: Quote, lang: Lang) -> QuoteItem:
-    corpus = analysis.corpus
-    where = [text("report_slide", lang).format(slide=quote.slide)]
-    confidence, label = "", ""
-    if quote.focus_area is not None:
-        area = corpus.focus_area_by_key[quote.focus_area]
-        where.insert(0, area.title)
-        confidence = area.confidence or "unknown"
-        label = confidence_label(area.confidence, lang)
-    else:
-        where.insert(0, text("reflection", lang))
-    if quote.source_start is not None and quote.source_end is not None:
-        where.append(text("report_characters", lang).format(start=quote.source_start, end=quote.source_end))
-    return QuoteItem(quote.text, quote.kind, " · ".join(where), confidence, label)
+@dataclass
+class _Quotes:
+    """Numbers the quotes in the order the report shows them; a quote shown again refers back to its first
+    appearance instead of repeating it (a statement often mentions several shared themes)."""
+
+    analysis: Analysis
+    lang: Lang
+    first: dict[str, tuple[int, str]] = field(default_factory=dict)  # unit → (number, where it first appeared)
+
+    def item(self, quote: Quote, where_shown: str) -> QuoteItem:
+        corpus, lang = self.analysis.corpus, self.lang
+        where = [text("report_slide", lang).format(slide=quote.slide)]
+        confidence, label = "", ""
+        if quote.focus_area is not None:
+            area = corpus.focus_area_by_key[quote.focus_area]
+            where.insert(0, area.title)
+            confidence = area.confidence or "unknown"
+            label = confidence_label(area.confidence, lang)
+        else:
+            where.insert(0, text("reflection", lang))
+        offset = ""
+        if quote.source_start is not None and quote.source_end is not None:
+            offset = text("report_characters", lang).format(start=quote.source_start, end=quote.source_end)
+        repeat_of = self.first[quote.unit][1] if quote.unit in self.first else ""
+        number, _ = self.first.setdefault(quote.unit, (len(self.first) + 1, where_shown))
+        return QuoteItem(quote.text, quote.kind, " · ".join(where), offset, confidence, label, number, repeat_of)
 
 
 def _overlaps(analysis: Analysis, lang: Lang) -> tuple[OverlapItem, ...]:
     corpus = analysis.corpus
+    quotes = _Quotes(analysis, lang)
     items = []
     for overlap in analysis.overlaps[:TOP_OVERLAPS]:
+        a, b = corpus.committee_by_key[overlap.a].label(lang), corpus.committee_by_key[overlap.b].label(lang)
         shared = []
         for s in overlap.shared:
             quotes_a = s.quotes_a[:QUOTES_PER_SIDE]
             quotes_b = s.quotes_b[:QUOTES_PER_SIDE]
+            label = theme_label(analysis, s.theme, lang)
+            where = f"{label} · {a} ↔ {b}"
             shared.append(
                 SharedThemeItem(
-                    label=theme_label(analysis, s.theme, lang),
+                    label=label,
                     carried_by=text("report_carried_by", lang).format(count=s.carriers),
-                    quotes_a=tuple(_quote_item(analysis, q, lang) for q in quotes_a),
-                    quotes_b=tuple(_quote_item(analysis, q, lang) for q in quotes_b),
+                    quotes_a=tuple(quotes.item(q, where) for q in quotes_a),
+                    quotes_b=tuple(quotes.item(q, where) for q in quotes_b),
                     more=len(s.quotes) - len(quotes_a) - len(quotes_b),
                 )
             )
-        items.append(
-            OverlapItem(
-                a=corpus.committee_by_key[overlap.a].label(lang),
-                b=corpus.committee_by_key[overlap.b].label(lang),
-                weight=format_number(overlap.weight, lang),
-                shared=tuple(shared),
-            )
-        )
+        items.append(OverlapItem(a=a, b=b, weight=format_number(overlap.weight, lang), shared=tuple(shared)))
     return tuple(items)
 
 
@@ -184,13 +196,14 @@ def report_content(
     view_names: Sequence[str] = (),
     comparison: SeminarComparison | None = None,
     *,
+    day: date | None = None,
     limits: BundleLimits = DEFAULT_LIMITS,
     left_out: Sequence[LeftOut] = (),
 ) -> ReportContent:
-    """Everything the report says, in ``lang``; ``view_names`` are the views the bundle carries; with
-    ``comparison``, a section on what changed between two seminars. A large graph's report shows the
-    ``limits.shown_committees`` best-evidenced committees and the first ``limits.shown_rows`` rows of each table,
-    and says so; ``left_out`` names the files the bundle could not carry."""
+    """Everything the report says, in ``lang``, dated ``day`` (default: today); ``view_names`` are the views
+    the bundle carries; with ``comparison``, a section on what changed between two seminars. A large graph's
+    report shows the ``limits.shown_committees`` best-evidenced committees and the first ``limits.shown_rows``
+    rows of each table, and says so; ``left_out`` names the files the bundle could not carry."""
     evidence = text(f"evidence_{analysis.mode}", lang)
     cap = TableCap(limits.shown_rows, lang)
     pillars, gaps, structure = table_sections(analysis, lang, cap)
@@ -225,6 +238,8 @@ def report_content(
             evidence=evidence,
             version=__version__,
         ),
+        date=date_text(day or date.today(), lang),
+        summary=report_summary(analysis, header, lang, day or date.today()),
         figures=_figures(analysis, lang),
         committees_intro=_committees_intro(analysis, lang),
         committees=_committees(analysis, lang, shown),

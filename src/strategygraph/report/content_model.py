@@ -38,9 +38,12 @@ class CommitteeItem:
 class QuoteItem:
     text: str
     kind: str  # statement | reflection
-    source: str  # "Fokusområde · slide 1 · 123–160"
+    source: str  # "Fokusområde · slide 1"
+    offset: str  # "tegn 123–160" (where in the source text; "" when unknown), left out in print
     confidence: str
     confidence_label: str  # the attribution behind a statement's committee; "" for reflections
+    number: int  # the quote's number in the report, counted at its first appearance
+    repeat_of: str = ""  # where the quote first appeared ("Tema · A ↔ B"), when this is a later appearance
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,24 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """The report's first page: date and scope, the strongest overlaps and the gaps in words, and the caveat
+    about what is inferred."""
+
+    scope: tuple[tuple[str, str], ...]  # (label, value): date, municipality, seminar, what the report rests on
+    overlaps: tuple[str, ...]  # one sentence per pair, strongest first
+    gaps: tuple[str, ...]  # sentences; empty when there are none
+    caveat: str
+
+
+@dataclass(frozen=True)
 class ReportContent:
     lang: Lang
     evidence: str  # what counts as evidence, in words ("udsagn", "statements", …)
     title: str
     subtitle: str
+    date: str  # the report's date, as its reader writes it
+    summary: Summary
     figures: tuple[Figure, ...]
     committees_intro: str  # what the source says about who presented what, and what is inferred
     committees: tuple[CommitteeItem, ...]

@@ -33,7 +33,8 @@ CHAR_WIDTH = 6.6  # average width of a 12 px sans-serif character, for label spa
 LABEL_ANGLE = 50  # degrees the column labels are turned
 PAD = 8
 LEGEND_GAP = 8  # between the legend title and its swatches
-LEGEND_HEIGHT = LEGEND_GAP + CELL + 22
+LEGEND_TEXT = 22  # below the swatches: their numbers
+PRINT_CELL = 24  # on paper: rows closer, so that the heatmap fills an A4 page's height at a legible size
 MAX_SWATCHES = 10
 
 
@@ -45,10 +46,16 @@ class Heatmap:
     rows: tuple[tuple[str, str], ...]
     columns: tuple[tuple[str, str], ...]
     counts: tuple[tuple[int, ...], ...]
+    themes_down: bool = False  # rows are themes and columns committees (see :meth:`transposed`)
 
     @property
     def maximum(self) -> int:
         return max((c for row in self.counts for c in row), default=0)
+
+    def transposed(self) -> Heatmap:
+        """Themes down, committees across: taller than wide, as an A4 page is (the print version)."""
+        counts = tuple(tuple(row[j] for row in self.counts) for j in range(len(self.columns)))
+        return Heatmap(self.columns, self.rows, counts, not self.themes_down)
 
 
 def committee_theme_heatmap(analysis: Analysis, lang: Lang, committees: Collection[str] | None = None) -> Heatmap:
@@ -136,8 +143,11 @@ def _swatch_values(maximum: int) -> list[int]:
     return sorted({1 + round(i * (maximum - 1) / (MAX_SWATCHES - 1)) for i in range(MAX_SWATCHES)})
 
 
-def heatmap_layout(heatmap: Heatmap, legend_title: str, none_label: str, cell_title: str) -> HeatmapLayout:
-    """Place cells, labels and a legend (one swatch per count, or evenly spaced ones above ten).
+def heatmap_layout(
+    heatmap: Heatmap, legend_title: str, none_label: str, cell_title: str, cell: float = CELL
+) -> HeatmapLayout:
+    """Place cells (``cell`` units square), labels and a legend (one swatch per count, or evenly spaced ones
+    above ten).
 
     ``cell_title`` formats each cell's tooltip from ``{committee}``, ``{theme}`` and ``{count}``.
     """
@@ -146,8 +156,8 @@ def heatmap_layout(heatmap: Heatmap, legend_title: str, none_label: str, cell_ti
     angle = math.radians(LABEL_ANGLE)
     left = PAD + row_width + PAD
     top = PAD + longest_column * math.sin(angle) + PAD
-    grid_width = len(heatmap.columns) * CELL
-    grid_height = len(heatmap.rows) * CELL
+    grid_width = len(heatmap.columns) * cell
+    grid_height = len(heatmap.rows) * cell
     overhang = longest_column * math.cos(angle)  # the last column label leans right of the grid
     maximum = heatmap.maximum
     cells = []
@@ -155,29 +165,30 @@ def heatmap_layout(heatmap: Heatmap, legend_title: str, none_label: str, cell_ti
         for j, (_, column_label) in enumerate(heatmap.columns):
             count = heatmap.counts[i][j]
             fill = scale_colour(count, maximum)
-            title = cell_title.format(committee=row_label, theme=column_label, count=count)
+            committee, theme = (column_label, row_label) if heatmap.themes_down else (row_label, column_label)
+            title = cell_title.format(committee=committee, theme=theme, count=count)
             cells.append(
-                Cell(round(left + j * CELL, 1), round(top + i * CELL, 1), fill, text_colour(fill), count, title)
+                Cell(round(left + j * cell, 1), round(top + i * cell, 1), fill, text_colour(fill), count, title)
             )
     row_labels = tuple(
-        Label(round(left - PAD, 1), round(top + i * CELL + CELL / 2, 1), label)
+        Label(round(left - PAD, 1), round(top + i * cell + cell / 2, 1), label)
         for i, (_, label) in enumerate(heatmap.rows)
     )
     column_labels = tuple(
-        Label(round(left + j * CELL + CELL / 2, 1), round(top - PAD / 2, 1), label)
+        Label(round(left + j * cell + cell / 2, 1), round(top - PAD / 2, 1), label)
         for j, (_, label) in enumerate(heatmap.columns)
     )
     legend_y = round(top + grid_height + PAD * 2, 1)
     none_width = len(none_label) * CHAR_WIDTH
     swatches = [Swatch(round(left, 1), EMPTY_FILL, none_label)]
     for number, value in enumerate(_swatch_values(maximum)):
-        x = left + max(CELL, none_width) + PAD + number * (CELL + 4)
+        x = left + max(cell, none_width) + PAD + number * (cell + 4)
         swatches.append(Swatch(round(x, 1), scale_colour(value, maximum), str(value)))
-    width = max(left + grid_width + overhang, swatches[-1].x + CELL, left + len(legend_title) * CHAR_WIDTH) + PAD
+    width = max(left + grid_width + overhang, swatches[-1].x + cell, left + len(legend_title) * CHAR_WIDTH) + PAD
     return HeatmapLayout(
         width=round(width, 1),
-        height=round(legend_y + LEGEND_HEIGHT, 1),
-        cell=CELL,
+        height=round(legend_y + LEGEND_GAP + cell + LEGEND_TEXT, 1),
+        cell=cell,
         cells=tuple(cells),
         row_labels=row_labels,
         column_labels=column_labels,

@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..i18n import Lang
 from ..tables import cell_text
 from .content_model import ReportContent
-from .heatmap import heatmap_layout
+from .heatmap import CELL, PRINT_CELL, Heatmap, HeatmapLayout, heatmap_layout
 from .network_diagram import NetworkDiagram
 
 
@@ -31,13 +31,24 @@ def _environment(lang: Lang) -> Environment:
 
 
 def report_html(content: ReportContent, diagram: NetworkDiagram, overlap_view: str | None = None) -> str:
-    """``index.html``: the report page. ``overlap_view`` (a whole HTML page) is embedded as a sandboxed
-    ``srcdoc`` frame, so the page stays one file; without it the static drawing stands alone."""
-    heatmap = heatmap_layout(
-        content.heatmap,
-        legend_title=content.t("report_heatmap_legend", evidence=content.evidence),
-        none_label=content.t("none").strip("()"),
-        cell_title=content.t("report_heatmap_cell"),
-    )
+    """``index.html``: the report page; on paper the heatmap is drawn transposed (themes down), to fill the
+    height of an A4 page rather than shrink to its width. ``overlap_view`` (a whole HTML page) is embedded as a
+    sandboxed ``srcdoc`` frame, so the page stays one file; without it the static drawing stands alone."""
+
+    def layout(heatmap: Heatmap, cell: float = CELL) -> HeatmapLayout:
+        return heatmap_layout(
+            heatmap,
+            legend_title=content.t("report_heatmap_legend", evidence=content.evidence),
+            none_label=content.t("none").strip("()"),
+            cell_title=content.t("report_heatmap_cell"),
+            cell=cell,
+        )
+
     template = _environment(content.lang).get_template("report.html.j2")
-    return template.render(c=content, heatmap=heatmap, diagram=diagram, overlap_view=overlap_view)
+    return template.render(
+        c=content,
+        heatmap=layout(content.heatmap),
+        heatmap_print=layout(content.heatmap.transposed(), PRINT_CELL),
+        diagram=diagram,
+        overlap_view=overlap_view,
+    )

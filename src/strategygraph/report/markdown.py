@@ -26,8 +26,11 @@ def _table(table: Table, lang: Lang, none: str = "—") -> list[str]:
     return [render_markdown(table, lang).rstrip("\n"), ""]
 
 
-def _quote_row(theme: str, side: str, quote: QuoteItem) -> tuple[str, str, str, str, str]:
-    return (theme, side, quote.text, quote.source, quote.confidence_label or "—")
+def _quote_row(c: ReportContent, theme: str, side: str, quote: QuoteItem) -> tuple[str, str, str, str, str]:
+    if quote.repeat_of:
+        return (theme, side, c.t("report_quote_repeat", number=quote.number, where=quote.repeat_of), "", "")
+    where = " · ".join(part for part in (quote.source, quote.offset) if part)
+    return (theme, side, f"[{quote.number}] {quote.text}", where, quote.confidence_label or "—")
 
 
 def _overlaps(c: ReportContent) -> list[str]:
@@ -45,8 +48,8 @@ def _overlaps(c: ReportContent) -> list[str]:
         more = []
         for s in o.shared:
             theme = f"{s.label} ({s.carried_by})"
-            rows += [_quote_row(theme, o.a, q) for q in s.quotes_a]
-            rows += [_quote_row(theme, o.b, q) for q in s.quotes_b]
+            rows += [_quote_row(c, theme, o.a, q) for q in s.quotes_a]
+            rows += [_quote_row(c, theme, o.b, q) for q in s.quotes_b]
             if s.more:
                 more.append(f"{s.label}: {c.t('report_more_quotes', count=s.more)}")
         out += _table(Table(headers, rows), c.lang)
@@ -89,9 +92,39 @@ def _heatmap(c: ReportContent) -> list[str]:
     return out + _table(Table(headers, rows), c.lang, c.t("none"))
 
 
+def _summary(c: ReportContent) -> list[str]:
+    summary = c.summary
+    out = [f"## {markdown_text(c.t('report_summary'))}", ""]
+    out += [f"- **{markdown_text(label)}:** {markdown_text(value)}" for label, value in summary.scope] + [""]
+    out += [f"### {markdown_text(c.t('report_summary_overlaps'))}", ""]
+    out += [markdown_text(c.t("report_summary_overlaps_intro")), ""]
+    out += [f"{number}. {markdown_text(line)}" for number, line in enumerate(summary.overlaps, 1)]
+    out += [""] if summary.overlaps else [markdown_text(c.t("none")), ""]
+    out += [f"### {markdown_text(c.t('report_gaps'))}", ""]
+    for line in summary.gaps:
+        out += [markdown_text(line), ""]
+    caveat = f"**{markdown_text(c.t('report_summary_caveat_heading'))}:** {markdown_text(summary.caveat)}"
+    return [*out, f"> {caveat}", ""]
+
+
+def _network(c: ReportContent) -> list[str]:
+    """Where the interactive network is: a Markdown file cannot show it, only name its file."""
+    out = [f"## {markdown_text(c.t('report_network'))}", "", markdown_text(c.t("report_network_intro")), ""]
+    overlap = [v.href for v in c.views if v.name == "overlap"]
+    if overlap:
+        out += [markdown_text(c.t("report_network_file", path=overlap[0])), ""]
+    else:
+        out += [markdown_text(c.t("report_network_absent")), ""]
+    if c.views:
+        out += [f"### {markdown_text(c.t('report_views'))}", "", markdown_text(c.t("report_views_intro")), ""]
+        out += [f"- [{markdown_text(v.title)}]({v.href})" for v in c.views] + [""]
+    return out
+
+
 def report_markdown(c: ReportContent) -> str:
-    """``report.md``: the report's content as Markdown."""
+    """``report.md``: the report's content as Markdown, its summary first."""
     out = [f"# {markdown_text(c.title)}", "", markdown_text(c.subtitle), ""]
+    out += _summary(c)
     out += [f"## {markdown_text(c.t('report_figures'))}", ""]
     out += _table(Table((c.t("count"), c.t("what")), [(f.value, f.label) for f in c.figures]), c.lang)
     if c.abridged:
@@ -104,10 +137,7 @@ def report_markdown(c: ReportContent) -> str:
         out += _section(section, c.lang)
     if c.comparison is not None:
         out += _section(c.comparison, c.lang)
-    out += [f"## {markdown_text(c.t('report_network'))}", "", markdown_text(c.t("report_network_intro")), ""]
-    if c.views:
-        out += [f"### {markdown_text(c.t('report_views'))}", "", markdown_text(c.t("report_views_intro")), ""]
-        out += [f"- [{markdown_text(v.title)}]({v.href})" for v in c.views] + [""]
+    out += _network(c)
     out += [f"### {markdown_text(c.t('report_files'))}", "", markdown_text(c.t("report_files_intro")), ""]
     if c.left_out:
         out += [f"### {markdown_text(c.t('report_left_out'))}", "", markdown_text(c.t("report_left_out_intro")), ""]
