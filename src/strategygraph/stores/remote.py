@@ -108,6 +108,7 @@ class SparqlEndpoint(GraphStore):
     timeout: float = DEFAULT_TIMEOUT
     credentials: Credentials | None = None
     kind: str = "remote"
+    _graph: Graph | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         check_endpoint_url(self.url)
@@ -146,11 +147,13 @@ class SparqlEndpoint(GraphStore):
 
     def to_rdflib(self) -> Graph:
         """The whole graph, read in pages of :data:`PAGE_ROWS` triples by subject (no OFFSET: Virtuoso sorts at
-        most 10 000 rows by default)."""
-        graph = bind_prefixes(Graph())
-        for triple in self._triples():
-            graph.add(triple)
-        return graph
+        most 10 000 rows by default), once per store: a command sees one state of the service's graph."""
+        if self._graph is None:
+            graph = bind_prefixes(Graph())
+            for triple in self._triples():
+                graph.add(triple)
+            self._graph = graph
+        return self._graph
 
     def _triples(self) -> Iterable[Triple]:
         yield from self._rows(_BLANK_SUBJECTS)
