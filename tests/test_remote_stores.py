@@ -14,7 +14,6 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from generate import generate
 from strategygraph.catalogue.queries import catalogue_names, find_query, run_query
 from strategygraph.cli import cli
 from strategygraph.errors import StrategyGraphError
@@ -113,26 +112,12 @@ def published(
     return _publish(CliRunner(), services, request.param, folder, store, graph)
 
 
-@pytest.fixture(scope="module", params=["bundled", "generated seminar", "generated"])
-def catalogue_published(
-    request: pytest.FixtureRequest, services: Services, generated_data: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Published:
-    if request.param == "bundled":
-        folder = HEDENSTED
-    elif request.param == "generated":
-        folder = generated_data
-    else:
-        folder = tmp_path_factory.mktemp("seminar") / "data"
-        generate(folder, 1_500, seed=2)
-    store = tmp_path_factory.mktemp("store") / "store"
-    graph = f"https://example.org/strategygraph-test/catalogue/{request.param.replace(' ', '-')}"
-    return _publish(CliRunner(), services, request.param, folder, store, graph)
-
-
 @pytest.mark.parametrize("name", catalogue_names())
-def test_catalogue_queries_give_the_local_answers(catalogue_published: Published, name: str) -> None:
-    """All catalogue queries, with default and sampled parameters: the same terms on every store."""
-    dataset = catalogue_published.dataset
+def test_catalogue_queries_give_the_local_answers(published: Published, name: str) -> None:
+    """All catalogue queries, with default and sampled parameters: the same terms on every store. The generated
+    data has committees of the same name in several municipalities, which some queries' ORDER BY leaves tied:
+    there the rows are compared sorted."""
+    dataset = published.dataset
     query = find_query(name)
     declared = {parameter.name for parameter in query.parameters}
     reference = "memory" if "memory" in dataset.stores else "persistent"
@@ -143,7 +128,12 @@ def test_catalogue_queries_give_the_local_answers(catalogue_published: Published
         given = {key: value for key, value in arguments.items() if key in declared}
         expected = run_query(dataset.stores[reference], query, given)
         for kind, store in dataset.stores.items():
-            assert run_query(store, query, given) == expected, f"{name} {given} on {kind}"
+            result = run_query(store, query, given)
+            assert result.variables == expected.variables, f"{name} {given} on {kind}"
+            if dataset.name == "bundled":
+                assert result.rows == expected.rows, f"{name} {given} on {kind}"
+            else:
+                assert sorted(result.rows, key=repr) == sorted(expected.rows, key=repr), f"{name} {given} on {kind}"
 
 
 COMMANDS: dict[str, list[str]] = {
@@ -188,24 +178,33 @@ def test_compare_and_a_scoped_seminar_give_the_local_output(published: Published
             assert result.stdout == expected.stdout, (service, arguments)
 
 
-def test_view_and_report_give_the_local_files(published: Published, runner: CliRunner, tmp_path: Path) -> None:
-    """The same view bytes and report files; graph.ttl holds the same graph (a service does not know the data
-    files' own prefixes, so it writes those IRIs in full)."""
+def test_the_view_is_the_local_file(published: Published, runner: CliRunner, tmp_path: Path) -> None:
     views: dict[str, bytes] = {}
+    for name, options in (("local", published.reference), *published.remote.items()):
+        result = runner.invoke(cli, [*options, "view", "overview", "--out", str(tmp_path / f"{name}.html")])
+        assert result.exit_code == 0, f"{name}: {result.output}"
+        views[name] = (tmp_path / f"{name}.html").read_bytes()
+    assert len(views["local"]) > 10_000
+    for service in SERVICES:
+        assert views[service] == views["local"], service
+
+
+def test_the_report_is_the_local_report(published: Published, runner: CliRunner, tmp_path: Path) -> None:
+    """The same report files; graph.ttl holds the same graph (a service does not know the data files' own
+    prefixes, so it writes those IRIs in full). On the bundled data only: a report of the generated data takes
+    minutes, and compare and --seminar read that whole graph from the services already."""
+    if published.dataset.name != "bundled":
+        pytest.skip("a report of the generated data is slow; test_compare_and_a_scoped_seminar reads its graph")
     reports: dict[str, dict[str, object]] = {}
     turtles: dict[str, Graph] = {}
     for name, options in (("local", published.reference), *published.remote.items()):
-        view, report = tmp_path / f"{name}.html", tmp_path / name
-        for arguments in (["view", "overview", "--out", str(view)], ["report", "--out", str(report), "--quiet"]):
-            result = runner.invoke(cli, [*options, *arguments])
-            assert result.exit_code == 0, f"{name}: {result.output}"
-        views[name] = view.read_bytes()
-        reports[name] = _report_contents(report)
+        result = runner.invoke(cli, [*options, "report", "--out", str(tmp_path / name), "--quiet"])
+        assert result.exit_code == 0, f"{name}: {result.output}"
+        reports[name] = _report_contents(tmp_path / name)
         turtles[name] = Graph().parse(data=str(reports[name].pop("graph.ttl")), format="turtle")
     assert len(reports["local"]) > 10
     assert len(turtles["local"]) > 1000
     for service in SERVICES:
-        assert views[service] == views["local"], service
         assert reports[service] == reports["local"], service
         assert isomorphic(turtles[service], turtles["local"]), service
 
