@@ -296,6 +296,10 @@ def test_query_endpoint_reads_the_published_graph_by_default(services: Services,
     )
     assert own_default.exit_code == 0, own_default.output
     assert json.loads(own_default.stdout)["results"]["bindings"] == []
+    validated = runner.invoke(cli, ["--lang", "en", "--store", oxigraph.query_url, "validate"])
+    assert validated.exit_code == 0, validated.output
+    triples = len(load_graph(DataSources.bundled(), "memory"))
+    assert f"The service's data conforms to the data model's rules (SHACL, {triples} triples)" in validated.stdout
 
 
 def test_store_url_options_that_do_not_go_together(services: Services, runner: CliRunner) -> None:
