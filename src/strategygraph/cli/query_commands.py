@@ -194,8 +194,7 @@ def publish(app: AppContext, endpoint: str, graph: str | None, timeout: float) -
     \b
     Examples:
         strategygraph publish --endpoint http://localhost:7878/store
-        STRATEGYGRAPH_PASSWORD=… strategygraph --user dba publish \\
-            --endpoint http://localhost:8890/sparql-graph-crud-auth
+        strategygraph --user dba publish --endpoint http://localhost:8890/sparql-graph-crud-auth
     """
     from ..i18n import text
     from ..stores.remote import DEFAULT_GRAPH, publish_graph
