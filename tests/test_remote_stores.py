@@ -76,6 +76,8 @@ def _publish(runner: CliRunner, services: Services, name: str, folder: Path, sto
         published = runner.invoke(
             cli,
             [
+                "--lang",
+                "en",
                 "--store",
                 reference_kind,
                 "--data",
