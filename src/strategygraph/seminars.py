@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from .errors import NotFoundError
 from .stores.base import GraphStore, Triple, as_str
-from .stores.opening import open_store
+from .stores.opening import STORE_KINDS, open_store
 
 _SEMINARS = """
 SELECT ?seminar ?slug ?municipality ?municipalitySlug WHERE {
@@ -186,7 +186,7 @@ def scope_to_seminar(store: GraphStore, ident: str) -> GraphStore:
     seminar = find_seminar(store, ident)
     ownership = _ownership(store, seminar)
     source = store.to_rdflib()
-    scoped = open_store((), store.kind)
+    scoped = open_store((), store.kind if store.kind in STORE_KINDS else "memory")  # a remote store: a local copy
     scoped.add(_kept(source, ownership))
     target = scoped.to_rdflib()
     for prefix, namespace in source.namespaces():

@@ -32,10 +32,26 @@ from ._app import AppContext, ReportingGroup
     "store_kind",
     default="auto",
     show_default=True,
-    metavar="auto|memory|oxigraph|PATH",
+    metavar="auto|memory|oxigraph|PATH|URL",
     help="Graph store: rdflib in memory, Oxigraph in memory, a PATH (a folder: an on-disk store built once from "
-    "the data, then reused until a file changes), or auto (rdflib under 250 kB of Turtle, else an on-disk store "
-    "in the user's cache folder).",
+    "the data, then reused until a file changes), auto (rdflib under 250 kB of Turtle, else an on-disk store "
+    "in the user's cache folder), or the URL of a SPARQL 1.1 query service holding the graph `publish` put there "
+    "(http:// or https://; --data is then not read).",
+)
+@click.option(
+    "--store-graph",
+    "store_graph",
+    default=None,
+    metavar="IRI",
+    help="With --store URL: the named graph to read (default: the graph `publish` writes, "
+    "https://w3id.org/strategygraph/graph; '' for the service's own default graph).",
+)
+@click.option(
+    "--user",
+    default=None,
+    metavar="NAME",
+    help="User name for a service that asks for a login (HTTP basic or digest: --store URL, publish, "
+    "query --endpoint); the password is read from $STRATEGYGRAPH_PASSWORD.",
 )
 @click.option(
     "--seminar",
@@ -51,7 +67,14 @@ from ._app import AppContext, ReportingGroup
 @click.version_option(package_name="strategygraph")
 @click.pass_context
 def cli(
-    ctx: click.Context, data_dirs: tuple[Path, ...], lang: str, store_kind: str, seminar: str | None, debug: bool
+    ctx: click.Context,
+    data_dirs: tuple[Path, ...],
+    lang: str,
+    store_kind: str,
+    store_graph: str | None,
+    user: str | None,
+    seminar: str | None,
+    debug: bool,
 ) -> None:
     """strategygraph: a knowledge graph of a municipality's strategy.
 
@@ -59,7 +82,14 @@ def cli(
     to its source. Runs on the bundled Hedensted Kommune data unless --data names other folders (data
     folders, or folders of them); --seminar picks one seminar when they hold several.
     """
-    ctx.obj = AppContext(data_dirs=data_dirs, lang=as_lang(lang), store_kind=store_kind, seminar=seminar)
+    ctx.obj = AppContext(
+        data_dirs=data_dirs,
+        lang=as_lang(lang),
+        store_kind=store_kind,
+        seminar=seminar,
+        store_graph=store_graph,
+        user=user,
+    )
 
 
 for _module in (graph_commands, query_commands, analysis_commands, file_commands):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..errors import OptionsError
 from ..i18n import Lang
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..loading import DataSources
     from ..stores.base import GraphStore
+    from ..stores.http_client import Credentials
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,6 +67,8 @@ class AppContext:
     lang: Lang
     store_kind: str
     seminar: str | None = None
+    store_graph: str | None = None
+    user: str | None = None
     _store: GraphStore | None = field(default=None, repr=False)
     _full_store: GraphStore | None = field(default=None, repr=False)
     _corpus: Corpus | None = field(default=None, repr=False)
@@ -86,10 +90,39 @@ class AppContext:
     def full_store(self) -> GraphStore:
         """The whole graph, before --seminar scoping (for commands that pick seminars themselves)."""
         if self._full_store is None:
-            from ..loading import load_graph
+            from ..stores.opening import is_service_url
 
-            self._full_store = load_graph(self.sources(), self.store_kind)
+            if is_service_url(self.store_kind):
+                self._full_store = self._service_store()
+            else:
+                from ..loading import load_graph
+
+                if self.store_graph is not None:
+                    raise OptionsError("--store-graph needs --store URL")
+                self._full_store = load_graph(self.sources(), self.store_kind)
         return self._full_store
+
+    def _service_store(self) -> GraphStore:
+        from ..stores.remote import DEFAULT_GRAPH, SparqlEndpoint
+
+        if self.data_dirs:
+            raise OptionsError("--data reads local folders; with --store URL the graph is the service's")
+        graph = DEFAULT_GRAPH if self.store_graph is None else self.store_graph
+        return SparqlEndpoint(self.store_kind, (graph,) if graph else (), credentials=self.credentials())
+
+    def credentials(self) -> Credentials | None:
+        """--user with the password from $STRATEGYGRAPH_PASSWORD (never an option: it would show in the process
+        list and the shell's history)."""
+        if self.user is None:
+            return None
+        import os
+
+        from ..stores.http_client import PASSWORD_VARIABLE, Credentials
+
+        password = os.environ.get(PASSWORD_VARIABLE)
+        if password is None:
+            raise OptionsError(f"--user {self.user} needs the password in the environment variable {PASSWORD_VARIABLE}")
+        return Credentials(self.user, password)
 
     def store(self) -> GraphStore:
         """The graph commands work on: the whole graph, or with --seminar only that seminar's part of it."""

@@ -50,15 +50,18 @@ def validate(app: AppContext) -> None:
         strategygraph --data my-seminar/ validate
     """
     from ..i18n import text
+    from ..stores.opening import is_service_url
     from ..validation.shapes import validate_graph
     from ..validation.source_pointers import check_source_pointers
 
     sources = app.sources()
     store = app.store()
     report = validate_graph(store, sources.shapes_file, app.lang)
-    violations = sorted({*report.violations, *check_source_pointers(store, sources.data_dirs)})
+    on_service = is_service_url(app.store_kind)  # the source files stay with the data, not on the service
+    pointers = set() if on_service else check_source_pointers(store, sources.data_dirs)
+    violations = sorted({*report.violations, *pointers})
     if not violations:
-        click.echo(text("conforms", app.lang).format(triples=len(store)))
+        click.echo(text("conforms_shapes" if on_service else "conforms", app.lang).format(triples=len(store)))
         return
     for violation in violations:
         click.echo(violation.line())

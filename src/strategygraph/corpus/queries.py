@@ -80,10 +80,11 @@ SELECT ?pillar ?slug ?labelDa ?labelEn WHERE {
 }
 """
 
+# ?own is 1 or 0, not a boolean: Virtuoso answers true and false as the integers 1 and 0.
 PILLAR_THEMES = """
 SELECT ?pillar ?theme ?own WHERE {
-    { ?pillar a sg:Pillar ; sg:pillarTheme ?t . BIND (true AS ?own) }
-    UNION { ?pillar a sg:Pillar ; sg:servedBy ?t . BIND (false AS ?own) }
+    { ?pillar a sg:Pillar ; sg:pillarTheme ?t . BIND (1 AS ?own) }
+    UNION { ?pillar a sg:Pillar ; sg:servedBy ?t . BIND (0 AS ?own) }
     ?t sg:slug ?theme .
 }
 """

@@ -168,7 +168,7 @@ def _read_pillars(store: GraphStore) -> tuple[Pillar, ...]:
     """Pillars by slug, each with its own theme first, then the themes serving it."""
     served: dict[str, list[tuple[bool, str]]] = defaultdict(list)
     for row in _rows(store, queries.PILLAR_THEMES):
-        own = str(row["own"]).lower() == "true"
+        own = as_int(row["own"]) == 1
         served[str(row["pillar"])].append((not own, str(row["theme"])))
     pillars = (
         Pillar(

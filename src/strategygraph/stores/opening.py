@@ -27,6 +27,11 @@ def resolve_store_kind(kind: str, files: Sequence[Path]) -> str:
     return "oxigraph" if size >= AUTO_OXIGRAPH_BYTES else "memory"
 
 
+def is_service_url(kind: str) -> bool:
+    """Whether a ``--store`` choice names a remote SPARQL service rather than a store kind or a folder."""
+    return kind.startswith(("http://", "https://"))
+
+
 def persistent_folder(kind: str, files: Sequence[Path], inputs: Sequence[Path]) -> Path | None:
     """Where the persistent store of this ``--store`` choice lives, or None for a store in memory.
 

@@ -32,6 +32,7 @@ from ..errors import InputError, StrategyGraphError
 from ..namespaces import PREFIXES, XSD, bind_prefixes
 from ..text_files import read_text_file
 from .base import GraphStore, Row, SelectResult, Triple
+from .literal_forms import canonical_lexical
 from .substitution import SubstitutionPlan, plan_substitution
 
 _XSD_STRING = str(XSD.string)
@@ -51,8 +52,8 @@ def to_rdflib_term(term: object) -> Identifier:
         datatype = term.datatype.value
         if datatype == _XSD_STRING:
             return Literal(term.value)
-        if datatype == _XSD_DECIMAL and "." not in term.value:
-            return Literal(term.value + ".0", datatype=URIRef(datatype))  # 1.0 as Turtle writes it, not XSD 1.1's 1
+        if datatype == _XSD_DECIMAL and "." not in term.value:  # 1.0 as Turtle writes it, not XSD 1.1's 1
+            return Literal(canonical_lexical(term.value, datatype), datatype=URIRef(datatype))
         return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)

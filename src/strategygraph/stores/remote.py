@@ -1,19 +1,20 @@
-"""Remote triple stores: query any SPARQL 1.1 endpoint, and publish the graph with the Graph Store Protocol.
+"""Remote triple stores: any SPARQL 1.1 service as a graph store, and publishing the graph to one.
 
 :class:`SparqlEndpoint` is a :class:`~strategygraph.stores.base.GraphStore` whose ``select`` sends the query over
-the SPARQL 1.1 Protocol (an HTML form POST, results as SPARQL 1.1 Query Results JSON). Bound parameters
-are substituted as validated RDF term tokens (:func:`strategygraph.stores.sparql_text.substitute`), which gives
-the same answers as the local engine's pre-binding, unlike a trailing ``VALUES`` block (rdflib#1772).
-:func:`publish_graph` replaces one named graph with the SPARQL 1.1 Graph Store HTTP Protocol (``PUT``).
+the SPARQL 1.1 Protocol (an HTML form POST, results as SPARQL 1.1 Query Results JSON), so every command runs on a
+shared service (``--store URL``). Bound parameters are substituted as validated RDF term tokens
+(:func:`strategygraph.stores.sparql_text.substitute`), which gives the same answers as the local engine's
+pre-binding, unlike a trailing ``VALUES`` block (rdflib#1772). Answers a server cut short (Virtuoso's
+``ResultSetMaxRows`` and ``MaxQueryExecutionTime``) are an error, never silently partial results; the whole graph is
+read in pages small enough for such limits.
+:func:`publish_graph` replaces one named graph with the SPARQL 1.1 Graph Store HTTP Protocol (``PUT``), its
+literals in canonical form.
 """
 
 from __future__ import annotations
 
-import http.client
 import json
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,81 +24,29 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from ..errors import StrategyGraphError
-from .base import GraphStore, Row, SelectResult, Triple
+from ..namespaces import PREFIXES, bind_prefixes
+from .base import GraphStore, MemoryStore, Row, SelectResult, Triple
+from .http_client import DEFAULT_TIMEOUT, Credentials, HttpAnswer, check_endpoint_url, http_request, with_parameter
+from .literal_forms import canonical_lexical, canonical_literal
 from .serialization import serialize_graph
-from .sparql_text import check_iri, query_form, substitute
+from .sparql_text import check_iri, query_form, substitute, with_prefixes
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 DEFAULT_GRAPH = "https://w3id.org/strategygraph/graph"
-DEFAULT_TIMEOUT = 30.0  # seconds to connect, and to wait for each part of an answer
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _RDF_FORMATS = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}
-
-
-def check_endpoint_url(url: str) -> str:
-    """``url`` if it is an http(s) URL with a host; anything else (file:, ftp:, typos) is an error."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise StrategyGraphError(f"not an http:// or https:// endpoint URL: {url!r}")
-    return url
-
-
-def _with_parameter(url: str, name: str, value: str | None) -> str:
-    parts = urllib.parse.urlsplit(url)
-    pair = urllib.parse.quote(name) if value is None else urllib.parse.urlencode({name: value})
-    query = f"{parts.query}&{pair}" if parts.query else pair
-    return urllib.parse.urlunsplit(parts._replace(query=query))
-
-
-def http_request(
-    url: str,
-    method: str = "GET",
-    data: bytes | None = None,
-    headers: Mapping[str, str] | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    missing_ok: bool = False,
-) -> tuple[int, str, bytes]:
-    """Send one HTTP request: (status, content type, body); errors become one-line StrategyGraphErrors that name
-    the URL (refused, reset, no answer within ``timeout`` seconds, an HTTP error status)."""
-    request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.headers.get_content_type(), response.read()
-    except urllib.error.HTTPError as error:
-        if missing_ok and error.code == 404:
-            return 404, "", b""
-        raise _status_error(error, method, url) from None
-    except (OSError, http.client.HTTPException) as error:
-        raise _connection_error(error, method, url, timeout) from None
-
-
-def _status_error(error: urllib.error.HTTPError, method: str, url: str) -> StrategyGraphError:
-    try:
-        detail = error.read().decode("utf-8", "replace").strip().splitlines()
-    except (OSError, http.client.HTTPException):
-        detail = []
-    message = f": {detail[0][:200]}" if detail else ""
-    return StrategyGraphError(f"{method} {url}: HTTP {error.code} {error.reason}{message}")
-
-
-def _connection_error(error: Exception, method: str, url: str, timeout: float) -> StrategyGraphError:
-    reason: object = error.reason if isinstance(error, urllib.error.URLError) else error
-    if isinstance(reason, TimeoutError):
-        return StrategyGraphError(f"{method} {url}: no answer within {timeout:g} s (--timeout)")
-    if isinstance(error, urllib.error.URLError):  # failed before the request was sent
-        return StrategyGraphError(f"cannot reach {url}: {_why(reason)}")
-    return StrategyGraphError(f"{method} {url}: the connection failed: {_why(reason)}")
-
-
-def _why(reason: object) -> str:
-    if isinstance(reason, OSError) and reason.strerror:
-        return reason.strerror
-    text = str(reason).strip()
-    return (text.splitlines() or [type(reason).__name__])[0][:200] if text else type(reason).__name__
+# Rows per page when the whole graph is read: below Virtuoso's default ResultSetMaxRows and sort limit (10 000).
+PAGE_ROWS = 5_000
+_IRI_SUBJECT_PAGE = """
+SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER (isIRI(?s) && STR(?s) >= $after) }} ORDER BY STR(?s) LIMIT {rows}
+"""
+_BLANK_SUBJECTS = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isBlank(?s)) }"
 
 
 def term_from_json(value: Mapping[str, str]) -> Identifier:
-    """An RDF term from a SPARQL JSON result binding (xsd:string literals become simple literals)."""
+    """An RDF term from a SPARQL JSON result binding (xsd:string literals become simple literals; typed
+    literals in :func:`canonical_lexical` form)."""
     kind = value.get("type")
     text = value.get("value", "")
     if kind == "uri":
@@ -110,7 +59,7 @@ def term_from_json(value: Mapping[str, str]) -> Identifier:
         if language:
             return Literal(text, lang=language)
         if datatype and datatype != str(XSD.string):
-            return Literal(text, datatype=URIRef(datatype))
+            return Literal(canonical_lexical(text, datatype), datatype=URIRef(datatype))
         return Literal(text)
     raise StrategyGraphError(f"unknown term type in SPARQL JSON results: {kind!r}")
 
@@ -132,6 +81,24 @@ def results_from_json(document: Mapping[str, Any]) -> SelectResult:
     return SelectResult(variables, rows)
 
 
+def check_complete(answer: HttpAnswer, rows: int, url: str) -> None:
+    """Refuse an answer the server says it cut short: Virtuoso stops at ``ResultSetMaxRows`` rows (and says
+    so in ``X-SPARQL-MaxRows``), and returns what it has when ``MaxQueryExecutionTime`` runs out (``X-SQL-State:
+    S1TAT``)."""
+    limit = (answer.headers.get("X-SPARQL-MaxRows") or "").strip()
+    if limit.isdigit() and rows >= int(limit):
+        raise StrategyGraphError(
+            f"{url}: the answer stopped at the service's limit of {limit} rows (Virtuoso: ResultSetMaxRows in "
+            "virtuoso.ini's [SPARQL] section), so it may be incomplete; ask the service's administrator to raise it"
+        )
+    if (answer.headers.get("X-SQL-State") or "").strip() == "S1TAT":
+        detail = (answer.headers.get("X-SQL-Message") or "").strip()
+        raise StrategyGraphError(
+            f"{url}: the service stopped the query at its time limit and returned only part of the answer "
+            f"(Virtuoso: MaxQueryExecutionTime){': ' + detail if detail else ''}"
+        )
+
+
 @dataclass
 class SparqlEndpoint(GraphStore):
     """A remote SPARQL 1.1 query endpoint, read-only; ``default_graphs`` are sent as ``default-graph-uri``."""
@@ -139,7 +106,9 @@ class SparqlEndpoint(GraphStore):
     url: str
     default_graphs: Sequence[str] = field(default_factory=tuple)
     timeout: float = DEFAULT_TIMEOUT
-    kind: str = "endpoint"
+    credentials: Credentials | None = None
+    kind: str = "remote"
+    _graph: Graph | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         check_endpoint_url(self.url)
@@ -147,23 +116,26 @@ class SparqlEndpoint(GraphStore):
             check_iri(graph)
 
     def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
-        text = substitute(query, bindings or {})
+        text = with_prefixes(substitute(query, bindings or {}), _PREFIXES)
         if query_form(text) not in {"SELECT", "ASK"}:
             raise StrategyGraphError("only SELECT and ASK queries are sent to an endpoint")
         form = [("query", text), *(("default-graph-uri", graph) for graph in self.default_graphs)]
-        _, _, body = http_request(
+        answer = http_request(
             self.url,
             "POST",
             urllib.parse.urlencode(form).encode("utf-8"),
             {"Accept": RESULTS_JSON, "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
             self.timeout,
+            credentials=self.credentials,
         )
         try:
-            return results_from_json(json.loads(body.decode("utf-8")))
+            result = results_from_json(json.loads(answer.body.decode("utf-8")))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise StrategyGraphError(f"{self.url}: the answer is not JSON (is this a SPARQL query endpoint?)") from None
         except StrategyGraphError as error:
             raise StrategyGraphError(f"{self.url}: {error}") from None
+        check_complete(answer, len(result.rows), self.url)
+        return result
 
     def add(self, triples: Iterable[Triple]) -> None:
         raise StrategyGraphError("a remote endpoint is read-only here; use `strategygraph publish` to upload")
@@ -174,7 +146,32 @@ class SparqlEndpoint(GraphStore):
         return int(value.toPython()) if isinstance(value, Literal) else 0
 
     def to_rdflib(self) -> Graph:
-        raise StrategyGraphError("a remote endpoint cannot be exported here; query it, or export locally")
+        """The whole graph, read in pages of :data:`PAGE_ROWS` triples by subject (no OFFSET: Virtuoso sorts at
+        most 10 000 rows by default), once per store: a command sees one state of the service's graph."""
+        if self._graph is None:
+            graph = bind_prefixes(Graph())
+            for triple in self._triples():
+                graph.add(triple)
+            self._graph = graph
+        return self._graph
+
+    def _triples(self) -> Iterable[Triple]:
+        yield from self._rows(_BLANK_SUBJECTS)
+        query, after = _IRI_SUBJECT_PAGE.format(rows=PAGE_ROWS), ""
+        while True:
+            rows = self._rows(query, {"after": Literal(after)})
+            yield from rows
+            if len(rows) < PAGE_ROWS:
+                return
+            last = rows[-1][0]
+            if all(subject == last for subject, _, _ in rows):
+                raise StrategyGraphError(f"{self.url}: <{last}> has more than {PAGE_ROWS} triples; cannot page")
+            # the last subject may go on in the next page: start there again (the graph drops repeated triples)
+            after = str(last)
+
+    def _rows(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> list[Triple]:
+        rows = self.select(query, bindings).rows
+        return [(s, p, o) for s, p, o in rows if s is not None and p is not None and o is not None]
 
 
 @dataclass(frozen=True)
@@ -188,38 +185,59 @@ class PublishReport:
     sent: int
 
 
-def graph_triple_count(store_url: str, graph: str, timeout: float = DEFAULT_TIMEOUT) -> int:
+def graph_triple_count(
+    store_url: str, graph: str, timeout: float = DEFAULT_TIMEOUT, credentials: Credentials | None = None
+) -> int:
     """How many triples the named graph holds on a Graph Store Protocol endpoint (0 if it does not exist)."""
-    status, content_type, body = http_request(
-        _with_parameter(store_url, "graph", graph), "GET", None, {"Accept": N_TRIPLES}, timeout, missing_ok=True
+    answer = http_request(
+        with_parameter(store_url, "graph", graph),
+        "GET",
+        None,
+        {"Accept": N_TRIPLES},
+        timeout,
+        missing_ok=True,
+        credentials=credentials,
     )
-    if status == 404:
+    if answer.status == 404:
         return 0
-    rdf_format = _RDF_FORMATS.get(content_type)
+    rdf_format = _RDF_FORMATS.get(answer.content_type)
     if rdf_format is None:
-        raise StrategyGraphError(f"{store_url}: unexpected content type {content_type!r} for a graph")
+        raise StrategyGraphError(f"{store_url}: unexpected content type {answer.content_type!r} for a graph")
     try:
-        return len(Graph().parse(data=body.decode("utf-8"), format=rdf_format))
+        return len(Graph().parse(data=answer.body.decode("utf-8"), format=rdf_format))
     except Exception as error:  # rdflib's parsers raise their own kinds; the answer is simply not RDF
         first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
-        raise StrategyGraphError(f"{store_url}: the answer is not {content_type} RDF ({first})") from None
+        raise StrategyGraphError(f"{store_url}: the answer is not {answer.content_type} RDF ({first})") from None
+
+
+def canonical_ntriples(store: GraphStore) -> str:
+    """The graph as sorted N-Triples with every literal in :func:`canonical_lexical` form."""
+    canonical = MemoryStore()
+    for subject, predicate, obj in store.to_rdflib():
+        canonical.graph.add((subject, predicate, canonical_literal(obj) if isinstance(obj, Literal) else obj))
+    return serialize_graph(canonical, "nt")
 
 
 def publish_graph(
-    store: GraphStore, store_url: str, graph: str = DEFAULT_GRAPH, timeout: float = DEFAULT_TIMEOUT
+    store: GraphStore,
+    store_url: str,
+    graph: str = DEFAULT_GRAPH,
+    timeout: float = DEFAULT_TIMEOUT,
+    credentials: Credentials | None = None,
 ) -> PublishReport:
     """Replace ``graph`` on the Graph Store Protocol endpoint ``store_url`` with the whole local graph;
     ``timeout`` bounds the connection and each wait for an answer (seconds)."""
     check_endpoint_url(store_url)
     check_iri(graph)
-    before = graph_triple_count(store_url, graph, timeout)
-    payload = serialize_graph(store, "nt").encode("utf-8")
+    before = graph_triple_count(store_url, graph, timeout, credentials)
+    payload = canonical_ntriples(store).encode("utf-8")
     http_request(
-        _with_parameter(store_url, "graph", graph),
+        with_parameter(store_url, "graph", graph),
         "PUT",
         payload,
         {"Content-Type": f"{N_TRIPLES}; charset=utf-8"},
         timeout,
+        credentials=credentials,
     )
-    after = graph_triple_count(store_url, graph, timeout)
+    after = graph_triple_count(store_url, graph, timeout, credentials)
     return PublishReport(store_url, graph, before, after, len(store))

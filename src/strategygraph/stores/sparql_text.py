@@ -16,6 +16,7 @@ no meaning and is refused.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -94,6 +95,23 @@ def uses_service(query: str) -> bool:
     Strings, IRIs and comments do not count; codepoint escapes (``\\u0053ERVICE``) are read as the engine reads them.
     """
     return any(token.keyword == "SERVICE" for token in tokens(_unescape_codepoints(query)))
+
+
+def declared_prefixes(query: str) -> set[str]:
+    """The prefixes the query declares itself (``PREFIX sg: <…>`` gives ``sg``)."""
+    significant = [token for token in tokens(query) if token.kind not in ("space", "comment")]
+    return {
+        following.text[:-1]
+        for token, following in itertools.pairwise(significant)
+        if token.keyword == "PREFIX" and following.kind == "name" and following.text.endswith(":")
+    }
+
+
+def with_prefixes(query: str, prefixes: Mapping[str, str]) -> str:
+    """``query`` with a ``PREFIX`` line before it for each of ``prefixes`` it does not declare itself, as the
+    local engines are given them (a remote service knows only its own)."""
+    missing = sorted(set(prefixes) - declared_prefixes(query))
+    return "".join(f"PREFIX {prefix}: <{prefixes[prefix]}>\n" for prefix in missing) + query
 
 
 def query_form(query: str) -> str:
