@@ -117,8 +117,10 @@ def load_graph(sources: DataSources, store: str = "memory", seminar: str | None 
         _derive(graph, sources)
     else:
         from .stores.persistent import open_persistent
+        from .tagging.scoped import MentionRefresh
 
-        graph = open_persistent(folder, files, sources.data_dirs, lambda built: _build(built, files, sources))
+        refresh = MentionRefresh(lambda changed: _refuse_merged_seminars(changed, sources))
+        graph = open_persistent(folder, files, sources.data_dirs, lambda built: _build(built, files, sources), refresh)
     if seminar is not None:
         graph = scope_to_seminar(graph, seminar)
     return graph

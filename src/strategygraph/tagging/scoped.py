@@ -1,0 +1,137 @@
+"""The theme mentions and pillar contributions of part of a graph, for a store updated in place (see
+:mod:`strategygraph.stores.incremental`).
+
+What :func:`~.mentions.derive_theme_mentions` adds for a unit (statement or reflection) depends only on the unit's
+text and type, the curated mentions and suppressions that point at it, and the thesaurus; what it adds for a
+focus area depends on its statements (and theirs), its seminar's municipality and the pillars. So a change of data
+files whose triples name some IRIs alters the derivations of the units and focus areas those IRIs are, point at or
+belong to (:meth:`MentionRefresh.scope`), and those are derived again from just what they depend on, copied into
+a small store (:meth:`MentionRefresh.derived`). A change to a pillar, theme or concept scheme alters everything:
+the store is built anew.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from ..namespaces import DCTERMS, RDF, SG, SKOS
+from ..stores.base import GraphStore, Triple
+from ..stores.incremental import FullRebuild, Scope
+from ..stores.oxigraph import OxigraphStore, to_oxigraph_term
+from .lexicon import Lexicon
+from .mentions import theme_mention_triples
+from .thesaurus import read_thesaurus
+
+_DEFAULT = ox.DefaultGraph()
+_TYPE, _FOCUS_AREA, _MENTION_IN, _SEMINAR = (
+    ox.NamedNode(str(term)) for term in (RDF.type, SG.focusArea, SG.mentionIn, SG.seminar)
+)
+_UNIT_TYPES = frozenset(ox.NamedNode(str(term)) for term in (SG.Statement, SG.Reflection))
+_STATEMENT, _FOCUS_AREA_TYPE, _PILLAR = (ox.NamedNode(str(term)) for term in (SG.Statement, SG.FocusArea, SG.Pillar))
+_GLOBAL = frozenset(ox.NamedNode(str(term)) for term in (SG.Pillar, SG.Theme, SKOS.ConceptScheme))
+_TOP_CONCEPT_OF = ox.NamedNode(str(SKOS.topConceptOf))
+
+
+class MentionRefresh:
+    """Derives again the mentions and contributions a change of data files touches (a
+    :class:`~strategygraph.stores.incremental.Refresh`); ``check`` vets the whole changed graph."""
+
+    def __init__(self, check: Callable[[GraphStore], None]) -> None:
+        self._check = check
+        self._lexicon: Lexicon | None = None
+
+    def scope(self, store: OxigraphStore, subjects: frozenset[ox.NamedNode], touched: frozenset[ox.NamedNode]) -> Scope:
+        graph = store.oxigraph
+        if any(_objects(graph, node, _TYPE) & _GLOBAL for node in subjects):
+            raise FullRebuild("a pillar, theme or concept scheme changed")
+        units = {node for node in touched if _objects(graph, node, _TYPE) & _UNIT_TYPES}
+        units |= {unit for node in touched for unit in _objects(graph, node, _MENTION_IN)}
+        areas = {area for unit in units for area in _objects(graph, unit, _FOCUS_AREA)}
+        areas |= {node for node in touched if _FOCUS_AREA_TYPE in _objects(graph, node, _TYPE)}
+        areas |= {node for node in touched if _subjects(graph, _FOCUS_AREA, node)}
+        areas |= {area for node in touched for area in _objects(graph, node, _FOCUS_AREA)}
+        areas |= {area for node in touched for area in _subjects(graph, _SEMINAR, node)}
+        return Scope(frozenset(_named(units)), frozenset(_named(areas)))
+
+    def derived(self, store: OxigraphStore, scope: Scope) -> set[ox.Quad]:
+        graph = store.oxigraph
+        lexicon = self._lexicon_of(store)
+        if lexicon is None:
+            return set()
+        copied: set[ox.Quad] = set()
+        for pillar in _subjects(graph, _TYPE, _PILLAR):
+            copied |= _about(graph, [pillar, *_objects(graph, pillar, _TOP_CONCEPT_OF)])
+        units = set(scope.units)
+        for area in scope.focus_areas:
+            copied |= _about(graph, [area, *_objects(graph, area, _SEMINAR)])
+            units |= {
+                unit for unit in _subjects(graph, _FOCUS_AREA, area) if _STATEMENT in _objects(graph, unit, _TYPE)
+            }
+        for unit in _named(units):
+            copied |= _about(graph, [unit, *_subjects(graph, _MENTION_IN, unit)])
+        scratch = OxigraphStore()
+        scratch.oxigraph.extend(copied)
+        return _owned(theme_mention_triples(scratch, lexicon), scope)
+
+    def check(self, store: OxigraphStore) -> None:
+        self._check(store)
+
+    def _lexicon_of(self, store: OxigraphStore) -> Lexicon | None:
+        if self._lexicon is None:
+            thesaurus = read_thesaurus(store)
+            if not thesaurus.themes:
+                return None
+            self._lexicon = Lexicon.compile(thesaurus)
+        return self._lexicon
+
+
+def _objects(graph: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode) -> set[ox.NamedNode]:
+    return {
+        quad.object
+        for quad in graph.quads_for_pattern(subject, predicate, None, _DEFAULT)
+        if isinstance(quad.object, ox.NamedNode)
+    }
+
+
+def _subjects(graph: ox.Store, predicate: ox.NamedNode, value: ox.NamedNode) -> set[ox.NamedNode]:
+    return {
+        quad.subject
+        for quad in graph.quads_for_pattern(None, predicate, value, _DEFAULT)
+        if isinstance(quad.subject, ox.NamedNode)
+    }
+
+
+def _named(nodes: Iterable[object]) -> set[ox.NamedNode]:
+    return {node for node in nodes if isinstance(node, ox.NamedNode)}
+
+
+def _about(graph: ox.Store, subjects: Iterable[ox.NamedNode]) -> set[ox.Quad]:
+    return {quad for subject in subjects for quad in graph.quads_for_pattern(subject, None, None, _DEFAULT)}
+
+
+def _owned(triples: list[Triple], scope: Scope) -> set[ox.Quad]:
+    """The derived triples that belong to ``scope``: its units' subjects and mentions, its focus areas'
+    pillars and contributions (a derivation from a partial copy also yields others, incomplete)."""
+    units = {URIRef(node.value) for node in scope.units}
+    areas = {URIRef(node.value) for node in scope.focus_areas}
+    owner = {subject: value for subject, predicate, value in triples if predicate in (SG.mentionIn, SG.focusArea)}
+    kept = set()
+    for subject, predicate, value in triples:
+        mine = (
+            subject in units
+            if predicate == DCTERMS.subject
+            else subject in areas
+            if predicate == SG.servesPillar
+            else None
+        )
+        if mine is None:
+            mine = owner.get(subject) in units or owner.get(subject) in areas
+        if mine:
+            node, link, term = (to_oxigraph_term(item) for item in (subject, predicate, value))
+            assert isinstance(node, ox.NamedNode), node  # derived subjects and predicates are IRIs
+            assert isinstance(link, ox.NamedNode), link
+            kept.add(ox.Quad(node, link, term))
+    return kept
