@@ -103,6 +103,8 @@ def apply_changes(
     keys = {str(path): path for path in current}
     gone = [name for name, record in recorded.items() if keys.get(name) is None or current[keys[name]] != record.sha256]
     came = [path for name, path in keys.items() if name not in recorded or recorded[name].sha256 != current[path]]
+    if len(gone) + len(came) > max(len(recorded), len(current)) // 2:
+        raise FullRebuild("most files changed: a build is faster")
     if any(recorded[name].blank for name in gone):
         raise FullRebuild("a changed file had blank nodes")
     old_store = ox.Store.read_only(str(base))

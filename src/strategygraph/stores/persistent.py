@@ -104,7 +104,9 @@ def open_persistent(
     for _attempt in range(3):  # a store another process removes between our look and our open is built again
         if not target.is_dir():
             base = _base_store(folder, base_key, len(files)) if refresh else None
-            if base is None or not _update(base, target, digests, refresh):
+            if base is not None and _update(base, target, digests, refresh):
+                _retire(base[0])  # the store it was updated from (of other data folders, maybe) is past
+            else:
                 _build(target, resolved, build, digests, base_key)
             _remove_older_keys(folder, name)
         opened = _open_read_only(target)
@@ -233,12 +235,16 @@ def _remove_older_keys(folder: Path, name: str) -> None:
     for entry in folder.iterdir():
         found = _KEY_FOLDER.fullmatch(entry.name)
         if found and found["sources"] == sources and entry.name != name:
-            retired = folder / f".old-{os.getpid()}-{secrets.token_hex(4)}"
-            try:
-                entry.rename(retired)  # at once out of sight; a reader that opened it keeps its open files
-            except OSError:
-                continue  # another process removed it first
-            shutil.rmtree(retired, ignore_errors=True)
+            _retire(entry)
+
+
+def _retire(store: Path) -> None:
+    retired = store.parent / f".old-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        store.rename(retired)  # at once out of sight; a reader that opened it keeps its open files
+    except OSError:
+        return  # another process removed it first
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _open_read_only(target: Path) -> ox.Store | None:

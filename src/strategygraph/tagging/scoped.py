@@ -6,8 +6,9 @@ text and type, the curated mentions and suppressions that point at it, and the t
 focus area depends on its statements (and theirs), its seminar's municipality and the pillars. So a change of data
 files whose triples name some IRIs alters the derivations of the units and focus areas those IRIs are, point at or
 belong to (:meth:`MentionRefresh.scope`), and those are derived again from just what they depend on, copied into
-a small store (:meth:`MentionRefresh.derived`). A change to a pillar, theme or concept scheme alters everything:
-the store is built anew.
+a small store (:meth:`MentionRefresh.derived`). A changed pillar or strategy alters the focus areas of its
+municipality (every focus area, for a pillar of no municipality); a changed theme alters everything: the store
+is built anew.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ _TYPE, _FOCUS_AREA, _MENTION_IN, _SEMINAR = (
 )
 _UNIT_TYPES = frozenset(ox.NamedNode(str(term)) for term in (SG.Statement, SG.Reflection))
 _STATEMENT, _FOCUS_AREA_TYPE, _PILLAR = (ox.NamedNode(str(term)) for term in (SG.Statement, SG.FocusArea, SG.Pillar))
-_GLOBAL = frozenset(ox.NamedNode(str(term)) for term in (SG.Pillar, SG.Theme, SKOS.ConceptScheme))
-_TOP_CONCEPT_OF = ox.NamedNode(str(SKOS.topConceptOf))
+_THEME, _SCHEME, _TOP_CONCEPT_OF, _CREATOR, _MUNICIPALITY = (
+    ox.NamedNode(str(term))
+    for term in (SG.Theme, SKOS.ConceptScheme, SKOS.topConceptOf, DCTERMS.creator, SG.municipality)
+)
 
 
 class MentionRefresh:
@@ -45,8 +48,9 @@ class MentionRefresh:
 
     def scope(self, store: OxigraphStore, subjects: frozenset[ox.NamedNode], touched: frozenset[ox.NamedNode]) -> Scope:
         graph = store.oxigraph
-        if any(_objects(graph, node, _TYPE) & _GLOBAL for node in subjects):
-            raise FullRebuild("a pillar, theme or concept scheme changed")
+        types = {node: _objects(graph, node, _TYPE) for node in subjects}
+        if any(_THEME in found for found in types.values()):
+            raise FullRebuild("a theme changed")
         units = {node for node in touched if _objects(graph, node, _TYPE) & _UNIT_TYPES}
         units |= {unit for node in touched for unit in _objects(graph, node, _MENTION_IN)}
         areas = {area for unit in units for area in _objects(graph, unit, _FOCUS_AREA)}
@@ -54,7 +58,9 @@ class MentionRefresh:
         areas |= {node for node in touched if _subjects(graph, _FOCUS_AREA, node)}
         areas |= {area for node in touched for area in _objects(graph, node, _FOCUS_AREA)}
         areas |= {area for node in touched for area in _subjects(graph, _SEMINAR, node)}
-        return Scope(frozenset(_named(units)), frozenset(_named(areas)))
+        pillars = {node for node, found in types.items() if _PILLAR in found}
+        schemes = {node for node, found in types.items() if _SCHEME in found}
+        return Scope(frozenset(_named(units)), frozenset(_named(areas) | _served_by(graph, pillars, schemes)))
 
     def derived(self, store: OxigraphStore, scope: Scope) -> set[ox.Quad]:
         graph = store.oxigraph
@@ -86,6 +92,21 @@ class MentionRefresh:
                 return None
             self._lexicon = Lexicon.compile(thesaurus)
         return self._lexicon
+
+
+def _served_by(graph: ox.Store, pillars: set[ox.NamedNode], schemes: set[ox.NamedNode]) -> set[ox.NamedNode]:
+    """The focus areas whose contributions changed pillars or strategies (schemes) may alter: those of the
+    municipalities that own them (the schemes' creators), or every focus area for a pillar without an owner."""
+    schemes = schemes | {scheme for pillar in pillars for scheme in _objects(graph, pillar, _TOP_CONCEPT_OF)}
+    owners = {scheme: _objects(graph, scheme, _CREATOR) for scheme in schemes}
+    if any(not _subjects(graph, _TOP_CONCEPT_OF, scheme) and not owner for scheme, owner in owners.items()):
+        raise FullRebuild("a concept scheme that is no municipality's strategy changed")
+    if any(not _objects(graph, pillar, _TOP_CONCEPT_OF) for pillar in pillars) or not all(owners.values()):
+        return {quad.object for quad in graph.quads_for_pattern(None, _FOCUS_AREA, None, _DEFAULT)}  # type: ignore[misc]
+    seminars = {
+        seminar for owner in owners.values() for found in owner for seminar in _subjects(graph, _MUNICIPALITY, found)
+    }
+    return {area for seminar in seminars for area in _subjects(graph, _SEMINAR, seminar)}
 
 
 def _objects(graph: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode) -> set[ox.NamedNode]:
