@@ -98,8 +98,8 @@ def open_persistent(
     digests = file_digests(list(resolved.values()))
     name = f"{sources_id(data_dirs)}-{content_key(list(resolved.values()), digests)}"
     target = folder / name
-    data_folders = [data_dir.resolve() for data_dir in data_dirs]
-    data = {path for path in digests if any(path.is_relative_to(found) for found in data_folders)}
+    data_folders = {data_dir.resolve() for data_dir in data_dirs}
+    data = {path for path in digests if not data_folders.isdisjoint(path.parents)}
     base_key = content_key([path for path in digests if path not in data], digests)
     for _attempt in range(3):  # a store another process removes between our look and our open is built again
         if not target.is_dir():

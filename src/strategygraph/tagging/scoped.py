@@ -48,15 +48,16 @@ class MentionRefresh:
 
     def scope(self, store: OxigraphStore, subjects: frozenset[ox.NamedNode], touched: frozenset[ox.NamedNode]) -> Scope:
         graph = store.oxigraph
-        types = {node: _objects(graph, node, _TYPE) for node in subjects}
+        links = {node: _links(graph, node) for node in touched}  # one look-up of each node's own triples
+        types = {node: links[node].get(_TYPE, set()) for node in subjects}
         if any(_THEME in found for found in types.values()):
             raise FullRebuild("a theme changed")
-        units = {node for node in touched if _objects(graph, node, _TYPE) & _UNIT_TYPES}
-        units |= {unit for node in touched for unit in _objects(graph, node, _MENTION_IN)}
-        areas = {area for unit in units for area in _objects(graph, unit, _FOCUS_AREA)}
-        areas |= {node for node in touched if _FOCUS_AREA_TYPE in _objects(graph, node, _TYPE)}
+        units = {node for node in touched if links[node].get(_TYPE, set()) & _UNIT_TYPES}
+        units |= {unit for node in touched for unit in links[node].get(_MENTION_IN, set())}
+        areas = {area for unit in units for area in (links.get(unit) or _links(graph, unit)).get(_FOCUS_AREA, set())}
+        areas |= {node for node in touched if _FOCUS_AREA_TYPE in links[node].get(_TYPE, set())}
+        areas |= {area for node in touched for area in links[node].get(_FOCUS_AREA, set())}
         areas |= {node for node in touched if _subjects(graph, _FOCUS_AREA, node)}
-        areas |= {area for node in touched for area in _objects(graph, node, _FOCUS_AREA)}
         areas |= {area for node in touched for area in _subjects(graph, _SEMINAR, node)}
         pillars = {node for node, found in types.items() if _PILLAR in found}
         schemes = {node for node, found in types.items() if _SCHEME in found}
@@ -107,6 +108,15 @@ def _served_by(graph: ox.Store, pillars: set[ox.NamedNode], schemes: set[ox.Name
         seminar for owner in owners.values() for found in owner for seminar in _subjects(graph, _MUNICIPALITY, found)
     }
     return {area for seminar in seminars for area in _subjects(graph, _SEMINAR, seminar)}
+
+
+def _links(graph: ox.Store, node: ox.NamedNode) -> dict[ox.NamedNode, set[ox.NamedNode]]:
+    """The IRIs ``node`` links to, by predicate."""
+    found: dict[ox.NamedNode, set[ox.NamedNode]] = {}
+    for quad in graph.quads_for_pattern(node, None, None, _DEFAULT):
+        if isinstance(quad.object, ox.NamedNode):
+            found.setdefault(quad.predicate, set()).add(quad.object)
+    return found
 
 
 def _objects(graph: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode) -> set[ox.NamedNode]:
