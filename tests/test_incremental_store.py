@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from strategygraph.cli import cli
+from strategygraph.errors import InputError
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.namespaces import SG
 from strategygraph.stores import persistent
@@ -186,8 +187,8 @@ def test_a_killed_update_or_build_leaves_the_previous_store(generated_data: Path
     (before,) = list(store.iterdir())
     kommune = sorted(folder.rglob("kommune.ttl"))[0]
     original = kommune.read_bytes()
-    if point != "updated":  # a new pillar: a change only a full build applies
-        kommune.write_bytes(original + f"<urn:example:pillar> a <{SG.Pillar}> .\n".encode())
+    if point != "updated":  # a theme in the data: a change only a full build applies
+        kommune.write_bytes(original + f"<urn:example:theme> a <{SG.Theme}> .\n".encode())
     killed = subprocess.run(
         [sys.executable, "-c", COUNT, str(folder), str(store)],
         env={**ENVIRONMENT, "STRATEGYGRAPH_STORE_KILL_AT": point},
@@ -243,3 +244,35 @@ def test_readers_see_the_old_or_the_new_graph_during_an_update(generated_data: P
         seen += [int(line) for line in output.split()]
     assert set(seen) <= {old, new}
     assert new in seen
+
+
+def test_a_triple_two_new_files_state_outlives_one_of_them(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, store = tmp_path / "hedensted", tmp_path / "store"
+    shutil.copytree(HEDENSTED, folder)
+    load_graph(DataSources.bundled([folder]), str(store))
+    for name in ("a.ttl", "b.ttl"):
+        (folder / name).write_text(f"<urn:example:extra> a <{SG.Committee}> .\n", encoding="utf-8")
+    _same_as_a_full_build(runner, folder, store, monkeypatch)
+    (folder / "a.ttl").unlink()
+    _same_as_a_full_build(runner, folder, store, monkeypatch)
+    (folder / "b.ttl").unlink()
+    _same_as_a_full_build(runner, folder, store, monkeypatch)
+
+
+def test_an_added_copy_of_a_seminar_is_refused_as_in_a_full_build(tmp_path: Path) -> None:
+    folder, store = tmp_path / "seminars", tmp_path / "store"
+    shutil.copytree(HEDENSTED, folder / "hedensted")
+    shutil.copytree(FJORDLUND, folder / "fjordlund")
+    load_graph(DataSources.bundled([folder]), str(store))
+    seminar = (folder / "hedensted" / "seminar.ttl").read_text(encoding="utf-8")
+    (folder / "fjordlund" / "copy.ttl").write_text(
+        seminar.replace("Udvalgsseminarer: tværgående", "Kopi:"), encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="two data folders define the same seminar") as full:
+        load_graph(DataSources.bundled([folder]), "oxigraph")
+    with pytest.raises(InputError, match="two data folders define the same seminar") as updated:
+        load_graph(DataSources.bundled([folder]), str(store))
+    assert str(updated.value).split(";")[0] == str(full.value).split(";")[0]
+    assert len(list(store.iterdir())) == 1  # the previous store stays, and nothing else

@@ -53,8 +53,8 @@ class Refresh(Protocol):
     def derived(self, store: OxigraphStore, scope: Scope) -> set[ox.Quad]:
         """Exactly the derived triples of ``scope``'s units and focus areas that a full build of ``store`` adds."""
 
-    def check(self, store: OxigraphStore) -> None:
-        """Raise if the changed data is refused as a whole (two folders defining one seminar, say)."""
+    def check(self, store: OxigraphStore, touched: frozenset[ox.NamedNode]) -> None:
+        """Raise if the changed data is refused (two folders defining one seminar, say) where it names ``touched``."""
 
 
 @dataclass(frozen=True)
@@ -115,12 +115,16 @@ def apply_changes(
         os.link(base / record.dump, temporary / record.dump)
     old = _read_dumps(base / recorded[name].dump for name in gone)
     new: set[ox.Quad] = set()
+    stated_twice = False
     for path in came:
         name = dump_name(path)
-        new |= _parse_into(path, temporary / name)
+        triples_of_file = _parse_into(path, temporary / name)
+        stated_twice = stated_twice or not new.isdisjoint(triples_of_file)  # two new files state one triple
+        new |= triples_of_file
         files[str(path)] = record_dump(temporary / name, current[path], name)
         if files[str(path)].blank:
             raise FullRebuild("a new file has blank nodes")
+    disjoint = disjoint and not stated_twice
     store = ox.Store(str(temporary))
     subjects, touched = _named(old | new)
     scope = refresh.scope(OxigraphStore(old_store), subjects, touched)
@@ -132,7 +136,7 @@ def apply_changes(
     missing = [quad for quad in before & after if quad not in store]  # went with a file that stated it too
     store.extend(missing)
     triples += len(missing)
-    refresh.check(OxigraphStore(store))
+    refresh.check(OxigraphStore(store), touched)
     store.flush()
     del store, old_store
     gc.collect()  # closes both databases before the new folder moves

@@ -103,7 +103,7 @@ def open_persistent(
     base_key = content_key([path for path in digests if path not in data], digests)
     for _attempt in range(3):  # a store another process removes between our look and our open is built again
         if not target.is_dir():
-            base = _base_store(folder, base_key, len(files)) if refresh else None
+            base = _base_store(folder, base_key, name, len(files)) if refresh else None
             if base is not None and _update(base, target, digests, refresh):
                 _retire(base[0])  # the store it was updated from (of other data folders, maybe) is past
             else:
@@ -115,15 +115,17 @@ def open_persistent(
     raise InputError("the store keeps disappearing (another process removes it)", path=target)
 
 
-def _base_store(folder: Path, base_key: str, data_files: int) -> tuple[Path, dict[str, Any]] | None:
-    """The store in ``folder`` of the same base (ontology, thesaurus, version and schema: the key of the files
-    outside the data folders) whose count of files is nearest."""
+def _base_store(folder: Path, base_key: str, name: str, files: int) -> tuple[Path, dict[str, Any]] | None:
+    """The store in ``folder`` to update into ``name``: one of the same base (ontology, thesaurus, version and
+    schema: the key of the files outside the data folders), of the same data folders if there is one, else the
+    one whose count of files is nearest."""
     found = []
     for entry in folder.iterdir():
         about = _about(entry) if _KEY_FOLDER.fullmatch(entry.name) else None
         if about is not None and about.get("base") == base_key and isinstance(about.get("files"), dict):
-            found.append((abs(len(about["files"]) - data_files), entry.name, entry, about))
-    return min(found)[2:] if found else None
+            other_sources = entry.name.split("-", 1)[0] != name.split("-", 1)[0]
+            found.append((other_sources, abs(len(about["files"]) - files), entry.name, entry, about))
+    return min(found)[3:] if found else None
 
 
 def _update(base: tuple[Path, dict[str, Any]], target: Path, digests: dict[Path, str], refresh: Refresh | None) -> bool:

@@ -30,6 +30,7 @@ _DEFAULT = ox.DefaultGraph()
 _TYPE, _FOCUS_AREA, _MENTION_IN, _SEMINAR = (
     ox.NamedNode(str(term)) for term in (RDF.type, SG.focusArea, SG.mentionIn, SG.seminar)
 )
+_SEMINAR_TYPE = ox.NamedNode(str(SG.Seminar))
 _UNIT_TYPES = frozenset(ox.NamedNode(str(term)) for term in (SG.Statement, SG.Reflection))
 _STATEMENT, _FOCUS_AREA_TYPE, _PILLAR = (ox.NamedNode(str(term)) for term in (SG.Statement, SG.FocusArea, SG.Pillar))
 _THEME, _SCHEME, _TOP_CONCEPT_OF, _CREATOR, _MUNICIPALITY = (
@@ -40,9 +41,9 @@ _THEME, _SCHEME, _TOP_CONCEPT_OF, _CREATOR, _MUNICIPALITY = (
 
 class MentionRefresh:
     """Derives again the mentions and contributions a change of data files touches (a
-    :class:`~strategygraph.stores.incremental.Refresh`); ``check`` vets the whole changed graph."""
+    :class:`~strategygraph.stores.incremental.Refresh`); ``check`` vets the changed graph's touched seminars."""
 
-    def __init__(self, check: Callable[[GraphStore], None]) -> None:
+    def __init__(self, check: Callable[[GraphStore, set[URIRef]], None]) -> None:
         self._check = check
         self._lexicon: Lexicon | None = None
 
@@ -69,22 +70,26 @@ class MentionRefresh:
         if lexicon is None:
             return set()
         copied: set[ox.Quad] = set()
-        for pillar in _subjects(graph, _TYPE, _PILLAR):
-            copied |= _about(graph, [pillar, *_objects(graph, pillar, _TOP_CONCEPT_OF)])
-        units = set(scope.units)
+        units, municipalities = set(scope.units), set()
         for area in scope.focus_areas:
-            copied |= _about(graph, [area, *_objects(graph, area, _SEMINAR)])
+            seminars = _objects(graph, area, _SEMINAR)
+            copied |= _about(graph, [area, *seminars])
+            municipalities |= {found for seminar in seminars for found in _objects(graph, seminar, _MUNICIPALITY)}
             units |= {
                 unit for unit in _subjects(graph, _FOCUS_AREA, area) if _STATEMENT in _objects(graph, unit, _TYPE)
             }
         for unit in _named(units):
             copied |= _about(graph, [unit, *_subjects(graph, _MENTION_IN, unit)])
+        copied |= _pillars(graph, municipalities)
         scratch = OxigraphStore()
         scratch.oxigraph.extend(copied)
         return _owned(theme_mention_triples(scratch, lexicon), scope)
 
-    def check(self, store: OxigraphStore) -> None:
-        self._check(store)
+    def check(self, store: OxigraphStore, touched: frozenset[ox.NamedNode]) -> None:
+        graph = store.oxigraph
+        seminars = {node for node in touched if _SEMINAR_TYPE in _objects(graph, node, _TYPE)}
+        seminars |= {seminar for node in touched for seminar in _objects(graph, node, _SEMINAR)}
+        self._check(store, {URIRef(seminar.value) for seminar in seminars})
 
     def _lexicon_of(self, store: OxigraphStore) -> Lexicon | None:
         if self._lexicon is None:
@@ -93,6 +98,21 @@ class MentionRefresh:
                 return None
             self._lexicon = Lexicon.compile(thesaurus)
         return self._lexicon
+
+
+def _pillars(graph: ox.Store, municipalities: set[ox.NamedNode]) -> set[ox.Quad]:
+    """The triples of the pillars (and their strategies) that focus areas of ``municipalities`` may serve: those
+    of their strategies, and those of no municipality's."""
+    creators: dict[ox.NamedNode, set[ox.NamedNode]] = {}
+    copied: set[ox.Quad] = set()
+    for pillar in _subjects(graph, _TYPE, _PILLAR):
+        schemes = _objects(graph, pillar, _TOP_CONCEPT_OF)
+        for scheme in schemes - creators.keys():
+            creators[scheme] = _objects(graph, scheme, _CREATOR)
+        owners = [creators[scheme] for scheme in schemes]
+        if not owners or not all(owners) or any(owner & municipalities for owner in owners):
+            copied |= _about(graph, [pillar, *schemes])
+    return copied
 
 
 def _served_by(graph: ox.Store, pillars: set[ox.NamedNode], schemes: set[ox.NamedNode]) -> set[ox.NamedNode]:
