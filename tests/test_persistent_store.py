@@ -22,6 +22,7 @@ from strategygraph.stores.base import MemoryStore
 from strategygraph.stores.opening import AUTO_OXIGRAPH_BYTES
 from strategygraph.stores.oxigraph import OxigraphStore
 from strategygraph.summary import count_graph
+from strategygraph.tagging import scoped
 
 from .conftest import HEDENSTED, REPO
 
@@ -179,6 +180,7 @@ def test_a_killed_or_failed_build_leaves_the_previous_store(
     original = data_file.read_bytes()
     data_file.write_bytes(original + EXTRA_COMMITTEE.encode())
     monkeypatch.setattr(loading, "derive_theme_mentions", _fail)  # the next build fails midway
+    monkeypatch.setattr(scoped, "theme_mention_triples", _fail)  # and so does an update in place
     with pytest.raises(RuntimeError, match="the build stops here"):
         load_graph(DataSources.bundled([folder]), str(store))
     assert _keys(store) == [key]  # the litter is removed, the failed build left nothing, the old store stays
@@ -191,6 +193,7 @@ import sys, time
 from pathlib import Path
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.summary import count_graph
+from strategygraph.tagging import scoped
 folder, store, until = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
 while time.time() < until:
     print(count_graph(load_graph(DataSources.bundled([folder]), store)).committees, flush=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from rdflib import URIRef
 
 from .errors import InputError
 from .resources import bundle
@@ -92,8 +94,14 @@ ORDER BY ?seminar
 """
 
 
-def _refuse_merged_seminars(graph: GraphStore, sources: DataSources) -> None:
-    rows = graph.select(_MERGED_SEMINARS).rows
+def _refuse_merged_seminars(graph: GraphStore, sources: DataSources, seminars: Set[URIRef] | None = None) -> None:
+    """Two folders that define one seminar are an error; with ``seminars``, only these are looked at."""
+    if seminars is None:
+        rows = graph.select(_MERGED_SEMINARS).rows
+    else:
+        rows = [
+            row for seminar in sorted(seminars) for row in graph.select(_MERGED_SEMINARS, {"seminar": seminar}).rows
+        ]
     if rows:
         seminar = str(rows[0][0])
         folders = ", ".join(str(folder) for folder in sources.data_dirs)
@@ -117,8 +125,10 @@ def load_graph(sources: DataSources, store: str = "memory", seminar: str | None 
         _derive(graph, sources)
     else:
         from .stores.persistent import open_persistent
+        from .tagging.scoped import MentionRefresh
 
-        graph = open_persistent(folder, files, sources.data_dirs, lambda built: _build(built, files, sources))
+        refresh = MentionRefresh(lambda changed, seminars: _refuse_merged_seminars(changed, sources, seminars))
+        graph = open_persistent(folder, files, sources.data_dirs, lambda built: _build(built, files, sources), refresh)
     if seminar is not None:
         graph = scope_to_seminar(graph, seminar)
     return graph

@@ -4,7 +4,8 @@ Results come back as the same rdflib terms that :class:`~strategygraph.stores.ba
 sees no difference. Things to know (all tested against MemoryStore):
 
 - Everything lives in Oxigraph's *default graph*, and queries read the default graph only (no union of named
-  graphs): load Turtle, not TriG, and do not use ``GRAPH`` patterns.
+  graphs): load Turtle, not TriG, and do not use ``GRAPH`` patterns. The one exception is the persistent store's
+  build in memory (``graphs``): each data file in a named graph of its own, queried as the union of all graphs.
 - Plain strings: Oxigraph types them ``xsd:string``; they come back as rdflib's plain ``Literal(text)`` (RDF 1.1
   makes the two the same literal), so an explicit ``"x"^^xsd:string`` in data also comes back plain.
 - Oxigraph keeps typed literals in canonical form and language tags in lower case, where rdflib keeps them as
@@ -151,13 +152,22 @@ class OxigraphStore(GraphStore):
     """A pyoxigraph store: Oxigraph's own Turtle parser and SPARQL engine, rdflib terms out.
 
     In memory by default; ``store`` wraps another, such as one on disk (see :mod:`.persistent`), and ``files`` are
-    the Turtle files it was built from (their prefixes are bound in :meth:`to_rdflib`)."""
+    the Turtle files it was built from (their prefixes are bound in :meth:`to_rdflib`). With ``graphs``, a file
+    found there is loaded into that named graph, and queries read the union of all graphs (a triple two files
+    state comes back twice: only the persistent store's build, whose derivations are sets, queries so)."""
 
     kind = "oxigraph"
 
-    def __init__(self, store: ox.Store | None = None, *, files: Iterable[Path] = ()) -> None:
+    def __init__(
+        self,
+        store: ox.Store | None = None,
+        *,
+        files: Iterable[Path] = (),
+        graphs: Mapping[Path, ox.NamedNode] | None = None,
+    ) -> None:
         self._store = ox.Store() if store is None else store
         self._files: list[Path] = list(files)
+        self._graphs = dict(graphs or {})
         self._plans: dict[tuple[str, frozenset[str]], SubstitutionPlan] = {}
         self._rdflib: Graph | None = None
 
@@ -170,7 +180,12 @@ class OxigraphStore(GraphStore):
         """Parse one Turtle file into the default graph; a syntax error names the file and line."""
         text = read_text_file(path)
         try:
-            self._store.load(text, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+            self._store.load(
+                text,
+                format=ox.RdfFormat.TURTLE,
+                base_iri=path.resolve().as_uri(),
+                to_graph=self._graphs.get(path, ox.DefaultGraph()),
+            )
         except SyntaxError as error:
             raise InputError(f"Turtle syntax error: {_syntax_message(error)}", path=path, line=error.lineno) from None
         except (ValueError, OSError) as error:
@@ -202,7 +217,12 @@ class OxigraphStore(GraphStore):
 
     def _run(self, text: str, substitutions: Substitutions) -> object:
         try:
-            return self._store.query(text, prefixes=_QUERY_PREFIXES, substitutions=substitutions)
+            return self._store.query(
+                text,
+                prefixes=_QUERY_PREFIXES,
+                substitutions=substitutions,
+                use_default_graph_as_union=bool(self._graphs),
+            )
         except SyntaxError as error:
             raise StrategyGraphError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
         except (RuntimeError, ValueError) as error:  # evaluation errors, e.g. an unknown SERVICE
@@ -245,7 +265,7 @@ class OxigraphStore(GraphStore):
                 for prefix, namespace in parser.prefixes.items():
                     graph.bind(prefix, namespace)
             cache: dict[object, Identifier] = {}
-            triples = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            triples = self._store.quads_for_pattern(None, None, None, None if self._graphs else ox.DefaultGraph())
             graph.addN(
                 (_convert(q.subject, cache), _convert(q.predicate, cache), _convert(q.object, cache), graph)
                 for q in triples

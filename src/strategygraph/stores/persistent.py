@@ -8,6 +8,10 @@ bytes of every input file (ontology, thesaurus and data Turtle, with their paths
 A build writes into ``.tmp-<pid>-<random>`` beside its target and renames it into place when complete, so a
 reader sees an old store or a new one, never half of one; a killed build leaves only its temporary, which the
 next run removes (its pid is no longer running). After a build, the older keys of the same data folders go.
+
+A changed set of data files with the same ontology, thesaurus, version and schema is applied to an existing store
+instead of building anew (:mod:`.incremental`): a seminar added, replaced or removed costs about its own triples.
+For that, each store records its files' hashes and keeps an N-Triples copy of each file's triples (``files/``).
 """
 
 from __future__ import annotations
@@ -22,14 +26,16 @@ import secrets
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from .. import __version__
 from ..errors import InputError
+from .incremental import FILES, FileRecord, FullRebuild, Refresh, apply_changes, dump_name, record_dump
 from .oxigraph import OxigraphStore
 
-SCHEMA = 1  # raise when what a build writes changes (the derived mentions, say) without a new release
+SCHEMA = 2  # raise when what a build writes changes (the derived mentions, say) without a new release
 _KEY_FOLDER = re.compile(r"(?P<sources>[0-9a-f]{16})-[0-9a-f]{32}")
 _TEMPORARY = re.compile(r"\.(?:tmp|old)-(?P<pid>[0-9]+)-[0-9a-f]+")
 _ABOUT = "strategygraph.json"  # beside Oxigraph's files: what the build knew (RocksDB ignores the name)
@@ -56,14 +62,23 @@ def cache_root() -> Path:
     return base / "strategygraph"
 
 
-def content_key(files: Sequence[Path]) -> str:
-    """A digest of every file's path and bytes (read in chunks), the package version and the schema."""
+def file_digests(files: Sequence[Path]) -> dict[Path, str]:
+    """Each file's SHA-256 (read in chunks)."""
+    digests = {}
+    for path in files:
+        with path.open("rb") as handle:
+            digests[path] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return digests
+
+
+def content_key(files: Sequence[Path], digests: dict[Path, str] | None = None) -> str:
+    """A digest of every file's absolute path and bytes, the package version and the schema (``digests`` by the
+    same absolute paths)."""
+    files = [path.resolve() for path in files]
+    digests = file_digests(files) if digests is None else digests
     digest = hashlib.sha256(f"strategygraph {__version__} schema {SCHEMA}\n".encode())
     for path in files:
-        resolved = path.resolve()
-        digest.update(os.fsencode(resolved) + b"\0")
-        with resolved.open("rb") as handle:
-            digest.update(hashlib.file_digest(handle, "sha256").digest())
+        digest.update(os.fsencode(path) + b"\0" + bytes.fromhex(digests[path]))
     return digest.hexdigest()[:32]
 
 
@@ -72,20 +87,63 @@ def sources_id(data_dirs: Sequence[Path]) -> str:
     return hashlib.sha256(b"\0".join(os.fsencode(folder.resolve()) for folder in data_dirs)).hexdigest()[:16]
 
 
-def open_persistent(folder: Path, files: Sequence[Path], data_dirs: Sequence[Path], build: Build) -> PersistentStore:
+def open_persistent(
+    folder: Path, files: Sequence[Path], data_dirs: Sequence[Path], build: Build, refresh: Refresh | None = None
+) -> PersistentStore:
     """The store of ``files`` in ``folder``, opened read-only; built first (``build`` fills a new, empty store)
-    unless a store of the same key is there."""
+    unless a store of the same key is there, or updated from a store of other data files (``refresh`` derives
+    again what the change touches) when only data files differ."""
     _prepare(folder)
-    name = f"{sources_id(data_dirs)}-{content_key(files)}"
+    resolved = {path: path.resolve() for path in files}  # once: each resolve asks the file system
+    digests = file_digests(list(resolved.values()))
+    name = f"{sources_id(data_dirs)}-{content_key(list(resolved.values()), digests)}"
     target = folder / name
+    data_folders = {data_dir.resolve() for data_dir in data_dirs}
+    data = {path for path in digests if not data_folders.isdisjoint(path.parents)}
+    base_key = content_key([path for path in digests if path not in data], digests)
     for _attempt in range(3):  # a store another process removes between our look and our open is built again
         if not target.is_dir():
-            _build(target, files, build)
+            base = _base_store(folder, base_key, name, len(files)) if refresh else None
+            if base is not None and _update(base, target, digests, refresh):
+                _retire(base[0])  # the store it was updated from (of other data folders, maybe) is past
+            else:
+                _build(target, resolved, build, digests, base_key)
             _remove_older_keys(folder, name)
         opened = _open_read_only(target)
         if opened is not None:
             return PersistentStore(opened, files, _recorded_triples(target))
     raise InputError("the store keeps disappearing (another process removes it)", path=target)
+
+
+def _base_store(folder: Path, base_key: str, name: str, files: int) -> tuple[Path, dict[str, Any]] | None:
+    """The store in ``folder`` to update into ``name``: one of the same base (ontology, thesaurus, version and
+    schema: the key of the files outside the data folders), of the same data folders if there is one, else the
+    one whose count of files is nearest."""
+    found = []
+    for entry in folder.iterdir():
+        about = _about(entry) if _KEY_FOLDER.fullmatch(entry.name) else None
+        if about is not None and about.get("base") == base_key and isinstance(about.get("files"), dict):
+            other_sources = entry.name.split("-", 1)[0] != name.split("-", 1)[0]
+            found.append((other_sources, abs(len(about["files"]) - files), entry.name, entry, about))
+    return min(found)[3:] if found else None
+
+
+def _update(base: tuple[Path, dict[str, Any]], target: Path, digests: dict[Path, str], refresh: Refresh | None) -> bool:
+    """Apply the changed data files to the ``base`` store, into ``target``; False when it needs a full build."""
+    folder, about = base
+    assert refresh is not None
+    temporary = target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        recorded = {name: FileRecord(**record) for name, record in about["files"].items()}
+        outcome = apply_changes(folder, temporary, recorded, digests, (about["triples"], about["disjoint"]), refresh)
+        _hook("updated")
+        _write_about(temporary, outcome.triples, about["base"], outcome.disjoint, outcome.files)
+        _publish(temporary, target)
+    except (FullRebuild, OSError, KeyError, TypeError):
+        return False
+    finally:
+        _remove(temporary)
+    return True
 
 
 def _prepare(folder: Path) -> None:
@@ -110,26 +168,53 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _build(target: Path, files: Sequence[Path], build: Build) -> None:
-    """Build in memory (Oxigraph's fastest path, as ``--store oxigraph`` does), then write it all with one bulk
-    load through an N-Triples file: one call, however many input files."""
+def _build(target: Path, files: dict[Path, Path], build: Build, digests: dict[Path, str], base: str) -> None:
+    """Build in memory (Oxigraph's fastest path, as ``--store oxigraph`` does; each file in a graph of its own, so
+    that its triples can be kept apart), then write it all with one bulk load through an N-Triples file."""
     temporary, dump = (target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(4)}" for _ in range(2))
     try:
-        memory = OxigraphStore(files=files)
+        graphs = {path: ox.NamedNode(files[path].as_uri()) for path in files}
+        memory = OxigraphStore(files=list(files), graphs=graphs)
         build(memory)
-        about = {"triples": len(memory), "version": __version__, "schema": SCHEMA}
-        memory.oxigraph.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        (temporary / FILES).mkdir(parents=True)
+        records, stated = {}, 0
+        with dump.open("wb") as handle:
+            for path, graph in graphs.items():
+                name = dump_name(files[path])
+                memory.oxigraph.dump(temporary / name, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+                records[str(files[path])] = record_dump(temporary / name, digests[files[path]], name)
+                written = (temporary / name).read_bytes()
+                stated += written.count(b"\n")
+                handle.write(written)
+            derived = memory.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+            stated += derived.count(b"\n")
+            handle.write(derived)
         del memory
+        _hook("dumped")
         disk = ox.Store(str(temporary))
         disk.bulk_load(path=dump, format=ox.RdfFormat.N_TRIPLES)
         disk.flush()
+        triples = len(disk)
         del disk
         gc.collect()  # closes the database before its folder moves
-        (temporary / _ABOUT).write_text(json.dumps(about), encoding="utf-8")
+        _write_about(temporary, triples, base, triples == stated, records)
+        _hook("built")
         _publish(temporary, target)
     finally:
         _remove(temporary)
         _remove(dump)
+
+
+def _write_about(folder: Path, triples: int, base: str, disjoint: bool, files: dict[str, FileRecord]) -> None:
+    about = {"triples": triples, "version": __version__, "schema": SCHEMA, "base": base, "disjoint": disjoint}
+    about["files"] = {name: record.as_json() for name, record in sorted(files.items())}
+    (folder / _ABOUT).write_text(json.dumps(about, indent=1), encoding="utf-8")
+
+
+def _hook(point: str) -> None:
+    """For the tests of killed builds: ``STRATEGYGRAPH_STORE_KILL_AT=<point>`` ends the process there at once."""
+    if os.environ.get("STRATEGYGRAPH_STORE_KILL_AT") == point:
+        os.kill(os.getpid(), 9)
 
 
 def _remove(path: Path) -> None:
@@ -152,12 +237,16 @@ def _remove_older_keys(folder: Path, name: str) -> None:
     for entry in folder.iterdir():
         found = _KEY_FOLDER.fullmatch(entry.name)
         if found and found["sources"] == sources and entry.name != name:
-            retired = folder / f".old-{os.getpid()}-{secrets.token_hex(4)}"
-            try:
-                entry.rename(retired)  # at once out of sight; a reader that opened it keeps its open files
-            except OSError:
-                continue  # another process removed it first
-            shutil.rmtree(retired, ignore_errors=True)
+            _retire(entry)
+
+
+def _retire(store: Path) -> None:
+    retired = store.parent / f".old-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        store.rename(retired)  # at once out of sight; a reader that opened it keeps its open files
+    except OSError:
+        return  # another process removed it first
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _open_read_only(target: Path) -> ox.Store | None:
@@ -170,9 +259,15 @@ def _open_read_only(target: Path) -> ox.Store | None:
         raise InputError(f"cannot open the store: {str(error).splitlines()[0]}", path=target) from None
 
 
-def _recorded_triples(target: Path) -> int | None:
+def _about(target: Path) -> dict[str, Any] | None:
+    """What the build or update of a store recorded (None when unreadable)."""
     try:
-        triples = json.loads((target / _ABOUT).read_text(encoding="utf-8"))["triples"]
-    except (OSError, ValueError, KeyError, TypeError):
+        about = json.loads((target / _ABOUT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None
+    return about if isinstance(about, dict) else None
+
+
+def _recorded_triples(target: Path) -> int | None:
+    triples = (_about(target) or {}).get("triples")
     return triples if isinstance(triples, int) else None

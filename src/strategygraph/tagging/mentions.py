@@ -145,6 +145,17 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
         if not thesaurus.themes:
             return MentionSummary(0, 0, 0, 0)
         lexicon = Lexicon.compile(thesaurus)
+    triples, summary = _derivation(store, lexicon)
+    store.add(triples)
+    return summary
+
+
+def theme_mention_triples(store: GraphStore, lexicon: Lexicon) -> list[Triple]:
+    """What :func:`derive_theme_mentions` would add to ``store`` with ``lexicon``, without adding it."""
+    return _derivation(store, lexicon)[0]
+
+
+def _derivation(store: GraphStore, lexicon: Lexicon) -> tuple[list[Triple], MentionSummary]:
     theme_iris = {theme.slug: URIRef(theme.iri) for theme in lexicon.thesaurus.themes}
     suppressed = {(row[0], row[1]) for row in store.select(_SUPPRESSIONS_QUERY).rows}
     final: dict[URIRef, list[Mention]] = defaultdict(list)
@@ -180,9 +191,8 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
     for unit, mentions in final.items():
         triples.extend((unit, _SUBJECT, theme) for theme in sorted({theme for _, theme in mentions}))
     contributions = _pillar_contributions(store, final)
-    store.add(triples + contributions)
     count = sum(1 for triple in contributions if triple[1] == RDF.type)
-    return MentionSummary(lexical, len(curated_nodes), dropped, count)
+    return triples + contributions, MentionSummary(lexical, len(curated_nodes), dropped, count)
 
 
 def _pillar_contributions(store: GraphStore, final: dict[URIRef, list[Mention]]) -> list[Triple]:
