@@ -70,7 +70,7 @@ def import_(
         violations = check_data_folder(folder, app.lang)
         if violations:
             raise StrategyGraphError(
-                f"{source}: the imported data does not validate ({len(violations)}); first: {violations[0].line()}"
+                "error_import_invalid", source=source, count=len(violations), first=violations[0].line()
             )
 
     replace_folder_atomically(out, imported.files, check, inputs, force=force)
@@ -136,10 +136,10 @@ def export(
 
     if seminar is not None:
         if app.seminar not in (None, seminar):
-            raise OptionsError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
+            raise OptionsError("error_seminar_differs", seminar=seminar, global_seminar=app.seminar)
         app.seminar = seminar
     if table is not None and not fmt.startswith("csv"):
-        raise OptionsError("--table goes with --format csv or csv-excel")
+        raise OptionsError("error_table_needs_csv")
     request = ExportRequest(app.store(), app.lang, mode, table)
     write_atomically(out, export_graph(request, fmt), app.input_paths())
     if not quiet:
@@ -187,7 +187,7 @@ def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str
         from ..comparison import compare_seminars
 
         if app.seminar is None:
-            raise OptionsError("report --compare needs the global --seminar: the seminar the report is about")
+            raise OptionsError("error_compare_needs_seminar")
         comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
     analysis = app.analysis(mode)
     files = report_files(app.store(), analysis, app.lang, progress=progress, comparison=comparison)
@@ -200,7 +200,7 @@ def _check_bundle(folder: Path) -> None:
 
     missing = [name for name in ("index.html", "report.md") if not (folder / name).is_file()]
     if missing:
-        raise StrategyGraphError(f"{folder}: the report bundle is incomplete (missing {', '.join(missing)})")
+        raise StrategyGraphError("error_report_incomplete", folder=folder, missing=", ".join(missing))
 
 
 @click.command()

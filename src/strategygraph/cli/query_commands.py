@@ -140,7 +140,7 @@ def query_command(
     arguments: dict[str, str] = {}
     for key, value in params:
         if key in arguments:
-            raise StrategyGraphError(f"parameter {key!r} is given twice")
+            raise StrategyGraphError("error_parameter_given_twice", name=key)
         arguments[key] = value
     query = find_query(name)
     if query.parameter("lang") is not None:
@@ -159,10 +159,7 @@ def _refuse_federation(query: NamedQuery) -> None:
     from ..stores.sparql_text import uses_service
 
     if uses_service(query.text):
-        raise StrategyGraphError(
-            f"query {query.name!r} uses SERVICE (federated query), which asks other services over the network; "
-            "add --allow-federation to run it"
-        )
+        raise StrategyGraphError("error_federation_refused", query=query.name)
 
 
 def _query_store(app: AppContext, endpoint: str | None, graphs: tuple[str, ...], timeout: float) -> GraphStore:
@@ -171,7 +168,7 @@ def _query_store(app: AppContext, endpoint: str | None, graphs: tuple[str, ...],
 
         return SparqlEndpoint(endpoint, graphs, timeout)
     if graphs:
-        raise OptionsError("--graph needs --endpoint")
+        raise OptionsError("error_graph_needs_endpoint")
     return app.store()
 
 

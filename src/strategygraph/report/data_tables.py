@@ -214,7 +214,7 @@ def data_table(analysis: Analysis, name: str, lang: Lang) -> Table:
     try:
         builder = _BUILDERS[name]
     except KeyError:
-        raise NotFoundError(f"unknown table {name!r} (choose {', '.join(TABLE_NAMES)})") from None
+        raise NotFoundError("error_unknown_table", name=name, choices=", ".join(TABLE_NAMES)) from None
     return builder(analysis, lang)
 
 

@@ -56,7 +56,7 @@ def to_rdflib_term(term: object) -> Identifier:
         return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    raise StrategyGraphError(f"unsupported RDF term from Oxigraph: {term!r}")
+    raise StrategyGraphError("error_unsupported_oxigraph_term", term=repr(term))
 
 
 def to_oxigraph_term(term: Node) -> OxTerm:
@@ -71,7 +71,7 @@ def to_oxigraph_term(term: Node) -> OxTerm:
         return ox.Literal(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
-    raise StrategyGraphError(f"cannot store {term!r} in Oxigraph: not an IRI, blank node or literal")
+    raise StrategyGraphError("error_cannot_store_term", term=repr(term))
 
 
 def to_substitutions(bindings: Mapping[str, Identifier]) -> Substitutions:
@@ -88,13 +88,13 @@ def _converted(term: Node, cache: dict[Node, OxTerm]) -> OxTerm:
 
 def _subject(term: Node, converted: OxTerm) -> ox.NamedNode | ox.BlankNode:
     if isinstance(converted, ox.Literal):
-        raise StrategyGraphError(f"a literal cannot be the subject of a triple: {term!r}")
+        raise StrategyGraphError("error_literal_subject", term=repr(term))
     return converted
 
 
 def _predicate(term: Node, converted: OxTerm) -> ox.NamedNode:
     if not isinstance(converted, ox.NamedNode):
-        raise StrategyGraphError(f"a predicate must be an IRI: {term!r}")
+        raise StrategyGraphError("error_predicate_not_iri", term=repr(term))
     return converted
 
 
@@ -171,9 +171,11 @@ class OxigraphStore(GraphStore):
         try:
             self._store.load(text, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
         except SyntaxError as error:
-            raise InputError(f"Turtle syntax error: {_syntax_message(error)}", path=path, line=error.lineno) from None
+            raise InputError(
+                "error_turtle_syntax", path=path, line=error.lineno, detail=_syntax_message(error)
+            ) from None
         except (ValueError, OSError) as error:
-            raise InputError(f"cannot parse Turtle: {error}".splitlines()[0], path=path) from None
+            raise InputError("error_turtle_unparsable", path=path, detail=str(error).partition("\n")[0]) from None
         self._files.append(path)
         self._rdflib = None
 
@@ -187,7 +189,7 @@ class OxigraphStore(GraphStore):
         if isinstance(result, ox.QueryBoolean):
             return SelectResult(("ask",), [(Literal(bool(result)),)])
         if not isinstance(result, ox.QuerySolutions):
-            raise StrategyGraphError("only SELECT and ASK queries can be run here")
+            raise StrategyGraphError("error_only_select_ask")
         names = [variable.value for variable in result.variables]
         keep = [index for index, name in enumerate(names) if name not in plan.added]
         cache: dict[object, Identifier] = {}
@@ -203,9 +205,9 @@ class OxigraphStore(GraphStore):
         try:
             return self._store.query(text, prefixes=_QUERY_PREFIXES, substitutions=substitutions)
         except SyntaxError as error:
-            raise StrategyGraphError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
+            raise StrategyGraphError("error_sparql_syntax", detail=str(error).partition("\n")[0]) from None
         except (RuntimeError, ValueError) as error:  # evaluation errors, e.g. an unknown SERVICE
-            raise StrategyGraphError(f"SPARQL query failed: {str(error).splitlines()[0]}") from None
+            raise StrategyGraphError("error_sparql_failed", detail=str(error).partition("\n")[0]) from None
 
     def add(self, triples: Iterable[Triple]) -> None:
         """Add triples: as one N-Triples document that Oxigraph parses in a single transaction (several

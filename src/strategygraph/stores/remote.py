@@ -38,7 +38,7 @@ def check_endpoint_url(url: str) -> str:
     """``url`` if it is an http(s) URL with a host; anything else (file:, ftp:, typos) is an error."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise StrategyGraphError(f"not an http:// or https:// endpoint URL: {url!r}")
+        raise StrategyGraphError("error_not_endpoint_url", url=url)
     return url
 
 
@@ -77,21 +77,24 @@ def _status_error(error: urllib.error.HTTPError, method: str, url: str) -> Strat
     except (OSError, http.client.HTTPException):
         detail = []
     message = f": {detail[0][:200]}" if detail else ""
-    return StrategyGraphError(f"{method} {url}: HTTP {error.code} {error.reason}{message}")
+    return StrategyGraphError(
+        "error_http_status", method=method, url=url, status=str(error.code), reason=error.reason, detail=message
+    )
 
 
 def _connection_error(error: Exception, method: str, url: str, timeout: float) -> StrategyGraphError:
     reason: object = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError):
-        return StrategyGraphError(f"{method} {url}: no answer within {timeout:g} s (--timeout)")
+        return StrategyGraphError("error_http_timeout", method=method, url=url, seconds=float(timeout))
     if isinstance(error, urllib.error.URLError):  # failed before the request was sent
-        return StrategyGraphError(f"cannot reach {url}: {_why(reason)}")
-    return StrategyGraphError(f"{method} {url}: the connection failed: {_why(reason)}")
+        return StrategyGraphError("error_unreachable", url=url, cause=_why(reason))
+    return StrategyGraphError("error_connection_failed", method=method, url=url, cause=_why(reason))
 
 
-def _why(reason: object) -> str:
+def _why(reason: object) -> object:
+    """The cause to show: an OS error (told in the user's language), else the first line of its text."""
     if isinstance(reason, OSError) and reason.strerror:
-        return reason.strerror
+        return reason
     text = str(reason).strip()
     return (text.splitlines() or [type(reason).__name__])[0][:200] if text else type(reason).__name__
 
@@ -112,13 +115,13 @@ def term_from_json(value: Mapping[str, str]) -> Identifier:
         if datatype and datatype != str(XSD.string):
             return Literal(text, datatype=URIRef(datatype))
         return Literal(text)
-    raise StrategyGraphError(f"unknown term type in SPARQL JSON results: {kind!r}")
+    raise StrategyGraphError("error_unknown_json_term", kind=kind)
 
 
 def results_from_json(document: Mapping[str, Any]) -> SelectResult:
     """A :class:`SelectResult` from a W3C SPARQL 1.1 Query Results JSON document (ASK: one ``ask`` row)."""
     if not isinstance(document, Mapping):
-        raise StrategyGraphError("the endpoint's answer is not SPARQL 1.1 Query Results JSON")
+        raise StrategyGraphError("error_not_results_json")
     if "boolean" in document:
         return SelectResult(("ask",), [(Literal(bool(document["boolean"])),)])
     try:
@@ -128,7 +131,7 @@ def results_from_json(document: Mapping[str, Any]) -> SelectResult:
             for binding in document["results"]["bindings"]
         ]
     except (KeyError, TypeError, AttributeError):
-        raise StrategyGraphError("the endpoint's answer is not SPARQL 1.1 Query Results JSON") from None
+        raise StrategyGraphError("error_not_results_json") from None
     return SelectResult(variables, rows)
 
 
@@ -149,7 +152,7 @@ class SparqlEndpoint(GraphStore):
     def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
         text = substitute(query, bindings or {})
         if query_form(text) not in {"SELECT", "ASK"}:
-            raise StrategyGraphError("only SELECT and ASK queries are sent to an endpoint")
+            raise StrategyGraphError("error_endpoint_select_ask")
         form = [("query", text), *(("default-graph-uri", graph) for graph in self.default_graphs)]
         _, _, body = http_request(
             self.url,
@@ -161,12 +164,12 @@ class SparqlEndpoint(GraphStore):
         try:
             return results_from_json(json.loads(body.decode("utf-8")))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise StrategyGraphError(f"{self.url}: the answer is not JSON (is this a SPARQL query endpoint?)") from None
+            raise StrategyGraphError("error_answer_not_json", url=self.url) from None
         except StrategyGraphError as error:
-            raise StrategyGraphError(f"{self.url}: {error}") from None
+            raise StrategyGraphError("error_at_url", url=self.url, error=error) from None
 
     def add(self, triples: Iterable[Triple]) -> None:
-        raise StrategyGraphError("a remote endpoint is read-only here; use `strategygraph publish` to upload")
+        raise StrategyGraphError("error_endpoint_read_only")
 
     def __len__(self) -> int:
         result = self.select("SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }")
@@ -174,7 +177,7 @@ class SparqlEndpoint(GraphStore):
         return int(value.toPython()) if isinstance(value, Literal) else 0
 
     def to_rdflib(self) -> Graph:
-        raise StrategyGraphError("a remote endpoint cannot be exported here; query it, or export locally")
+        raise StrategyGraphError("error_endpoint_no_export")
 
 
 @dataclass(frozen=True)
@@ -197,12 +200,14 @@ def graph_triple_count(store_url: str, graph: str, timeout: float = DEFAULT_TIME
         return 0
     rdf_format = _RDF_FORMATS.get(content_type)
     if rdf_format is None:
-        raise StrategyGraphError(f"{store_url}: unexpected content type {content_type!r} for a graph")
+        raise StrategyGraphError("error_unexpected_content_type", url=store_url, content_type=content_type)
     try:
         return len(Graph().parse(data=body.decode("utf-8"), format=rdf_format))
     except Exception as error:  # rdflib's parsers raise their own kinds; the answer is simply not RDF
         first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
-        raise StrategyGraphError(f"{store_url}: the answer is not {content_type} RDF ({first})") from None
+        raise StrategyGraphError(
+            "error_answer_not_rdf", url=store_url, content_type=content_type, detail=first
+        ) from None
 
 
 def publish_graph(
