@@ -41,7 +41,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from ..errors import InputError, NotFoundError, StrategyGraphError
-from ..i18n import Joined, Lang, Phrase
+from ..i18n import Joined, Lang, Phrase, text
 from ..namespaces import PREFIXES
 from ..resources import bundle
 from ..stores.base import GraphStore, SelectResult
@@ -76,11 +76,13 @@ class Parameter:
     def required(self) -> bool:
         return self.default is None and not self.optional
 
-    def signature(self) -> str:
-        """``name: kind = default``, ``name: kind (optional)`` or ``name: kind (required)``."""
+    def signature(self, lang: Lang = "en") -> str:
+        """``name: kind = default``, ``name: kind (optional)`` or ``name: kind (required)``, the last two words in
+        ``lang`` (``valgfri``, ``påkrævet``); the name and kind are the query file's own."""
         if self.default is not None:
             return f"{self.name}: {self.kind} = {self.default}"
-        return f"{self.name}: {self.kind} ({'optional' if self.optional else 'required'})"
+        need = text("parameter_optional" if self.optional else "parameter_required", lang)
+        return f"{self.name}: {self.kind} ({need})"
 
 
 @dataclass(frozen=True)

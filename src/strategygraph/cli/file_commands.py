@@ -227,11 +227,15 @@ def view(app: AppContext, name: str, out: Path, mode: str, top: int | None) -> N
         strategygraph view overview --out overview.html
         strategygraph --lang en view committee:laering --out laering.html
     """
+    from ..i18n import Phrase
     from ..views import DEFAULT_TOP, build_view, render_html
 
     graph = build_view(app.analysis(mode), name, app.lang, DEFAULT_TOP if top is None else top)
     write_atomically(out, render_html(graph), app.input_paths())
-    click.echo(f"{out}: {graph.name}, {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
+    written = Phrase(
+        "view_written", {"out": out, "view": graph.name, "nodes": len(graph.nodes), "edges": len(graph.edges)}
+    )
+    click.echo(written.render(app.lang), err=True)
 
 
 COMMANDS = (import_, export, report, view)

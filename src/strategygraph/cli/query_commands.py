@@ -46,7 +46,8 @@ def queries_command(app: AppContext, fmt: str) -> None:
     from ..tables import Table, render
 
     rows: list[tuple[str | int | float | None, ...]] = [
-        (query.name, query.title(app.lang), "; ".join(p.signature() for p in query.parameters)) for query in catalogue()
+        (query.name, query.title(app.lang), "; ".join(p.signature(app.lang) for p in query.parameters))
+        for query in catalogue()
     ]
     headers = (text("query_name", app.lang), text("query_title", app.lang), text("query_parameters", app.lang))
     click.echo(render(Table(headers, rows, keys=("name", "title", "parameters")), fmt), nl=False)
