@@ -44,10 +44,11 @@ class ReportingGroup(click.Group):
     def make_context(
         self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
     ) -> click.Context:
+        given = list(args)  # click's parser consumes ``args``
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
-            raise in_language_of(error, lang_of_arguments(args)) from error
+            raise in_language_of(error, lang_of_arguments(given)) from error
 
     def invoke(self, ctx: click.Context) -> Any:
         from ..errors import StrategyGraphError
