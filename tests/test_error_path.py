@@ -1,6 +1,7 @@
-"""One error path: every command, given bad input, answers with one line `Fejl: …` (`Error: …` under `--lang en`) on stderr and exit code 2 —
-never a traceback, never a half-written output. A table over every command that reads the graph × each kind of
-bad data folder, then the file and network failures that have no data folder of their own."""
+"""One error path: every command, given bad input, answers with one line `Fejl: …` (`Error: …` under
+`--lang en`) on stderr and exit code 2 — never a traceback, never a half-written output. A table over every
+command that reads the graph × each kind of bad data folder, then the file and network failures that have no
+data folder of their own."""
 
 from __future__ import annotations
 

@@ -287,7 +287,11 @@ def bind_arguments(query: NamedQuery, arguments: Mapping[str, str]) -> dict[str,
     declared = [p.name for p in query.parameters]
     unknown = sorted(set(arguments) - set(declared))
     if unknown:
-        has = f"its parameters: {', '.join(declared)}" if declared else "it has no parameters"
+        has = (
+            Phrase("error_its_parameters", {"names": ", ".join(declared)})
+            if declared
+            else Phrase("error_no_parameters")
+        )
         raise StrategyGraphError(
             "error_no_such_parameter", query=query.name, names=", ".join(map(repr, unknown)), has=has
         )

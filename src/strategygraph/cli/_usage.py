@@ -96,7 +96,7 @@ def translate_click_message(message: str, lang: Lang) -> str:
 
 def _word(value: str, lang: Lang) -> str:
     """A word click fills into its messages (``integer``, ``File``) in ``lang``; any other value as it is."""
-    key = f"click_word_{value.lower()}"
+    key = f"click_word_{value.lower().replace(' ', '_')}"
     return text(key, lang) if has_text(key) else value
 
 
