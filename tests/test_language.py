@@ -208,3 +208,20 @@ def test_failures_are_one_line_in_the_language(runner: CliRunner, tmp_path: Path
     assert "Traceback" not in result.output
     wrong = _found(result.stderr.replace(str(tmp_path), "·"), ENGLISH if lang == "da" else DANISH)
     assert wrong == [], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "lang"),
+    [
+        (["infoo"], "da"),
+        (["--lang", "en", "infoo"], "en"),
+        (["--lang=en", "infoo"], "en"),
+        (["--data", "--lang", "--lang", "en", "infoo"], "en"),  # a folder named --lang is --data's value
+        (["--data", "d", "query", "x", "--lang", "en"], "da"),  # query's own --lang is not the language
+        (["--lang"], "da"),
+    ],
+)
+def test_the_language_of_a_command_line_click_could_not_parse(args: list[str], lang: str) -> None:
+    from strategygraph.cli._usage import lang_of_arguments
+
+    assert lang_of_arguments(args, {"--data", "--lang", "--store", "--seminar"}) == lang

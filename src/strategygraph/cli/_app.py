@@ -48,7 +48,13 @@ class ReportingGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
-            raise in_language_of(error, lang_of_arguments(given)) from error
+            valued = {
+                name
+                for param in self.params
+                if isinstance(param, click.Option) and not param.is_flag
+                for name in param.opts
+            }
+            raise in_language_of(error, lang_of_arguments(given, valued)) from error
 
     def invoke(self, ctx: click.Context) -> Any:
         from ..errors import StrategyGraphError

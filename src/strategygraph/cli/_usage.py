@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from typing import IO, Any
 
@@ -33,14 +33,20 @@ class TranslatedUsageError(click.UsageError):
         click.echo(f"{text('error_label', self.lang)}: {self.format_message()}", err=file is None, file=file)
 
 
-def lang_of_arguments(args: Sequence[str]) -> Lang:
-    """The language the command line asks for (``--lang en`` / ``--lang=en``), before click has parsed it."""
-    for index, arg in enumerate(args):
-        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
-        if arg == "--lang" and index + 1 < len(args):
-            value = args[index + 1]
-        if value == "en":
-            return "en"
+def lang_of_arguments(args: Sequence[str], valued: Collection[str] = ()) -> Lang:
+    """The language the command line asks for (``--lang en`` / ``--lang=en``) before click has parsed it: among
+    the group's own options, before the command name (``valued``: the group's options that take a value, so
+    that a value is not taken for the command; a command's own ``--lang``, as ``query`` has, is not this one)."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg.startswith("--lang="):
+            return "en" if arg == "--lang=en" else "da"
+        if arg == "--lang":
+            return "en" if args[index + 1 : index + 2] == ["en"] else "da"
+        if not arg.startswith("-"):
+            break
+        index += 2 if arg in valued else 1
     return "da"
 
 
