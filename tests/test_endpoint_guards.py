@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from strategygraph.stores import relay
 from strategygraph.stores.endpoint import Endpoint, remove_stale_databases, running_endpoint
 from strategygraph.stores.relay import MAX_REQUEST_BODY
 
@@ -241,3 +243,36 @@ def test_only_the_temporary_databases_of_dead_serve_processes_are_removed(tmp_pa
     unowned.mkdir()
     assert remove_stale_databases(tmp_path) == [dead]
     assert sorted(tmp_path.iterdir()) == [alive, unowned]
+
+
+class _NoEngine:
+    def current(self, within: float) -> tuple[int, int]:
+        raise AssertionError("nothing may be relayed in this test")
+
+    def restart(self, generation: int) -> None:
+        raise AssertionError("nothing may be relayed in this test")
+
+
+def test_idle_connections_past_the_bound_start_no_threads_and_get_503(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(relay, "SLOT_WAIT", 0.3)
+    server = relay.RelayServer(("127.0.0.1", 0), _NoEngine(), time_limit=5, max_connections=2)
+    port = int(server.server_address[1])
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    threads_before = threading.active_count()
+    idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(6)]
+    try:
+        time.sleep(1.0)
+        assert threading.active_count() <= threads_before + 2, "one thread per admitted connection, no more"
+        foreign = b"GET /query HTTP/1.1\r\nHost: evil.example\r\n\r\n"
+        assert _raw(port, foreign).startswith(b"HTTP/1.1 503 "), "past the bound: 503 at once, no wait"
+    finally:
+        for connection in idle:
+            connection.close()
+    deadline = time.monotonic() + 10
+    answer = b""
+    while time.monotonic() < deadline and not answer.startswith(b"HTTP/1.1 403"):
+        answer = _raw(port, b"GET /query HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+    server.shutdown()
+    server.server_close()
+    assert answer.startswith(b"HTTP/1.1 403"), "slots come back when the idle connections close"

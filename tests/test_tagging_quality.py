@@ -91,9 +91,10 @@ def test_real_gold_set_dev_split(lexicon: Lexicon) -> None:
     assert len(dev) == 526
     assert {unit.kind for unit in dev} == {"sentence", "heading"}
     overall = lexical(dev, lexicon).overall
-    # round 2 (300 units from 38 more councils): P 0.838 R 0.822 after the name and document rules
-    assert (overall.precision or 0) >= 0.82
-    assert (overall.recall or 0) >= 0.80
+    # round 2 (300 units from 38 more councils): P 0.838 R 0.822 after the name and document rules; P 0.893
+    # R 0.886 with lemmas, the document-kind, partner and own-staff sense rules and the dev-gold review (tagger3)
+    assert (overall.precision or 0) >= 0.88
+    assert (overall.recall or 0) >= 0.87
 
 
 def test_annotator_agreement_is_micro_f1_over_pairs() -> None:

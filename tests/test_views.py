@@ -119,8 +119,9 @@ def test_overlap_panel_quotes_both_sides(analysis_of: AnalysisOf) -> None:
     graph = build_view(analysis_of(VIEWS_FIXTURE, "statements"), "overlap")
     panel = graph.panels["committee:plan|committee:social"]
     assert dict(panel.facts)["Fælles temaer"] == "1"
-    (section,) = panel.sections
-    assert section.heading == "Vand og kloak (båret af 2 udvalg)"
+    explained, section = panel.sections
+    assert explained.heading == "Sådan er vægten beregnet"
+    assert section.heading == "Vand og kloak (båret af 2 udvalg; bidrag 1)"
     texts = {(item.note, graph.units[item.unit or ""].text) for item in section.items}
     assert texts == {
         ("Planudvalget", "Regnvandet skal væk fra kloakkerne."),
@@ -282,3 +283,50 @@ def test_cli_help_states_the_default_top(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["view", "--help"])
     assert result.exit_code == 0
     assert f"(default: {DEFAULT_TOP}; 0: all)" in " ".join(result.stdout.split())
+
+
+def test_overlap_weight_is_explained_in_plain_words_with_the_tie_broken(analysis_of: AnalysisOf) -> None:
+    """The two strongest Hedensted pairs both read 0,386: the line says what each weight is made of and why
+    Beskæftigelse–Unge (3 themes, 5 quotes) ranks above Økonomi–Vækst & Klima (5 themes, 15 quotes)."""
+    graph = build_view(analysis_of(HEDENSTED, "statements"), "overlap")
+    first = graph.panels["committee:beskaeftigelse|committee:ungeudvalget"]
+    lines = [item.text for item in first.sections[0].items]
+    assert lines[0].startswith("3 fælles temaer, 5 citater; vægt 0,386 = 2,500 ÷ √(6 × 7).")
+    assert "Beskæftigelse og selvforsørgelse 1, Uddannelse og læring 1, Helhedsorienteret" in lines[0]
+    assert lines[1].startswith("Nr. 1 af 23 par")
+    assert "den uafrundede vægt er større: 0,38576 mod 0,38557" in lines[2]
+    second = graph.panels["committee:oekonomiudvalget|committee:vaekst-klima"]
+    lines = [item.text for item in second.sections[0].items]
+    assert lines[0].startswith("5 fælles temaer, 15 citater; vægt 0,386 = 2,833 ÷ √(9 × 6).")
+    assert lines[1].startswith("Nr. 2 af 23 par")
+    assert "står efter" in lines[2]
+    edge = next(e for e in graph.edges if e.id == "committee:beskaeftigelse|committee:ungeudvalget")
+    assert edge.label == "Beskæftigelse… +2", "the most specific theme, shortened at a word, and how many more"
+    assert "0,386 = 2,500" in edge.tooltip
+    english = build_view(analysis_of(HEDENSTED, "statements"), "overlap", "en")
+    line = english.panels["committee:beskaeftigelse|committee:ungeudvalget"].sections[0].items[0].text
+    assert line.startswith("3 shared themes, 5 quotes; weight 0.386 = 2.500 ÷ √(6 × 7).")
+
+
+def test_one_number_format_in_views_tables_and_report(analysis_of: AnalysisOf) -> None:
+    """A weight reads the same in the view and the overlaps table (terminal, CSV): three decimals."""
+    from strategygraph.analysis.presentation import overlaps_table
+    from strategygraph.tables import render
+
+    analysis = analysis_of(HEDENSTED, "statements")
+    graph = build_view(analysis, "overlap")
+    panel = graph.panels["committee:beskaeftigelse|committee:ungeudvalget"]
+    assert dict(panel.facts)["Vægt"] == "0,386"
+    table = overlaps_table(analysis, "da")
+    assert "0,386" in render(table, "table", "da")
+    assert "0.386" in render(table, "csv")
+
+
+def test_same_named_nodes_of_different_types_are_told_apart(analysis_of: AnalysisOf) -> None:
+    graph = build_view(analysis_of(HEDENSTED, "statements"), "overview")
+    labels = {n.id: n.label for n in graph.nodes}
+    assert labels["theme:vaekst-i-balance"] == "Vækst i balance (tema)"
+    assert labels["pillar:vaekst-i-balance"] == "Vækst i balance (sigtepunkt)"
+    assert labels["focus-area:smidige-processer"] == "Smidige processer (fokusområde)"
+    assert labels["theme:smidige-processer"] == "Smidige processer (tema)"
+    assert labels["committee:laering"] == "Udvalget for Læring", "names that differ are left as they are"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +23,24 @@ class SharedTheme:
     @property
     def quotes(self) -> tuple[Quote, ...]:
         return self.quotes_a + self.quotes_b
+
+
+@dataclass(frozen=True)
+class WeightTerms:
+    """What an overlap's weight is computed from: each shared theme's share ``1/(k − 1)`` (``k`` committees carry
+    it), their sum, and the two committees' theme counts; ``weight = total ÷ √(themes_a · themes_b)``."""
+
+    shares: tuple[tuple[str, int, float], ...]  # (theme, carriers, share), in the order of ``shared_themes``
+    themes_a: int
+    themes_b: int
+
+    @property
+    def total(self) -> float:
+        return math.fsum(share for _, _, share in self.shares)
+
+    @property
+    def denominator(self) -> float:
+        return math.sqrt(self.themes_a * self.themes_b)
 
 
 @dataclass(frozen=True)
@@ -60,6 +79,13 @@ class Overlap:
             SharedTheme(t, carriers[t], index.by_committee[self.a][t], index.by_committee[self.b][t])
             for t in self.shared_themes
         )
+
+    @property
+    def terms(self) -> WeightTerms:
+        """The terms of :attr:`weight` (see :func:`~strategygraph.analysis.evidence.specificity_weights`)."""
+        carriers = self.profiles.carriers
+        shares = tuple((t, carriers[t], 1.0 / (carriers[t] - 1)) for t in self.shared_themes)
+        return WeightTerms(shares, len(self.profiles.themes[self.a]), len(self.profiles.themes[self.b]))
 
 
 def committee_overlaps(corpus: Corpus, index: EvidenceIndex, min_shared: int = 1) -> list[Overlap]:

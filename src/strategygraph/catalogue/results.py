@@ -14,7 +14,7 @@ from ..namespaces import ID, PREFIXES
 from ..stores.base import SelectResult
 from ..tables import Cell, Table, render
 
-_DISPLAY_PREFIXES = sorted([*PREFIXES.items(), ("id", ID)], key=lambda item: -len(str(item[1])))
+DISPLAY_PREFIXES = sorted([*PREFIXES.items(), ("id", ID)], key=lambda item: -len(str(item[1])))
 
 
 def term_json(term: Identifier) -> dict[str, str]:
@@ -51,7 +51,7 @@ def results_json(result: SelectResult, form: str = "SELECT") -> str:
 
 def short_iri(iri: str) -> str:
     """``iri`` with the longest known namespace written as its prefix (``theme:faellesskaber``)."""
-    for prefix, namespace in _DISPLAY_PREFIXES:
+    for prefix, namespace in DISPLAY_PREFIXES:
         text = str(namespace)
         if iri.startswith(text) and len(iri) > len(text):
             return f"{prefix}:{iri[len(text) :]}"

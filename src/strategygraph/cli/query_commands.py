@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import OptionsError
-from ..i18n import as_lang
+from ..i18n import Lang, as_lang
 from ..tables import RESULT_FORMATS
 from ._app import AppContext, F, format_option, pass_app
 
 if TYPE_CHECKING:
     from ..catalogue.queries import NamedQuery
     from ..stores.base import GraphStore
+    from ..stores.relay import FrontPage
 
 _ENDPOINT_TIMEOUT = 30.0  # seconds for a remote service to connect and for each part of its answer
 _LOCAL_TIMEOUT = 300.0  # seconds a query may run on the local graph (the slowest catalogue query at 1 M: ~4 s)
@@ -219,8 +220,8 @@ def publish(app: AppContext, endpoint: str, graph: str | None, timeout: float) -
 def serve(app: AppContext, host: str, port: int, timeout: float, allow_federation: bool) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 Protocol endpoint (the Oxigraph server).
 
-    Updates are refused; a query running longer than --timeout is stopped. The server also serves
-    the YASGUI query editor from its own files, so it works offline in a browser. Only requests that
+    Updates are refused; a query running longer than --timeout is stopped. Its front page is a query
+    editor with the catalogue (YASGUI is at /yasgui), both offline in a browser. Only requests that
     name this endpoint in their Host header are answered (loopback names, or --host), and queries
     with SERVICE are refused unless --allow-federation is given.
 
@@ -236,16 +237,36 @@ def serve(app: AppContext, host: str, port: int, timeout: float, allow_federatio
     from ..stores.endpoint import running_endpoint
     from ..stores.serialization import serialize_graph
 
-    ntriples = serialize_graph(app.store(), "nt")
+    store = app.store()
+    ntriples = serialize_graph(store, "nt")
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-    with running_endpoint(ntriples, host, port, timeout, allow_federation) as endpoint:
+    with running_endpoint(ntriples, host, port, timeout, allow_federation, _front_page(store, app.lang)) as endpoint:
         message = text("serving", app.lang)
         click.echo(message.format(query_url=endpoint.query_url, base_url=endpoint.base_url, timeout=timeout))
         if allow_federation:
             click.echo(text("serving_federation", app.lang))
         with contextlib.suppress(KeyboardInterrupt):
             stopped.wait()
+
+
+def _front_page(store: GraphStore, lang: Lang) -> FrontPage:
+    """The editor page at the endpoint's ``/``: the catalogue with choices from ``store``, which also resolves
+    the names given as parameters (one request at a time: the store is not made for concurrent readers)."""
+    import threading
+
+    from ..catalogue.queries import catalogue
+    from ..catalogue.query_page import compose_query, entity_choices, query_page
+    from ..stores.relay import FrontPage
+
+    page = query_page(catalogue(), entity_choices(store, lang), lang)
+    lock = threading.Lock()
+
+    def compose(name: str, arguments: Mapping[str, str]) -> str:
+        with lock:
+            return compose_query(store, name, arguments)
+
+    return FrontPage(page.html, page.policy, compose)
 
 
 COMMANDS = (queries_command, query_command, publish, serve)

@@ -59,9 +59,15 @@ def phrase(key: str, lang: Lang, **values: object) -> str:
     return message.format(**values) if values else message
 
 
-def format_number(value: float, lang: Lang, digits: int = 3, *, signed: bool = False) -> str:
-    """A decimal number as a reader of ``lang`` writes it: ``0,386`` in Danish, ``0.386`` in English;
-    ``signed`` always shows the sign (``+0,055``)."""
+NUMBER_DIGITS = 3  # every decimal a person reads (views, tables, report, CSV, terminal) has three digits
+
+
+def format_number(value: float, lang: Lang, *, signed: bool = False, digits: int = NUMBER_DIGITS) -> str:
+    """A decimal number as a reader of ``lang`` writes it, the one rounding of every output for people:
+    ``0,386`` in Danish, ``0.386`` in English; ``signed`` always shows the sign (``+0,055``). Three digits
+    because weights lie in [0, 1]: at two, 16 of the bundled data's 23 overlap weights would read like another
+    (at three, 6).
+    ``digits`` is only for showing where two numbers that read alike differ (a tie broken by the exact value)."""
     shown = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
     return shown.replace(".", ",") if lang == "da" else shown
 

@@ -11,7 +11,7 @@ from .. import __version__
 from ..analysis import Analysis
 from ..analysis.evidence import Quote
 from ..analysis.overlaps import BACKBONE_PARTNERS
-from ..analysis.presentation import WEIGHT_DIGITS, overlaps_table, theme_label
+from ..analysis.presentation import overlaps_table, theme_label
 from ..comparison import SeminarComparison
 from ..i18n import Lang, format_count, format_number, text
 from .content_model import (
@@ -148,7 +148,7 @@ def _overlaps(analysis: Analysis, lang: Lang) -> tuple[OverlapItem, ...]:
             OverlapItem(
                 a=corpus.committee_by_key[overlap.a].label(lang),
                 b=corpus.committee_by_key[overlap.b].label(lang),
-                weight=format_number(overlap.weight, lang, WEIGHT_DIGITS - 1),
+                weight=format_number(overlap.weight, lang),
                 shared=tuple(shared),
             )
         )

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import StrategyGraphError
-from .relay import RelayServer
+from .relay import FrontPage, RelayServer
 
 _PR_SET_PDEATHSIG = 1
 _FOLDER_PREFIX = "strategygraph-serve-"
@@ -219,11 +219,17 @@ def remove_stale_databases(folder: Path | None = None) -> list[Path]:
 
 @contextlib.contextmanager
 def running_endpoint(
-    ntriples: str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0, allow_federation: bool = False
+    ntriples: str,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    allow_federation: bool = False,
+    front: FrontPage | None = None,
 ) -> Iterator[Endpoint]:
     """Serve the graph read-only on ``host:port`` until the ``with`` block ends; then stop and clean up.
 
-    ``allow_federation`` lets queries use ``SERVICE`` (the server then fetches from other hosts)."""
+    ``allow_federation`` lets queries use ``SERVICE`` (the server then fetches from other hosts); ``front`` is
+    the page served at ``/`` (Oxigraph's own page then moves to ``/yasgui``)."""
     if timeout <= 0:
         raise StrategyGraphError("error_timeout_not_positive")
     remove_stale_databases()
@@ -233,7 +239,7 @@ def running_endpoint(
         try:
             engine.start()
             try:
-                relay = RelayServer((host, port), engine, timeout, allow_federation)
+                relay = RelayServer((host, port), engine, timeout, allow_federation, front=front)
             except OSError as error:
                 raise StrategyGraphError("error_cannot_listen", host=host, port=str(port), cause=error) from None
             thread = threading.Thread(target=relay.serve_forever, name="strategygraph-serve", daemon=True)

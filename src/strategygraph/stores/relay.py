@@ -16,6 +16,7 @@ connection is closed without the final chunk, so a client sees an incomplete (no
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import re
 import socket
@@ -23,7 +24,8 @@ import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
@@ -35,6 +37,12 @@ BUFFER_LIMIT = 8 * 1024 * 1024
 MAX_REQUEST_BODY = 1024 * 1024  # a query or form larger than 1 MB is refused (413)
 IDLE_TIMEOUT = 30.0  # seconds a client connection may stay silent (mid-request or between requests)
 LISTEN_BACKLOG = 1024  # connections the kernel queues while every thread is busy (the default, 5, drops them)
+MAX_CONNECTIONS = 256  # connections served at once (a thread each); more wait in the backlog, then get 503
+SLOT_WAIT = 5.0  # seconds a connection past MAX_CONNECTIONS waits for a free thread before it is answered 503
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\n"
+    b"Connection: close\r\nContent-Length: 45\r\n\r\ntoo many connections at once; try again soon\n"
+)
 # The YASGUI page's own code asks prefix.cc for prefixes on load; this keeps the browser on this endpoint.
 PAGE_POLICY = (
     "default-src 'self'; connect-src 'self'; script-src 'self' 'unsafe-inline'; "
@@ -58,6 +66,17 @@ _HOP_BY_HOP = {
 }
 _DIGITS = re.compile(r"[0-9]{1,18}")
 _FORM = "application/x-www-form-urlencoded"
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    """What the relay answers itself: the page at ``/`` (with its Content-Security-Policy), and ``/catalogue``,
+    a catalogue query's text with its parameters bound (``compose``; a :class:`StrategyGraphError` is a ``400``).
+    Oxigraph's own YASGUI page moves to ``/yasgui``."""
+
+    html: str
+    policy: str
+    compose: Callable[[str, Mapping[str, str]], str]
 
 
 class Engine(Protocol):
@@ -131,15 +150,7 @@ class _RelayHandler(BaseHTTPRequestHandler):
         """Quiet: the endpoint does not log requests."""
 
     def _plain(self, status: int, message: str, close: bool = False) -> None:
-        body = (message + "\n").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        if close:
-            self.send_header("Connection", "close")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        self._send(status, "text/plain; charset=utf-8", message + "\n", {"Connection": "close"} if close else {})
 
     def _check_host(self) -> None:
         given = self.headers.get_all("Host") or []
@@ -188,7 +199,7 @@ class _RelayHandler(BaseHTTPRequestHandler):
             self._plain(refusal.status, refusal.message, close=True)
             self._drain()
             return
-        if body is None:
+        if body is None or self._answered_here():
             return
         engine, limit = self.server.engine, self.server.time_limit
         expired = threading.Event()
@@ -212,6 +223,41 @@ class _RelayHandler(BaseHTTPRequestHandler):
         finally:
             timer.cancel()
             upstream.close()
+
+    def _answered_here(self) -> bool:
+        """Answer ``GET /`` and ``GET /catalogue`` from the front page; send ``/yasgui`` to the server's ``/``."""
+        front = self.server.front
+        if front is None or self.command not in {"GET", "HEAD"}:
+            return False
+        parts = urllib.parse.urlsplit(self.path)
+        if parts.path == "/yasgui":
+            self.path = urllib.parse.urlunsplit(("", "", "/", parts.query, ""))
+            return False
+        if parts.path == "/":
+            self._send(200, "text/html; charset=utf-8", front.html, {"Content-Security-Policy": front.policy})
+        elif parts.path == "/catalogue":
+            given = urllib.parse.parse_qs(parts.query, keep_blank_values=True, errors="replace")
+            arguments = {key: values[-1] for key, values in given.items() if key != "name"}
+            try:
+                composed = front.compose((given.get("name") or [""])[-1], arguments)
+            except StrategyGraphError as error:
+                self._plain(400, str(error))
+                return True
+            self._send(200, "application/sparql-query; charset=utf-8", composed, {})
+        else:
+            return False
+        return True
+
+    def _send(self, status: int, content_type: str, content: str, headers: Mapping[str, str]) -> None:
+        body = content.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _drain(self, within: float = 1.0, limit: int = 2 * MAX_REQUEST_BODY) -> None:
         """Read (a bounded amount of) what the client still sends, so that closing the connection does not reset
@@ -283,19 +329,47 @@ class _RelayHandler(BaseHTTPRequestHandler):
 
 
 class RelayServer(ThreadingHTTPServer):
-    """The public side of the endpoint: one thread per connection, each relayed within the time limit."""
+    """The public side of the endpoint: a thread per connection, at most ``max_connections`` at once (a flood of
+    idle connections cannot make it start threads without end), each request relayed within the time limit."""
 
     daemon_threads = True
     request_queue_size = LISTEN_BACKLOG
 
     def __init__(
-        self, address: tuple[str, int], engine: Engine, time_limit: float, allow_federation: bool = False
+        self,
+        address: tuple[str, int],
+        engine: Engine,
+        time_limit: float,
+        allow_federation: bool = False,
+        max_connections: int = MAX_CONNECTIONS,
+        front: FrontPage | None = None,
     ) -> None:
         super().__init__(address, _RelayHandler)
         self.engine = engine
         self.time_limit = time_limit
         self.allow_federation = allow_federation
         self.allowed_hosts = allowed_hosts(address[0], int(self.server_address[1]))
+        self._slots = threading.BoundedSemaphore(max_connections)
+        self.front = front
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Start the connection's thread once a slot is free; past :data:`SLOT_WAIT` answer ``503`` and close."""
+        if not self._slots.acquire(timeout=SLOT_WAIT):
+            with contextlib.suppress(OSError):
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """No traceback: a client that went away is normal; anything else is one line on stderr."""

@@ -19,6 +19,10 @@ A pattern is a sequence of word patterns, written in base form and separated by 
 ``…``      up to four words in between (``...`` works too)
 =========  ==========================================================================================
 
+A word is also looked up by its dictionary form (lemma, from simplemma's Danish data, which ships in its
+wheel): ``byer`` is the plural of ``by``, ``børnene`` of ``barn``, ``storbyer`` of ``storby``, where the
+Snowball stem alone would not see it. Every pattern form but ``=ord`` accepts the lemma.
+
 Matching is case-insensitive, and a phrase never runs across a sentence end. The linguistic knowledge
 (which words, which forms, which false friends) lives in the thesaurus; this module only knows the
 notation and Danish morphology in general (through the Snowball stemmer).
@@ -32,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+import simplemma
 import snowballstemmer
 
 from ..errors import StrategyGraphError
@@ -131,6 +136,18 @@ def danish_stemmer() -> Stem:
     return stem
 
 
+Lemmatize = Callable[[str], str]
+
+
+def danish_lemmatizer() -> Lemmatize:
+    """The dictionary form of a lower-case Danish word (simplemma's Danish data; the word itself if unknown)."""
+
+    def lemmatize(word: str) -> str:
+        return str(simplemma.lemmatize(word, lang="da")).lower()
+
+    return lemmatize
+
+
 def _word_pattern(token: str, stem: Stem) -> Element:
     if token in ("…", "..."):
         return Gap()
@@ -204,6 +221,7 @@ class _WordIndex:
     """Word patterns by the keys a word is looked up with; a word's matches are cached."""
 
     stem: Stem
+    lemmatize: Lemmatize | None = None
     patterns: list[WordPattern] = field(default_factory=list)
     ids: dict[WordPattern, int] = field(default_factory=dict)
     inflected: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
@@ -247,15 +265,18 @@ class _WordIndex:
         key = (word, suspended)
         found = self.cache.get(key)
         if found is None:
-            found = frozenset(self._matches(word, suspended))
+            found = frozenset((*self.exact.get(word, ()), *self._matches(word, suspended)))
+            lemma = self.lemmatize(word) if self.lemmatize is not None else word
+            if lemma and lemma != word:
+                found |= frozenset(self._matches(lemma, suspended))
             self.cache[key] = found
         return found
 
     def _matches(self, word: str, suspended: bool) -> Iterable[int]:
+        """Every match but the exact forms (``=ord``), which only the written word itself can have."""
         stem = self.stem(word)
         size = len(word)
         yield from self.any_word
-        yield from self.exact.get(word, ())
         yield from (wid for wid, base in self.inflected.get(stem, ()) if _inflects(word, base))
         for cut in range(max(1, size - _LONGEST_ADDED_ENDING), size + 1):
             if word[cut:] in ADDED_ENDINGS:
@@ -288,12 +309,13 @@ class Lexicon:
     broader one, so a single word inside a narrower theme's label is no evidence for the broader theme."""
 
     @classmethod
-    def compile(cls, thesaurus: Thesaurus, stem: Stem | None = None) -> Lexicon:
+    def compile(cls, thesaurus: Thesaurus, stem: Stem | None = None, lemmatize: Lemmatize | None = None) -> Lexicon:
         """Compile every label, pattern, stop phrase and excluded form of ``thesaurus``.
 
-        A pattern that does not follow the notation raises :class:`PatternError` naming the theme.
+        ``stem`` defaults to the Snowball Danish stemmer, ``lemmatize`` to simplemma's Danish lemmas. A
+        pattern that does not follow the notation raises :class:`PatternError` naming the theme.
         """
-        words = _WordIndex(stem or danish_stemmer())
+        words = _WordIndex(stem or danish_stemmer(), lemmatize or danish_lemmatizer())
         rules: list[Rule] = []
         for theme in thesaurus.themes:
             rules.extend(_theme_rules(theme, words))

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from ..i18n import Lang
 from .lexicon import WORD, Gap, Lexicon, Role, Rule
 
-_SENTENCE_END = re.compile(r"[.!?;:]|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.:](?!\d)|[!?;]|\n\s*\n")
+"""A sentence end: a full stop, colon, question or exclamation mark, semicolon or blank line; not the point or colon
+inside a number or a time ("20.000", "kl. 10:30"); so a search for it reaches one character past its range."""
 _JOINING = re.compile(r"[\s\-/]*")
 """What may stand between two hits of one theme that are one mention ("børne-/ungeområdet")."""
 VIA_SEPARATOR = "; "
@@ -64,7 +66,7 @@ def _words(text: str) -> _Words:
         lowered.append(match.group().lower())
         # a suspended first part of a compound: "vækst- og klimaindsatsen", "børne-/ungeområdet"
         suspended.append(text[end : end + 1] == "-" and (end + 1 == len(text) or text[end + 1] in " \t\n\u00a0,/"))
-        breaks.append(bool(_SENTENCE_END.search(text, previous_end, start)))
+        breaks.append(bool(_SENTENCE_END.search(text, previous_end, start + 1)))
         previous_end = end
     return _Words(starts, ends, lowered, suspended, breaks, _named(text, starts, ends, breaks))
 
@@ -73,6 +75,9 @@ _QUOTED = re.compile(r"(?<![^\s(\[–-])([\"”“„«»’‘])([^\"”“„�
 """A short stretch in quotation marks: "Sammen om det gode liv", ”Byen i byen”, ’Velfærd frem for mursten’."""
 QUOTED_NAME_WORDS = 10
 """The most words a quoted stretch may have to be taken for a name (a title) rather than a quotation."""
+ABBREVIATION = 5
+"""A word in capitals this short right after an opening parenthesis is an abbreviation of a name: "(BUS)",
+"(CØL)"."""
 SHOUTED_WORD = 5
 """A word this long in capitals only ("ENSOMHED fylder meget for Ældre") shows that the text uses case for
 emphasis, not for names: its capitals say nothing."""
@@ -86,8 +91,10 @@ def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) ->
     institution ("Center for Velfærdsteknologi"). Not so a word in capitals only (a heading, "GRØN
     OMSTILLING"), the first word of a sentence, a quotation or a list item, nor a list after a colon
     ("fokusområder: Livskvalitet, Selvbestemmelse, Tværfaglighed"), nor any word of a text that writes
-    words in capitals for emphasis. Every word of a capitalised title in quotation marks is part of a name
-    ("Sammen om det gode liv"); a quoted phrase in lower case is not (”set, hørt og mødt”).
+    words in capitals for emphasis. A short word in capitals right after an opening parenthesis is the
+    abbreviation of a name ("Bornholms udviklingsstrategi (BUS)"). Every word of a capitalised title in
+    quotation marks is part of a name ("Sammen om det gode liv"); a quoted phrase in lower case is not (”set,
+    hørt og mødt”).
     """
     named = [False] * len(starts)
     listing = False
@@ -101,6 +108,8 @@ def _named(text: str, starts: list[int], ends: list[int], breaks: list[bool]) ->
         listing = (listing and not breaks[i]) or (i > 0 and text.rfind(":", ends[i - 1], start) >= 0)
         if i > 0 and not breaks[i] and not listing and word[0].isupper() and not word.isupper():
             named[i] = not _after_opening(text, start)
+        elif word.isupper() and len(word) <= ABBREVIATION and text[start - 1 : start] == "(":
+            named[i] = True
     for quote in _QUOTED.finditer(text):
         inside = range(bisect_left(starts, quote.start(2)), bisect_left(starts, quote.end(2)))
         if inside and len(inside) <= QUOTED_NAME_WORDS and text[starts[inside[0]]].isupper():
@@ -264,5 +273,5 @@ def _merged(text: str, best: dict[tuple[str, int, int], tuple[float, str]]) -> l
 def _joins(text: str, end: int, start: int) -> bool:
     """Whether a hit beginning at ``start`` belongs with a hit of the same theme reaching ``end``."""
     return start <= end or (
-        _JOINING.fullmatch(text, end, start) is not None and not _SENTENCE_END.search(text, end, start)
+        _JOINING.fullmatch(text, end, start) is not None and not _SENTENCE_END.search(text, end, start + 1)
     )

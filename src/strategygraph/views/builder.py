@@ -6,8 +6,9 @@ panel once every node of the view is known.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from ..analysis.overlaps import Overlap
@@ -18,11 +19,11 @@ from .model import (
     CONFIDENCE_DASHES,
     EDGE_COLOURS,
     EDGE_DASHES,
-    NO_PILLAR_COLOUR,
     SHAPES,
     TYPE_COLOURS,
     LegendEntry,
     Panel,
+    SearchHint,
     ViewEdge,
     ViewGraph,
     ViewNode,
@@ -30,6 +31,7 @@ from .model import (
 )
 
 FOCUS_AREA_TINT = 0.45
+REFLECTIONS_SEARCHED = 500  # group reflections a page's search looks through (each adds its text to the page)
 LEGEND_COMMITTEES = 10  # committees listed one by one in a legend; beyond that, one line explains the colours
 
 T = TypeVar("T")
@@ -162,7 +164,9 @@ class ViewBuilder:
         source, target = node_id("committee", overlap.a), node_id("committee", overlap.b)
         if self.wants_edge(source, target):
             width, tooltip = round(1 + 11 * overlap.weight, 2), panels.overlap_tooltip(ctx, overlap)
-            edge = ViewEdge(source, target, "overlap", width, EDGE_COLOURS["overlap"], tooltip)
+            label = panels.overlap_label(ctx, overlap)
+            colour = EDGE_COLOURS["overlap"]
+            edge = ViewEdge(source, target, "overlap", width, colour, tooltip, label=label, weight=overlap.weight)
             self.add_edge(edge, lambda _: panels.overlap_panel(ctx, overlap))
 
     def serves(self, slug: str, pillar: str) -> None:
@@ -193,16 +197,26 @@ class ViewBuilder:
         ctx = self.ctx
         kinds = {e.kind for e in self.edges.values()}
         confidences = {e.confidence for e in self.edges.values() if e.kind == "presents"}
+        # a committee → focus-area line has its committee's colour: the legend draws that colour when all are one
+        colours = {e.colour for e in self.edges.values() if e.kind == "presents"}
+        several = len(colours) > 1
+        colour = TYPE_COLOURS["committee"] if several else next(iter(colours), TYPE_COLOURS["committee"])
         for confidence, pattern in CONFIDENCE_DASHES.items():
             if confidence in confidences:
                 label = f"{ctx.t('view_edge_presents')}: {ctx.confidence_label(confidence)}"
-                self.legend.append(LegendEntry(label, TYPE_COLOURS["committee"], None, pattern))
+                self.legend.append(LegendEntry(label, colour, None, pattern, f"presents:{confidence}", several))
+        if several:
+            self.legend_notes.append(ctx.t("view_note_presents_colour"))
         for kind in ("mentions", "carries", "reflection", "overlap"):
             if kind in kinds:
                 label = ctx.t(f"view_edge_{kind}")
-                self.legend.append(LegendEntry(label, EDGE_COLOURS[kind], None, EDGE_DASHES.get(kind, False)))
-        if "serves" in kinds:
-            self.legend.append(LegendEntry(ctx.t("view_edge_serves"), NO_PILLAR_COLOUR))
+                dashes = EDGE_DASHES.get(kind, False)
+                self.legend.append(LegendEntry(label, EDGE_COLOURS[kind], None, dashes, kind))
+        served = {e.target.removeprefix("pillar:") for e in self.edges.values() if e.kind == "serves"}
+        for pillar in ctx.corpus.pillars:  # one line per pillar, in the pillar's colour as on the canvas
+            if pillar.slug in served:
+                label = f"{ctx.t('view_edge_serves')}: {pillar.label(ctx.lang)}"
+                self.legend.append(LegendEntry(label, ctx.pillar_colours[pillar.slug], None, False, "serves"))
 
     def focus_area_and_theme_legend(self, focus_area_colour: str) -> None:
         """A swatch for focus areas (tinted ``focus_area_colour``) and one for themes."""
@@ -219,8 +233,53 @@ class ViewBuilder:
                 colour = ctx.pillar_colours[pillar.slug]
                 self.legend.append(LegendEntry(pillar.label(ctx.lang), colour, SHAPES["pillar"]))
 
+    def _told_apart(self) -> None:
+        """Nodes of different types with the same name (the theme and the pillar *Vækst i balance*) get their
+        type after the name on the canvas, as well as their own shape."""
+        names: dict[str, set[str]] = {}
+        for node in self.nodes.values():
+            names.setdefault(node.label.casefold(), set()).add(node.type)
+        for key, node in self.nodes.items():
+            if len(names[node.label.casefold()]) > 1:
+                suffix = self.ctx.t(node.type.replace("-", "_")).lower()
+                self.nodes[key] = replace(node, label=f"{node.label} ({suffix})")
+
+    def _search_hints(self) -> tuple[SearchHint, ...]:
+        """Every theme the view does not draw, with why: only group reflections mention it (and this evidence
+        mode leaves them out), nothing mentions it, or this view leaves it out."""
+        ctx, hints = self.ctx, []
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for mention in ctx.corpus.mentions:
+            kinds[mention.theme].add(ctx.corpus.unit_by_key[mention.unit].kind)
+        for theme in ctx.corpus.themes:
+            if node_id("theme", theme.slug) in self.nodes:
+                continue
+            found = kinds.get(theme.slug, set())
+            if not found:
+                reason = "view_hint_unmentioned"
+            elif found == {"reflection"} and ctx.analysis.mode == "statements":
+                reason = "view_hint_reflections_only"
+            else:
+                reason = "view_hint_left_out"
+            hint = ctx.t(reason, label=theme.label(ctx.lang), slug=theme.slug)
+            hints.append(
+                SearchHint(tuple(dict.fromkeys((theme.label(ctx.lang), theme.label_da, theme.label_en))), hint)
+            )
+        return tuple(hints)
+
+    def _searched_reflections(self) -> tuple[str, ...]:
+        """The group reflections search looks through (the first ``REFLECTIONS_SEARCHED``), each with its panel."""
+        ctx = self.ctx
+        found = tuple(u.key for u in ctx.corpus.units if u.kind == "reflection")[:REFLECTIONS_SEARCHED]
+        for key in found:
+            ctx.quote(key)
+            self.factories[f"unit:{key}"] = _reflection_factory(ctx, key)
+        return found
+
     def build(self, title: str) -> ViewGraph:
         ctx = self.ctx
+        self._told_apart()
+        hints, reflections = self._search_hints(), self._searched_reflections()
         in_view = set(self.nodes) | set(self.edges)
         panels_by_id = {key: factory(in_view) for key, factory in self.factories.items()}
         used = {p for node in self.nodes.values() for p in node.pillars}
@@ -242,7 +301,13 @@ class ViewBuilder:
             units=dict(ctx.units),
             pillars=tuple((p.slug, p.label(ctx.lang)) for p in ctx.corpus.pillars if p.slug in used),
             notes=tuple(self.notes),
+            search_hints=hints,
+            reflections=reflections,
         )
+
+
+def _reflection_factory(ctx: ViewContext, key: str) -> PanelFactory:
+    return lambda in_view: panels.reflection_panel(ctx, key, in_view)
 
 
 def _evidence_width(count: int) -> float:

@@ -61,8 +61,9 @@ class ViewContext:
         """The words for ``key`` with ``values`` filled in (see :func:`strategygraph.i18n.phrase`)."""
         return phrase(key, self.lang, **values)
 
-    def number(self, value: float, digits: int = 2) -> str:
-        return format_number(value, self.lang, digits)
+    def number(self, value: float) -> str:
+        """``value`` as every output shows a decimal (:func:`strategygraph.i18n.format_number`)."""
+        return format_number(value, self.lang)
 
     # --- labels -------------------------------------------------------------------------------------
 
@@ -181,6 +182,11 @@ class ViewContext:
             found[overlap.a].append(overlap)
             found[overlap.b].append(overlap)
         return found
+
+    @cached_property
+    def overlap_ranks(self) -> dict[tuple[str, str], int]:
+        """(a, b) → the pair's place among all overlaps, strongest first (0 = the strongest)."""
+        return {(o.a, o.b): position for position, o in enumerate(self.analysis.overlaps)}
 
     def pillars_of_themes(self, themes: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         found = {p for slug in themes if (theme := self.corpus.theme_by_slug.get(slug)) for p in theme.pillars}

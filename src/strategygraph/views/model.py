@@ -84,6 +84,8 @@ class ViewEdge:
     tooltip: str
     dashes: bool | list[int] = False
     confidence: str | None = None
+    label: str = ""  # drawn along the edge (an overlap's shared themes, shortened)
+    weight: float | None = None  # an overlap's weight, for the page's weight and strongest-N filters
 
     @property
     def id(self) -> str:
@@ -101,6 +103,7 @@ class PanelItem:
     unit: str | None = None
     marks: tuple[tuple[int, int], ...] = ()
     node: str | None = None
+    more: tuple[PanelItem, ...] = ()  # a "… and N more" button that reveals these items in its place
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,8 @@ class LegendEntry:
     colour: str
     shape: str | None = None
     dashes: bool | list[int] = False
+    kind: str = ""  # an edge swatch: the edge kind it stands for (``presents`` edges: ``presents:<confidence>``)
+    by_committee: bool = False  # the edges it stands for take their committee's colour, not ``colour``
 
 
 @dataclass(frozen=True)
@@ -153,3 +158,15 @@ class ViewGraph:
     units: Mapping[str, UnitText]  # unit key → text and position
     pillars: tuple[tuple[str, str], ...]  # (slug, label) of the pillars the filter offers
     notes: tuple[str, ...] = field(default=())  # e.g. what --top left out
+    # what search finds beyond the nodes: themes the view does not draw (their names and why not), and the
+    # group reflections (unit keys; each has a panel ``unit:<key>``)
+    search_hints: tuple[SearchHint, ...] = field(default=())
+    reflections: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SearchHint:
+    """A theme the view does not draw: the names search knows it by, and why it is not there."""
+
+    names: tuple[str, ...]
+    hint: str

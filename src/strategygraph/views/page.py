@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import re
 from functools import cache
 from importlib.metadata import version
@@ -27,14 +28,16 @@ from pyvis.network import Network
 from pyvis.node import Node
 
 from ..errors import StrategyGraphError
-from ..i18n import text
+from ..i18n import NUMBER_DIGITS, text
 from .context import preview
 from .model import NODE_TYPES, Panel, PanelItem, ViewGraph
 
 VIS_NETWORK = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 TEMPLATES = Path(__file__).parent / "templates"
 LAYOUT_SEED = 7
+SMALL_NETWORK = 20  # nodes up to which the layout spreads out further (the overlap view of one council)
 IMPROVED_LAYOUT_LIMIT = 150  # vis's Kamada-Kawai start is worth it for small graphs only
+DEFAULT_STRONGEST = 3  # overlaps each committee keeps at first in the weight filter (a user can choose all)
 LABEL_LIMIT = 60  # characters of a label drawn on the canvas; tooltip, panel and search use the whole name
 UI_TEXT_KEYS = (
     "view_search",
@@ -45,6 +48,8 @@ UI_TEXT_KEYS = (
     "view_nothing_visible",
     "view_shown",
     "view_and_more",
+    "view_edges_shown",
+    "view_min_weight",
 )
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -62,7 +67,7 @@ def _inline(content: str, element: str) -> Markup:
     return Markup(content)
 
 
-def _csp_hash(content: str) -> str:
+def csp_hash(content: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
@@ -94,6 +99,8 @@ def _assets() -> tuple[str, str, str]:
 def network_options(node_count: int, edge_count: int) -> dict[str, Any]:
     """vis-network options: a seeded layout whose physics runs a fixed number of iterations, then stops."""
     iterations = 1000 if node_count <= 300 else max(150, 300_000 // node_count)
+    # a small network gets room: stronger repulsion and longer springs keep edges off the node labels
+    small = node_count <= SMALL_NETWORK
     return {
         "autoResize": True,
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": node_count <= IMPROVED_LAYOUT_LIMIT},
@@ -101,11 +108,11 @@ def network_options(node_count: int, edge_count: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -80,
+                "gravitationalConstant": -300 if small else -80,
                 "centralGravity": 0.01,
-                "springLength": 110,
+                "springLength": 280 if small else 110,
                 "springConstant": 0.06,
-                "avoidOverlap": 0.5,
+                "avoidOverlap": 1 if small else 0.5,
             },
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25, "fit": True},
             "minVelocity": 1,
@@ -120,11 +127,25 @@ def network_options(node_count: int, edge_count: int) -> dict[str, Any]:
         "nodes": {
             "borderWidth": 2,
             "widthConstraint": {"maximum": 190},
-            "font": {"size": 15, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            # a label sits on a white box drawn over the edges, so no edge runs through its words
+            "font": {
+                "size": 15,
+                "face": "system-ui, sans-serif",
+                "strokeWidth": 0,
+                "background": "rgba(255, 255, 255, 0.88)",
+            },
         },
         "edges": {
             "color": {"highlight": "#222222", "hover": "#222222", "opacity": 0.85, "inherit": False},
             "smooth": False if edge_count > 1000 else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "font": {
+                "size": 13,
+                "face": "system-ui, sans-serif",
+                "color": "#3b4a5a",
+                "strokeWidth": 0,
+                "background": "rgba(255, 255, 255, 0.85)",
+                "align": "horizontal",
+            },
             "selectionWidth": 2,
             "hoverWidth": 1.5,
         },
@@ -165,6 +186,10 @@ def pyvis_network(graph: ViewGraph) -> tuple[list[dict[str, Any]], list[dict[str
         extra: dict[str, Any] = {"dashes": edge.dashes} if edge.dashes else {}
         if edge.confidence is not None:
             extra["confidence"] = edge.confidence
+        if edge.label:
+            extra["label"] = edge.label
+        if edge.weight is not None:
+            extra["weight"] = edge.weight
         colour = {"color": edge.colour}  # highlight, hover and opacity: the global edge options
         network.edges.append(
             Edge(
@@ -194,6 +219,8 @@ def _item_json(item: PanelItem) -> dict[str, Any]:
         found["marks"] = [list(mark) for mark in item.marks]
     if item.node is not None:
         found["node"] = item.node
+    if item.more:
+        found["more"] = [_item_json(hidden) for hidden in item.more]
     return found
 
 
@@ -221,6 +248,29 @@ def page_data(graph: ViewGraph) -> dict[str, Any]:
         "panels": {key: _panel_json(panel) for key, panel in graph.panels.items()},
         "units": {key: {"text": unit.text, "position": unit.position} for key, unit in graph.units.items()},
         "text": {key.removeprefix("view_"): text(key, graph.lang) for key in UI_TEXT_KEYS},
+        "number": {"digits": NUMBER_DIGITS, "comma": graph.lang == "da"},  # format_number's rule, for the slider
+        "hints": [{"names": list(hint.names), "hint": hint.hint} for hint in graph.search_hints],
+        "reflections": list(graph.reflections),
+    }
+
+
+def _edge_filter(graph: ViewGraph) -> dict[str, Any] | None:
+    """The weight slider's range and the strongest-N choices, for a view with overlaps; else None."""
+    weights = [edge.weight for edge in graph.edges if edge.weight is not None]
+    if not weights:
+        return None
+    partners: dict[str, int] = {}
+    for edge in graph.edges:
+        if edge.weight is not None:
+            for end in (edge.source, edge.target):
+                partners[end] = partners.get(end, 0) + 1
+    most = max(partners.values())
+    step = 10**-NUMBER_DIGITS
+    return {
+        "max": f"{math.ceil(max(weights) / step) * step:.{NUMBER_DIGITS}f}",
+        "step": f"{step:.{NUMBER_DIGITS}f}",
+        "choices": list(range(1, most)),  # "all" stands for ``most`` and more
+        "default": DEFAULT_STRONGEST if most > DEFAULT_STRONGEST else 0,
     }
 
 
@@ -241,11 +291,11 @@ def render_html(graph: ViewGraph, vis_src: str | None = None) -> str:
     lang = graph.lang
     vis_js, view_js, css = _assets()
     counts = {kind: sum(1 for n in graph.nodes if n.type == kind) for kind in NODE_TYPES}
-    vis_source = "'self'" if vis_src else _csp_hash(vis_js)
+    vis_source = "'self'" if vis_src else csp_hash(vis_js)
     csp = "; ".join(
         (
             "default-src 'none'",
-            f"script-src {vis_source} {_csp_hash(view_js)}",
+            f"script-src {vis_source} {csp_hash(view_js)}",
             "style-src 'unsafe-inline'",
             "img-src data:",
             "base-uri 'none'",
@@ -262,6 +312,7 @@ def render_html(graph: ViewGraph, vis_src: str | None = None) -> str:
             graph=graph,
             t=lambda key: text(key, lang),
             node_types=[(kind, count) for kind, count in counts.items() if count],
+            edge_filter=_edge_filter(graph),
             data_json=Markup(script_json(page_data(graph))),
             vis_src=vis_src,
             vis_js=Markup("") if vis_src else _inline(vis_js, "script"),

@@ -4,27 +4,45 @@ from __future__ import annotations
 
 from ..analysis.overlaps import Overlap
 from ..corpus import FocusArea, Pillar, Theme
+from ..i18n import format_number
 from .context import ViewContext, node_id, preview
 from .model import Panel, PanelItem, PanelSection
 
-QUOTES_PER_SIDE = 2  # quotes per committee and shared theme in an overlap panel ("one or two quotes each")
+QUOTES_PER_SIDE = 2  # quotes per committee and shared theme shown at first in an overlap panel
 SECTION_LIMIT = 20  # items listed in one panel section before "… and N more" (the source's largest has 18)
+ITEMS_CARRIED = 200  # items a "… and N more" button can reveal; past that the page says how many it left out
 OVERLAPS_LISTED = 15  # strongest overlaps listed in a committee's panel
 THEMES_NAMED = 5  # shared themes named in one line of a panel or tooltip
+EDGE_LABEL_THEMES = 1  # shared themes named on an overlap edge (the tooltip and panel name them all)
+EDGE_LABEL_CHARACTERS = 24  # characters of one theme's name on an edge
+TIE_DIGITS = 5  # digits that show where two weights that read alike differ
+_SMALL_WORDS = frozenset({"og", "i", "for", "med", "af", "and", "of", "in", "with"})
 
 
-def _limited(ctx: ViewContext, items: list[PanelItem], total: int | None = None) -> tuple[PanelItem, ...]:
-    """The first ``SECTION_LIMIT`` items, and "… and N more" when there were more (``total`` of them, when the
-    caller already cut the list)."""
-    rest = (len(items) if total is None else total) - SECTION_LIMIT
-    return (*items[:SECTION_LIMIT], PanelItem(text=ctx.t("view_and_more", count=rest))) if rest > 0 else tuple(items)
+def _limited(
+    ctx: ViewContext, items: list[PanelItem], total: int | None = None, shown: int = SECTION_LIMIT
+) -> tuple[PanelItem, ...]:
+    """The first ``shown`` items, then a "… and N more" button that reveals the rest (``total`` of them all, when
+    the caller already cut the list: the uncarried ones are counted in one plain line)."""
+    total = len(items) if total is None else total
+    if total <= shown:
+        return tuple(items)
+    hidden = tuple(items[shown:ITEMS_CARRIED])
+    left_out = total - shown - len(hidden)
+    if left_out > 0:
+        hidden += (PanelItem(text=ctx.t("view_left_out", count=left_out)),)
+    return (*items[:shown], PanelItem(text=ctx.t("view_and_more", count=total - shown), more=hidden))
 
 
 def _limited_quotes(
-    ctx: ViewContext, units: tuple[str, ...] | list[str], themes: set[str] | None
+    ctx: ViewContext,
+    units: tuple[str, ...] | list[str],
+    themes: set[str] | None,
+    note: str = "",
+    shown: int = SECTION_LIMIT,
 ) -> tuple[PanelItem, ...]:
-    """Quote items for the first ``SECTION_LIMIT`` units: only quoted units go into the page's unit table."""
-    return _limited(ctx, _quote_items(ctx, units[:SECTION_LIMIT], themes), len(units))
+    """Quote items for the units a panel can reveal: only those go into the page's unit table."""
+    return _limited(ctx, _quote_items(ctx, units[:ITEMS_CARRIED], themes, note), len(units), shown)
 
 
 def _link(ctx: ViewContext, kind: str, key: str, in_view: set[str]) -> str | None:
@@ -80,12 +98,10 @@ def committee_panel(ctx: ViewContext, key: str, in_view: set[str]) -> Panel:
                 note=f"{ctx.t('weight')} {ctx.number(o.weight)} · {_theme_names(ctx, o.shared_themes)}",
                 node=_link(ctx, "committee", other, in_view),
             )
-            for o in overlaps[:OVERLAPS_LISTED]
+            for o in overlaps[:ITEMS_CARRIED]
             for other in (o.b if o.a == key else o.a,)
         ]
-        if len(overlaps) > OVERLAPS_LISTED:
-            items.append(PanelItem(text=ctx.t("view_and_more", count=len(overlaps) - OVERLAPS_LISTED)))
-        sections.append(PanelSection(ctx.t("view_overlaps_with"), tuple(items)))
+        sections.append(PanelSection(ctx.t("view_overlaps_with"), _limited(ctx, items, len(overlaps), OVERLAPS_LISTED)))
     facts = (
         (ctx.t("focus_areas"), str(len(areas))),
         (ctx.t("themes"), str(len(themes))),
@@ -182,23 +198,107 @@ def carries_panel(ctx: ViewContext, committee: str, slug: str, kind: str) -> Pan
 
 
 def overlap_panel(ctx: ViewContext, overlap: Overlap) -> Panel:
-    sections = []
+    sections = [
+        PanelSection(ctx.t("view_weight_how"), tuple(PanelItem(text=line) for line in weight_lines(ctx, overlap)))
+    ]
+    shares = {theme: share for theme, _, share in overlap.terms.shares}
     for shared in overlap.shared:
         items: list[PanelItem] = []
         for side, quotes in ((overlap.a, shared.quotes_a), (overlap.b, shared.quotes_b)):
             units = list(dict.fromkeys(q.unit for q in quotes))
-            shown = units[:QUOTES_PER_SIDE]
-            items += _quote_items(ctx, shown, {shared.theme}, note=ctx.committee_label(side))
-            if len(units) > len(shown):
-                items.append(PanelItem(text=ctx.t("view_and_more", count=len(units) - len(shown))))
-        heading = f"{ctx.theme_label(shared.theme)} ({ctx.t('view_carried_by', count=shared.carriers)})"
+            items += _limited_quotes(ctx, units, {shared.theme}, ctx.committee_label(side), QUOTES_PER_SIDE)
+        carried = ctx.t("view_carried_by", count=shared.carriers)
+        heading = (
+            f"{ctx.theme_label(shared.theme)} ({carried}; {ctx.t('view_share')} {_fraction(shares[shared.theme])})"
+        )
         sections.append(PanelSection(heading, tuple(items)))
     facts = (
         (ctx.t("weight"), ctx.number(overlap.weight)),
         (ctx.t("shared_themes"), str(len(overlap.shared))),
+        (ctx.t("quotes"), str(_quote_count(overlap))),
     )
     label = f"{ctx.committee_label(overlap.a)} — {ctx.committee_label(overlap.b)}"
     return Panel(label, ctx.t("view_edge_overlap"), facts, tuple(sections))
+
+
+def _quote_count(overlap: Overlap) -> int:
+    """Distinct statements and reflections behind the overlap (the *quotes* column of the overlaps table)."""
+    return len({q.unit for s in overlap.shared for q in s.quotes})
+
+
+def _fraction(share: float) -> str:
+    """A theme's share 1/(k − 1) as a person writes it: ``1``, ``1/2``, ``1/3`` …"""
+    return "1" if share >= 1 else f"1/{round(1 / share)}"
+
+
+def weight_lines(ctx: ViewContext, overlap: Overlap) -> tuple[str, ...]:
+    """In plain words: what the weight is computed from, and where the pair ranks and why (ties broken by the exact
+    weight, then by the committees' keys)."""
+    terms = overlap.terms
+    parts = ", ".join(f"{ctx.theme_label(t)} {_fraction(share)}" for t, _, share in terms.shares)
+    explained = ctx.t(
+        "view_weight_explained",
+        themes=ctx.t("view_shared_theme_count", count=len(terms.shares)),
+        quotes=ctx.t("view_quote_count", count=_quote_count(overlap)),
+        weight=ctx.number(overlap.weight),
+        total=ctx.number(terms.total),
+        themes_a=terms.themes_a,
+        themes_b=terms.themes_b,
+        terms=parts,
+    )
+    ranked = ctx.overlap_ranks
+    position = ranked[(overlap.a, overlap.b)]
+    lines = [explained, ctx.t("view_weight_rank", rank=position + 1, total=len(ranked))]
+    for other in ctx.analysis.overlaps[max(0, position - 1) : position + 2]:
+        if other is not overlap and ctx.number(other.weight) == ctx.number(overlap.weight):
+            lines.append(_tie_line(ctx, overlap, other))
+    return tuple(lines)
+
+
+def _tie_line(ctx: ViewContext, overlap: Overlap, other: Overlap) -> str:
+    """Why ``overlap`` stands before or after ``other``, whose weight reads the same."""
+    before = ctx.overlap_ranks[(overlap.a, overlap.b)] < ctx.overlap_ranks[(other.a, other.b)]
+    pair = f"{ctx.committee_label(other.a)} — {ctx.committee_label(other.b)}"
+    exact = TIE_DIGITS
+    if round(overlap.weight, 12) != round(other.weight, 12):
+        return ctx.t(
+            "view_weight_tie_exact" if before else "view_weight_tie_exact_after",
+            other=pair,
+            weight=format_number(overlap.weight, ctx.lang, digits=exact),
+            other_weight=format_number(other.weight, ctx.lang, digits=exact),
+        )
+    return ctx.t("view_weight_tie_keys" if before else "view_weight_tie_keys_after", other=pair)
+
+
+def overlap_label(ctx: ViewContext, overlap: Overlap) -> str:
+    """The most specific shared theme on the edge, shortened, and how many more: ``Beskæftigelse… +2``."""
+    names = [_short(ctx.theme_label(t)) for t in overlap.shared_themes[:EDGE_LABEL_THEMES]]
+    rest = len(overlap.shared_themes) - len(names)
+    return " ".join(names + ([f"+{rest}"] if rest > 0 else []))
+
+
+def _short(name: str) -> str:
+    if len(name) <= EDGE_LABEL_CHARACTERS:
+        return name
+    words: list[str] = []
+    for word in name.split():
+        if len(" ".join([*words, word])) > EDGE_LABEL_CHARACTERS - 1:
+            break
+        words.append(word)
+    while len(words) > 1 and words[-1].casefold() in _SMALL_WORDS:
+        words.pop()
+    return (" ".join(words) or name[: EDGE_LABEL_CHARACTERS - 1]).rstrip(" ,;:–-") + "…"
+
+
+def reflection_panel(ctx: ViewContext, unit_key: str, in_view: set[str]) -> Panel:
+    """A group reflection that search found: the text, where it stands, and the themes it mentions."""
+    unit = ctx.corpus.unit_by_key[unit_key]
+    themes = ctx.corpus.themes_of_unit.get(unit_key, ())
+    items = tuple(PanelItem(text=ctx.theme_label(t), node=_link(ctx, "theme", t, in_view)) for t in themes)
+    sections = [PanelSection(ctx.t("quotes"), tuple(_quote_items(ctx, [unit_key], None)))]
+    sections += [PanelSection(ctx.t("themes"), items)] if items else []
+    label = f"{ctx.t('reflection')} · {ctx.t('slide')} {unit.slide}"
+    return Panel(label, ctx.t("reflection"), ((ctx.t("slide").capitalize(), str(unit.slide)),), tuple(sections))
 
 
 def serves_panel(ctx: ViewContext, slug: str, pillar: str) -> Panel:
@@ -244,10 +344,7 @@ def quotes_tooltip(ctx: ViewContext, heading: str, units: tuple[str, ...]) -> st
 
 
 def overlap_tooltip(ctx: ViewContext, overlap: Overlap) -> str:
-    lines = [
-        f"{ctx.committee_label(overlap.a)} — {ctx.committee_label(overlap.b)}",
-        f"{ctx.t('weight')} {ctx.number(overlap.weight)}",
-    ]
+    lines = [f"{ctx.committee_label(overlap.a)} — {ctx.committee_label(overlap.b)}", *weight_lines(ctx, overlap)]
     for shared in overlap.shared[:THEMES_NAMED]:
         first_a = preview(shared.quotes_a[0].text, 70) if shared.quotes_a else ""
         first_b = preview(shared.quotes_b[0].text, 70) if shared.quotes_b else ""

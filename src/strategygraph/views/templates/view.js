@@ -98,8 +98,26 @@
     return block;
   }
 
+  function itemElements(items) {
+    return items.map(itemElement);
+  }
+
   function itemElement(item) {
     var li = el("li");
+    if (item.more) {
+      // "… og 1 til" is a button: it puts the items it stands for in its place
+      var more = el("button", "more", item.text);
+      more.type = "button";
+      more.setAttribute("aria-expanded", "false");
+      more.addEventListener("click", function () {
+        var revealed = itemElements(item.more);
+        li.replaceWith.apply(li, revealed);
+        var first = revealed[0] && revealed[0].querySelector("button");
+        if (first) first.focus();
+      });
+      li.appendChild(more);
+      return li;
+    }
     if (item.unit) {
       var unit = data.units[item.unit];
       li.appendChild(quoteElement(unit.text, item.marks));
@@ -138,19 +156,29 @@
     panel.sections.forEach(function (section) {
       sections.appendChild(el("h3", null, section.heading));
       var list = el("ul");
-      section.items.forEach(function (item) {
-        list.appendChild(itemElement(item));
+      itemElements(section.items).forEach(function (li) {
+        list.appendChild(li);
       });
       sections.appendChild(list);
     });
+    var opening = details.hidden;
     details.hidden = false;
     details.scrollTop = 0;
     state.panel = id;
+    if (opening) resized();
   }
 
   function hidePanel() {
+    if (details.hidden) return;
     details.hidden = true;
     state.panel = null;
+    resized();
+  }
+
+  // the docked panel narrows or widens the canvas: vis-network redraws at the new size at once
+  function resized() {
+    network.setSize("100%", "100%");
+    network.redraw();
   }
 
   document.getElementById("details-close").addEventListener("click", function () {
@@ -206,6 +234,51 @@
   if (pillarFilter) pillarFilter.addEventListener("change", applyFilters);
   applyFilters();
 
+  // --- edge filters: a minimum weight and each committee's strongest N overlaps ---------------------------
+
+  var minWeight = document.getElementById("min-weight");
+  var strongest = document.getElementById("strongest");
+  var overlapEdges = data.edges.filter(function (edge) {
+    return typeof edge.weight === "number";
+  }); // strongest first: the order of the overlaps, ties already broken
+
+  function number(value) {
+    var shown = value.toFixed(data.number.digits);
+    return data.number.comma ? shown.replace(".", ",") : shown;
+  }
+
+  function applyEdgeFilters() {
+    if (!minWeight) return;
+    var least = parseFloat(minWeight.value);
+    var most = parseInt(strongest.value, 10); // 0: all
+    var taken = {};
+    var shown = 0;
+    var updates = overlapEdges.map(function (edge) {
+      var on = edge.weight >= least - 1e-9;
+      if (on && most) {
+        var kept = (taken[edge.from] || 0) < most || (taken[edge.to] || 0) < most;
+        taken[edge.from] = (taken[edge.from] || 0) + 1;
+        taken[edge.to] = (taken[edge.to] || 0) + 1;
+        on = kept;
+      }
+      if (on) shown += 1;
+      return { id: edge.id, hidden: !on };
+    });
+    edges.update(updates);
+    document.getElementById("min-weight-label").textContent = format(T.min_weight, { weight: number(least) });
+    document.getElementById("edges-shown").textContent = format(T.edges_shown, {
+      shown: shown,
+      total: overlapEdges.length,
+    });
+    if (state.panel && edges.get(state.panel) && edges.get(state.panel).hidden) hidePanel();
+  }
+
+  if (minWeight) {
+    minWeight.addEventListener("input", applyEdgeFilters);
+    strongest.addEventListener("change", applyEdgeFilters);
+    applyEdgeFilters();
+  }
+
   // --- search: by label (and other names), Danish letters, case-insensitive -------------------------------
 
   function fold(value) {
@@ -249,34 +322,37 @@
       });
   }
 
-  // centre a node in the part of the canvas the details panel leaves free
+  // centre a node on the canvas (the docked details panel never covers it)
   function centre(id, scale) {
-    var offset = details.hidden ? 0 : (details.offsetLeft + details.offsetWidth) / 2;
     state.animating = true;
     network.once("animationFinished", function () {
       state.animating = false;
     });
     network.focus(id, {
       scale: scale,
-      offset: { x: offset, y: 0 },
       animation: { duration: 350, easingFunction: "easeInOutQuad" },
     });
   }
 
+  // a node the narrowed canvas no longer shows is brought back into view
   function revealNode(id) {
     var point = network.canvasToDOM(network.getPositions([id])[id]);
-    if (!details.hidden && point.x < details.offsetLeft + details.offsetWidth + 100) centre(id, network.getScale());
+    var box = document.getElementById("network");
+    var margin = 40;
+    var inside =
+      point.x > margin && point.y > margin && point.x < box.clientWidth - margin && point.y < box.clientHeight - margin;
+    if (!inside) centre(id, network.getScale());
   }
 
   function focusNode(id) {
     var node = nodes.get(id);
     if (!node) return;
     if (node.hidden) resetFilters();
+    state.focused = id;
+    state.userView = true; // before the panel opens: the narrower canvas is not refitted over the focus
     network.selectNodes([id]);
     showPanel(id);
     centre(id, Math.max(network.getScale(), 1.1));
-    state.focused = id;
-    state.userView = true;
   }
 
   var input = document.getElementById("search-input");
@@ -286,14 +362,43 @@
     typeNames[box.dataset.type] = box.parentNode.textContent.replace(/\s*\(\d+\)\s*$/, "").trim();
   });
 
+  // themes the view does not draw, and why; the group reflections, by their words
+  function hintsFor(query) {
+    var q = fold(query.trim());
+    if (!q) return [];
+    return data.hints
+      .filter(function (hint) {
+        return hint.names.some(function (name) {
+          return fold(name).indexOf(q) >= 0;
+        });
+      })
+      .map(function (hint) {
+        return hint.hint;
+      });
+  }
+
+  function reflectionsFor(query) {
+    var q = fold(query.trim());
+    if (!q) return [];
+    return data.reflections.filter(function (key) {
+      return fold(data.units[key].text).indexOf(q) >= 0;
+    });
+  }
+
+  function excerpt(text, query) {
+    var at = fold(text).indexOf(fold(query.trim()));
+    var start = Math.max(0, at - 30);
+    var end = Math.min(text.length, at + query.trim().length + 50);
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+  }
+
   function listResults() {
     results.replaceChildren();
     if (!input.value.trim()) return;
     var hits = search(input.value);
-    if (!hits.length) {
-      results.appendChild(el("li", "none", T.no_match));
-      return;
-    }
+    var hints = hintsFor(input.value);
+    var found = reflectionsFor(input.value);
+    if (!hits.length && !found.length) results.appendChild(el("li", "none", T.no_match));
     hits.slice(0, 12).forEach(function (hit) {
       var li = el("li");
       var button = el("button", null, hit.label);
@@ -306,13 +411,31 @@
       results.appendChild(li);
     });
     if (hits.length > 12) results.appendChild(el("li", "none", format(T.and_more, { count: hits.length - 12 })));
+    hints.slice(0, 5).forEach(function (hint) {
+      results.appendChild(el("li", "hint", hint));
+    });
+    found.slice(0, 12).forEach(function (key) {
+      var li = el("li");
+      var button = el("button", "reflection", data.units[key].position);
+      button.type = "button";
+      button.appendChild(el("span", "quote", excerpt(data.units[key].text, input.value)));
+      button.addEventListener("click", function () {
+        network.unselectAll();
+        showPanel("unit:" + key);
+      });
+      li.appendChild(button);
+      results.appendChild(li);
+    });
+    if (found.length > 12) results.appendChild(el("li", "none", format(T.and_more, { count: found.length - 12 })));
   }
 
   input.addEventListener("input", listResults);
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var hits = search(input.value);
+      var found = reflectionsFor(input.value);
       if (hits.length) focusNode(hits[0].id);
+      else if (found.length) showPanel("unit:" + found[0]);
     }
   });
 
@@ -326,5 +449,6 @@
     showPanel: showPanel,
     zoomLimits: zoomLimits,
     fit: fit,
+    applyEdgeFilters: applyEdgeFilters,
   };
 })();
