@@ -71,7 +71,7 @@ def test_turtle_syntax_error_names_file_and_line(runner: CliRunner, tmp_path: Pa
     lines[20] = lines[20] + " oops"
     ttl.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for command in (["info"], ["validate"], ["build", "--out", str(tmp_path / "x.ttl")]):
-        result = runner.invoke(cli, ["--data", str(folder), *command])
+        result = runner.invoke(cli, ["--lang", "en", "--data", str(folder), *command])
         assert result.exit_code == 2, result.output
         assert result.stderr.count("\n") == 1, result.stderr
         assert f"{ttl}:21: Turtle syntax error" in result.stderr
@@ -89,7 +89,7 @@ def test_turtle_syntax_error_names_file_and_line(runner: CliRunner, tmp_path: Pa
 def test_missing_or_empty_data_folder(runner: CliRunner, tmp_path: Path, make: object, message: str) -> None:
     assert callable(make)
     folder = make(tmp_path)
-    result = runner.invoke(cli, ["--data", str(folder), "info"])
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(folder), "info"])
     assert result.exit_code == 2
     assert message in result.stderr
     assert str(folder) in result.stderr
@@ -99,7 +99,7 @@ def test_not_utf8_turtle_is_named(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "latin1"
     folder.mkdir()
     (folder / "data.ttl").write_bytes("# Kommune i Danmark: Ærø\n".encode("latin-1"))
-    result = runner.invoke(cli, ["--data", str(folder), "info"])
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(folder), "info"])
     assert result.exit_code == 2
     assert f"{folder / 'data.ttl'}:1: not UTF-8 text" in result.stderr
 
@@ -149,7 +149,7 @@ def test_build_failure_leaves_no_file(runner: CliRunner, tmp_path: Path, monkeyp
 
 
 def test_build_into_missing_folder_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["build", "--out", str(tmp_path / "nope" / "graph.ttl")])
+    result = runner.invoke(cli, ["--lang", "en", "build", "--out", str(tmp_path / "nope" / "graph.ttl")])
     assert result.exit_code == 2
     assert "output folder does not exist" in result.stderr
 

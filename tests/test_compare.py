@@ -428,7 +428,7 @@ def test_evidence_mode_reaches_the_comparison(runner: CliRunner) -> None:
 
 
 def test_an_unknown_seminar_is_one_line_listing_the_seminars(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["--data", str(DATA), "compare", EXAMPLE, "budget-2030"])
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(DATA), "compare", EXAMPLE, "budget-2030"])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
@@ -438,13 +438,15 @@ def test_an_unknown_seminar_is_one_line_listing_the_seminars(runner: CliRunner) 
 
 
 def test_compare_refuses_the_global_seminar_option(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["--data", str(DATA), "--seminar", EXAMPLE, "compare", EXAMPLE, HEDENSTED_ID])
+    result = runner.invoke(
+        cli, ["--lang", "en", "--data", str(DATA), "--seminar", EXAMPLE, "compare", EXAMPLE, HEDENSTED_ID]
+    )
     assert result.exit_code == 2
     assert "leave out the global --seminar" in result.stderr
 
 
 def test_compare_needs_two_seminars(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["--data", str(DATA), "compare", EXAMPLE])
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(DATA), "compare", EXAMPLE])
     assert result.exit_code == 2
     assert "Missing argument 'SEMINAR_B'" in result.stderr
 
@@ -483,13 +485,25 @@ def test_report_compare_includes_the_markdown_section(runner: CliRunner, soelund
 def test_report_compare_needs_the_reports_seminar(runner: CliRunner, soelund: Path, tmp_path: Path) -> None:
     out = tmp_path / "report"
     result = runner.invoke(
-        cli, ["--data", str(soelund), "report", "--out", str(out), "--compare", "udvalgsseminar-2023"]
+        cli, ["--lang", "en", "--data", str(soelund), "report", "--out", str(out), "--compare", "udvalgsseminar-2023"]
     )
     assert result.exit_code == 2
     assert "report --compare needs the global --seminar" in result.stderr
     unknown = runner.invoke(
         cli,
-        ["--data", str(soelund), "--seminar", "udvalgsseminar-2024", "report", "--out", str(out), "--compare", "x"],
+        [
+            "--lang",
+            "en",
+            "--data",
+            str(soelund),
+            "--seminar",
+            "udvalgsseminar-2024",
+            "report",
+            "--out",
+            str(out),
+            "--compare",
+            "x",
+        ],
     )
     assert unknown.exit_code == 2
     assert (

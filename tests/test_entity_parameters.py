@@ -96,7 +96,7 @@ def test_a_focus_area_is_found_by_its_title(bundled_store: GraphStore) -> None:
 def test_an_unknown_value_is_a_one_line_error_with_the_closest_values(
     name: str, parameter: str, value: str, closest: str, runner: CliRunner
 ) -> None:
-    result = runner.invoke(cli, ["query", name, "-p", parameter, value])
+    result = runner.invoke(cli, ["--lang", "en", "query", name, "-p", parameter, value])
     assert result.exit_code == 2, result.output
     assert f"parameter {parameter!r}: no " in result.stderr
     assert repr(value) in result.stderr

@@ -1,6 +1,7 @@
-"""One error path: every command, given bad input, answers with one line `Error: …` on stderr and exit code 2 —
-never a traceback, never a half-written output. A table over every command that reads the graph × each kind of
-bad data folder, then the file and network failures that have no data folder of their own."""
+"""One error path: every command, given bad input, answers with one line `Fejl: …` (`Error: …` under
+`--lang en`) on stderr and exit code 2 — never a traceback, never a half-written output. A table over every
+command that reads the graph × each kind of bad data folder, then the file and network failures that have no
+data folder of their own."""
 
 from __future__ import annotations
 
@@ -93,7 +94,7 @@ def _one_line_error(result_output: str, exit_code: int) -> None:
     assert exit_code == 2, result_output
     lines = [line for line in result_output.splitlines() if line.strip()]
     assert len(lines) == 1, result_output
-    assert lines[0].startswith("Error: "), result_output
+    assert lines[0].startswith("Fejl: "), result_output  # Danish, the default language
     assert "Traceback" not in result_output
 
 
@@ -149,6 +150,6 @@ def test_debug_shows_the_traceback(runner: CliRunner, tmp_path: Path, monkeypatc
     monkeypatch.setattr("strategygraph.tables.render_text", broken)
     plain = runner.invoke(cli, ["info"])
     _one_line_error(plain.output, plain.exit_code)
-    assert "unexpected RuntimeError: a bug (run again with --debug for the details)" in plain.stderr
+    assert "uventet RuntimeError: »a bug« (kør igen med --debug for detaljerne)" in plain.stderr
     debug = runner.invoke(cli, ["--debug", "info"])
     assert isinstance(debug.exception, RuntimeError)

@@ -112,13 +112,15 @@ def test_import_export_import_gives_the_same_graph(runner: CliRunner, tmp_path: 
 def test_several_seminars_need_a_choice(runner: CliRunner, tmp_path: Path) -> None:
     data = ["--data", str(HEDENSTED), "--data", str(EXAMPLE_DATA)]
     out = tmp_path / "x.md"
-    unscoped = runner.invoke(cli, [*data, "export", "--format", "md", "--out", str(out)])
+    unscoped = runner.invoke(cli, ["--lang", "en", *data, "export", "--format", "md", "--out", str(out)])
     assert unscoped.exit_code == 2
     assert "choose one with --seminar (fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader" in unscoped.stderr
     assert not out.exists()
     local = runner.invoke(
         cli,
         [
+            "--lang",
+            "en",
             *data,
             "export",
             "--format",
@@ -132,7 +134,7 @@ def test_several_seminars_need_a_choice(runner: CliRunner, tmp_path: Path) -> No
     assert local.exit_code == 0, local.output
     assert out.read_text(encoding="utf-8").startswith("---\nmunicipality: Fjordlund Kommune\n")
     clash = runner.invoke(
-        cli, [*data, "--seminar", "a", "export", "--format", "md", "--seminar", "b", "--out", str(out)]
+        cli, ["--lang", "en", *data, "--seminar", "a", "export", "--format", "md", "--seminar", "b", "--out", str(out)]
     )
     assert clash.exit_code == 2
     assert "differs from the global --seminar" in clash.stderr
@@ -140,13 +142,15 @@ def test_several_seminars_need_a_choice(runner: CliRunner, tmp_path: Path) -> No
 
 def test_a_seminar_markdown_cannot_hold_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    result = runner.invoke(cli, ["import", str(FIXTURES / "import" / "seminar.md"), "--out", str(folder)])
+    result = runner.invoke(
+        cli, ["--lang", "en", "import", str(FIXTURES / "import" / "seminar.md"), "--out", str(folder)]
+    )
     assert result.exit_code == 0, result.output
     seminar = folder / "seminar.ttl"
     turtle = seminar.read_text(encoding="utf-8")
     out = tmp_path / "x.md"
     seminar.write_text(turtle.replace('"Rekruttering"@da', '"Læring gennem refleksion"@da'), encoding="utf-8")
-    refused = runner.invoke(cli, ["--data", str(folder), "export", "--format", "md", "--out", str(out)])
+    refused = runner.invoke(cli, ["--lang", "en", "--data", str(folder), "export", "--format", "md", "--out", str(out)])
     assert refused.exit_code == 2
     assert (
         "cannot be written as Markdown without changing it: the focus-area title 'Læring gennem refleksion' has a "
@@ -154,11 +158,9 @@ def test_a_seminar_markdown_cannot_hold_is_refused(runner: CliRunner, tmp_path: 
     ) in refused.stderr
     assert not out.exists()
     seminar.write_text(turtle.replace('"Rekruttering"@da', '"Rekruttering <!-- her"@da'), encoding="utf-8")
-    refused = runner.invoke(cli, ["--data", str(folder), "export", "--format", "md", "--out", str(out)])
+    refused = runner.invoke(cli, ["--lang", "en", "--data", str(folder), "export", "--format", "md", "--out", str(out)])
     assert refused.exit_code == 2
-    assert "without changing it: the Markdown:19: a comment (<!-- … -->) must stand on lines of its own" in (
-        refused.stderr
-    )
+    assert "without changing it: Markdown:19: a comment (<!-- … -->) must stand on lines of its own" in (refused.stderr)
     assert not out.exists()
     shutil.rmtree(folder)
 

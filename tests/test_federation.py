@@ -46,7 +46,7 @@ def test_query_file_with_service_is_refused_without_allow_federation(
     runner: CliRunner, tmp_path: Path, store: str
 ) -> None:
     path = _query_file(tmp_path, "http://127.0.0.1:9/query")
-    result = runner.invoke(cli, ["--store", store, "query", str(path)])
+    result = runner.invoke(cli, ["--lang", "en", "--store", store, "query", str(path)])
     assert result.exit_code == 2, result.output
     assert result.stderr == (
         "Error: query 'federated' uses SERVICE (federated query), which asks other services over the network; "

@@ -42,7 +42,7 @@ def test_two_seminars_with_the_same_id_are_refused_not_merged(runner: CliRunner,
     same = {"municipality": "Fjordby Kommune", "extra": "id: seminar-2024\n"}
     _import(runner, tmp_path, "spring", title="Forårsseminar", text="Vi skal bygge boliger.", **same)
     _import(runner, tmp_path, "autumn", title="Efterårsseminar", text="Vi skal plante træer.", **same)
-    result = runner.invoke(cli, ["--data", str(tmp_path / "seminars"), "info"])
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(tmp_path / "seminars"), "info"])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "two data folders define the same seminar" in result.stderr
@@ -65,6 +65,6 @@ def test_a_name_of_invisible_characters_is_as_empty_as_a_blank_one(runner: CliRu
             f"---\nmunicipality: Fjordby Kommune\ntitle: T\n---\n\n# {invisible}\n\n## Fokus\n- Tekst.\n",
             encoding="utf-8",
         )
-        result = runner.invoke(cli, ["import", str(source), "--out", str(tmp_path / "out")])
+        result = runner.invoke(cli, ["--lang", "en", "import", str(source), "--out", str(tmp_path / "out")])
         assert result.exit_code == 2, result.output
         assert "empty committee name" in result.stderr

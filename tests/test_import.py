@@ -130,7 +130,7 @@ def test_spreadsheets_past_the_row_limit_are_refused(
     if kind == "xlsx":
         source = tmp_path / "seminar.xlsx"
         _xlsx_from_csv(IMPORT / "seminar.csv", source)
-    result = runner.invoke(cli, ["import", str(source), "--out", str(tmp_path / "out"), *SHEET_OPTIONS])
+    result = runner.invoke(cli, ["--lang", "en", "import", str(source), "--out", str(tmp_path / "out"), *SHEET_OPTIONS])
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("more than 5 rows; a seminar has far fewer (split the file)")
     assert result.stderr.count("\n") == 1
@@ -225,7 +225,7 @@ def test_bad_input_is_one_line_naming_file_and_line_and_writes_nothing(
     source.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     out = tmp_path / "out"
     options = SHEET_OPTIONS if name.endswith((".csv", ".xlsx")) else []
-    result = runner.invoke(cli, ["import", str(source), "--out", str(out), *options])
+    result = runner.invoke(cli, ["--lang", "en", "import", str(source), "--out", str(out), *options])
     assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1, result.stderr
     assert f"Error: {source}{message}" in result.stderr
@@ -236,17 +236,29 @@ def test_bad_input_is_one_line_naming_file_and_line_and_writes_nothing(
 def test_a_bad_date_option_is_named(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(
         cli,
-        ["import", str(IMPORT / "seminar.csv"), "--out", str(tmp_path / "x"), *SHEET_OPTIONS[:4], "--date", "2024-13"],
+        [
+            "--lang",
+            "en",
+            "import",
+            str(IMPORT / "seminar.csv"),
+            "--out",
+            str(tmp_path / "x"),
+            *SHEET_OPTIONS[:4],
+            "--date",
+            "2024-13",
+        ],
     )
     assert result.exit_code == 2
     assert "--date: date '2024-13' is not YYYY, YYYY-MM or YYYY-MM-DD" in result.stderr
 
 
 def test_spreadsheet_metadata_is_required_and_markdown_refuses_it(runner: CliRunner, tmp_path: Path) -> None:
-    sheet = runner.invoke(cli, ["import", str(IMPORT / "seminar.csv"), "--out", str(tmp_path / "x")])
+    sheet = runner.invoke(cli, ["--lang", "en", "import", str(IMPORT / "seminar.csv"), "--out", str(tmp_path / "x")])
     assert sheet.exit_code == 2
     assert "a spreadsheet needs --municipality and --title" in sheet.stderr
-    markdown = runner.invoke(cli, ["import", str(IMPORT / "seminar.md"), "--out", str(tmp_path / "x"), "--title", "T"])
+    markdown = runner.invoke(
+        cli, ["--lang", "en", "import", str(IMPORT / "seminar.md"), "--out", str(tmp_path / "x"), "--title", "T"]
+    )
     assert markdown.exit_code == 2
     assert "Markdown has them in its front matter" in markdown.stderr
     assert not (tmp_path / "x").exists()
@@ -256,11 +268,11 @@ def test_a_non_empty_folder_is_replaced_only_with_force(runner: CliRunner, tmp_p
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("mine\n", encoding="utf-8")
-    refused = runner.invoke(cli, ["import", str(IMPORT / "seminar.md"), "--out", str(out)])
+    refused = runner.invoke(cli, ["--lang", "en", "import", str(IMPORT / "seminar.md"), "--out", str(out)])
     assert refused.exit_code == 2
     assert "not empty (use --force" in refused.stderr
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
-    foreign = runner.invoke(cli, ["import", str(IMPORT / "seminar.md"), "--out", str(out), "--force"])
+    foreign = runner.invoke(cli, ["--lang", "en", "import", str(IMPORT / "seminar.md"), "--out", str(out), "--force"])
     assert foreign.exit_code == 2
     assert "not written by strategygraph" in foreign.stderr
     assert [p.name for p in out.iterdir()] == ["keep.txt"], "--force never replaces a folder of the user's"
@@ -285,7 +297,7 @@ def test_data_that_fails_validation_changes_nothing(
         return [Violation("m:statement/x-1", "sg:text", "text differs from the source")]
 
     monkeypatch.setattr("strategygraph.formats.importing.check_data_folder", failing_check)
-    result = runner.invoke(cli, ["import", str(EXAMPLE / "seminar.md"), "--out", str(out), "--force"])
+    result = runner.invoke(cli, ["--lang", "en", "import", str(EXAMPLE / "seminar.md"), "--out", str(out), "--force"])
     assert result.exit_code == 2
     assert "does not validate (1); first: m:statement/x-1  sg:text  text differs" in result.stderr
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -71,7 +71,7 @@ def test_an_output_never_touches_a_data_folder(
 ) -> None:
     before, sibling = _snapshot(mydata), _snapshot(tmp_path / "work" / "sibling")
     out = out_of(mydata)  # type: ignore[operator]
-    result = runner.invoke(cli, ["--data", str(mydata), *command, "--out", str(out)])
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(mydata), *command, "--out", str(out)])
     _refused(result.output, result.exit_code)
     assert "input" in result.output
     assert _snapshot(mydata) == before, "the data folder is untouched"
@@ -84,7 +84,7 @@ def test_import_never_deletes_its_own_source(runner: CliRunner, tmp_path: Path) 
     shutil.copy(SEMINAR, folder / "seminar.md")
     (folder / "important.txt").write_text("keep me", encoding="utf-8")
     before = _snapshot(folder)
-    result = runner.invoke(cli, ["import", str(folder / "seminar.md"), "--out", str(folder), "--force"])
+    result = runner.invoke(cli, ["--lang", "en", "import", str(folder / "seminar.md"), "--out", str(folder), "--force"])
     _refused(result.output, result.exit_code)
     assert _snapshot(folder) == before
 
@@ -98,7 +98,7 @@ def test_the_current_folder_and_its_parents_are_refused(
     (work / "notes.txt").write_text("keep me", encoding="utf-8")
     monkeypatch.chdir(work)
     for command in (["import", str(SEMINAR)], ["--data", str(REPORT_DATA), "report"]):
-        result = runner.invoke(cli, [*command, "--out", out, "--force"])
+        result = runner.invoke(cli, ["--lang", "en", *command, "--out", out, "--force"])
         _refused(result.output, result.exit_code)
     assert (work / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
@@ -108,7 +108,7 @@ def test_the_home_folder_is_refused(runner: CliRunner, tmp_path: Path, monkeypat
     home.mkdir()
     (home / ".bashrc").write_text("keep me", encoding="utf-8")
     monkeypatch.setenv("HOME", str(home))
-    result = runner.invoke(cli, ["--data", str(REPORT_DATA), "report", "--out", str(home), "--force"])
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(REPORT_DATA), "report", "--out", str(home), "--force"])
     _refused(result.output, result.exit_code)
     assert "home" in result.output
     assert (home / ".bashrc").read_text(encoding="utf-8") == "keep me"
@@ -118,16 +118,20 @@ def test_force_replaces_only_a_folder_strategygraph_wrote(runner: CliRunner, tmp
     foreign = tmp_path / "photos"
     foreign.mkdir()
     (foreign / "holiday.jpg").write_bytes(b"\xff\xd8")
-    result = runner.invoke(cli, ["--data", str(REPORT_DATA), "report", "--out", str(foreign), "--force", "-q"])
+    result = runner.invoke(
+        cli, ["--lang", "en", "--data", str(REPORT_DATA), "report", "--out", str(foreign), "--force", "-q"]
+    )
     _refused(result.output, result.exit_code)
     assert MARKER in result.output
     assert (foreign / "holiday.jpg").read_bytes() == b"\xff\xd8"
 
     ours = tmp_path / "report"
-    first = runner.invoke(cli, ["--data", str(REPORT_DATA), "report", "--out", str(ours), "-q"])
+    first = runner.invoke(cli, ["--lang", "en", "--data", str(REPORT_DATA), "report", "--out", str(ours), "-q"])
     assert first.exit_code == 0, first.output
     assert (ours / MARKER).is_file()
-    again = runner.invoke(cli, ["--data", str(REPORT_DATA), "report", "--out", str(ours), "--force", "-q"])
+    again = runner.invoke(
+        cli, ["--lang", "en", "--data", str(REPORT_DATA), "report", "--out", str(ours), "--force", "-q"]
+    )
     assert again.exit_code == 0, again.output
     assert (ours / "index.html").is_file()
 
@@ -138,7 +142,9 @@ def test_a_symlinked_output_is_refused(runner: CliRunner, tmp_path: Path) -> Non
     (real / "keep.txt").write_text("keep me", encoding="utf-8")
     link = tmp_path / "link"
     link.symlink_to(real, target_is_directory=True)
-    result = runner.invoke(cli, ["--data", str(REPORT_DATA), "report", "--out", str(link), "--force", "-q"])
+    result = runner.invoke(
+        cli, ["--lang", "en", "--data", str(REPORT_DATA), "report", "--out", str(link), "--force", "-q"]
+    )
     _refused(result.output, result.exit_code)
     assert "symbolic link" in result.output
     assert link.is_symlink()
@@ -198,7 +204,7 @@ def test_a_write_error_is_one_line(
         "view": ["--data", str(REPORT_DATA), "view", "overview", "--out", str(out)],
         "build": ["--data", str(REPORT_DATA), "build", "--out", str(out)],
     }[command]
-    result = runner.invoke(cli, arguments)
+    result = runner.invoke(cli, ["--lang", "en", *arguments])
     assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("Error: ")

@@ -129,7 +129,7 @@ def test_municipality_keeps_pairs_within_one_council(runner: CliRunner) -> None:
     expected = [p for p in both["pairs"] if municipality[p["a"]] == municipality[p["b"]] == "hedensted"]
     assert hedensted["pairs"] == expected
     assert 0 < len(expected) < len(both["pairs"])
-    unknown = runner.invoke(cli, [*data, "overlaps", "--municipality", "aarhus"])
+    unknown = runner.invoke(cli, ["--lang", "en", *data, "overlaps", "--municipality", "aarhus"])
     assert unknown.exit_code == 2
     assert unknown.stderr.strip() == "Error: unknown municipality 'aarhus' (the graph has: fjordlund, hedensted)"
 

@@ -202,7 +202,7 @@ def test_hostile_literal_matches_nothing_and_changes_nothing(value: str, bundled
 
 @pytest.mark.parametrize("value", ["http://evil> . ?s ?p ?o", "<http://evil> . ?s ?p ?o", 'x" } ; DROP ALL ; #'])
 def test_hostile_iri_is_refused_with_a_one_line_error(value: str, runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["query", "theme-evidence", "-p", "theme", value])
+    result = runner.invoke(cli, ["--lang", "en", "query", "theme-evidence", "-p", "theme", value])
     assert result.exit_code == 2, result.output
     assert "parameter 'theme': no theme" in result.stderr
     assert result.stderr.count("\n") == 1
@@ -217,7 +217,7 @@ def test_hostile_iri_is_refused_with_a_one_line_error(value: str, runner: CliRun
     ],
 )
 def test_bad_parameters_are_named(arguments: list[str], message: str, runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["query", "themes-shared-by-committees", *arguments])
+    result = runner.invoke(cli, ["--lang", "en", "query", "themes-shared-by-committees", *arguments])
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
@@ -231,7 +231,7 @@ def test_missing_required_parameter_is_named(tmp_path: Path) -> None:
 
 
 def test_unknown_query_name_suggests_close_names(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["query", "committee-theme"])
+    result = runner.invoke(cli, ["--lang", "en", "query", "committee-theme"])
     assert result.exit_code == 2
     assert "did you mean committee-themes" in result.stderr
     with pytest.raises(NotFoundError):
@@ -259,7 +259,7 @@ def test_user_file_problems_are_one_line_errors_naming_the_file(
 ) -> None:
     path = tmp_path / "mine.rq"
     path.write_text(text + "\n", encoding="utf-8")
-    result = runner.invoke(cli, ["query", str(path)])
+    result = runner.invoke(cli, ["--lang", "en", "query", str(path)])
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert str(path) in result.stderr

@@ -63,5 +63,5 @@ def test_a_query_file_of_your_own_stops_at_its_time_limit(tmp_path: Path) -> Non
         check=False,
     )
     assert result.returncode == 2
-    assert result.stderr == f"Error: {slow}: the query was stopped after 0.5 s (its time limit)\n"
+    assert result.stderr == f"Fejl: {slow}: forespørgslen blev stoppet efter 0,5 s (dens tidsgrænse)\n"
     assert time.perf_counter() - started < 30

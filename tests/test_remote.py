@@ -123,11 +123,11 @@ def test_unreachable_or_wrong_endpoints_are_one_line_errors(runner: CliRunner, s
         ("file:///etc/passwd", "not an http:// or https:// endpoint URL"),
         (f"{server.base_url}/nowhere", "HTTP 404"),
     ]:
-        result = runner.invoke(cli, ["query", "committees", "--endpoint", endpoint])
+        result = runner.invoke(cli, ["--lang", "en", "query", "committees", "--endpoint", endpoint])
         assert result.exit_code == 2, result.output
         assert message in result.stderr
         assert result.stderr.count("\n") == 1
-    no_endpoint = runner.invoke(cli, ["query", "committees", "--graph", DEFAULT_GRAPH])
+    no_endpoint = runner.invoke(cli, ["--lang", "en", "query", "committees", "--graph", DEFAULT_GRAPH])
     assert "--graph needs --endpoint" in no_endpoint.stderr
     with pytest.raises(StrategyGraphError, match="read-only"):
         SparqlEndpoint(server.query_url).add([])

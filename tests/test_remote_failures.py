@@ -121,7 +121,7 @@ def test_publish_to_a_misbehaving_server_is_one_line(runner: CliRunner, mode: st
 def test_query_on_a_misbehaving_endpoint_is_one_line(runner: CliRunner, mode: str, message: str) -> None:
     with misbehaving(mode) as base:
         url = f"{base}/query"
-        result = runner.invoke(cli, ["query", "committees", "--endpoint", url, "--timeout", "1"])
+        result = runner.invoke(cli, ["--lang", "en", "query", "committees", "--endpoint", url, "--timeout", "1"])
     _one_line_error(result, url, message)
 
 

@@ -62,7 +62,7 @@ def test_unscoped_the_graph_holds_both(runner: CliRunner) -> None:
 
 
 def test_an_unknown_seminar_lists_the_ones_there_are(runner: CliRunner) -> None:
-    result = runner.invoke(cli, [*TOGETHER, "--seminar", "budget-2030", "info"])
+    result = runner.invoke(cli, ["--lang", "en", *TOGETHER, "--seminar", "budget-2030", "info"])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert (
@@ -115,16 +115,18 @@ def test_a_municipality_with_two_seminars_lists_them(runner: CliRunner, tmp_path
         path = tmp_path / f"{ident}.md"
         path.write_text(text.replace("\ntitle:", f"\nid: {ident}\ntitle:", 1), encoding="utf-8")
         folders += ["--data", str(tmp_path / ident)]
-        assert runner.invoke(cli, ["import", str(path), "--out", str(tmp_path / ident)]).exit_code == 0
-    result = runner.invoke(cli, [*folders, "--seminar", "testby", "info"])
+        assert runner.invoke(cli, ["--lang", "en", "import", str(path), "--out", str(tmp_path / ident)]).exit_code == 0
+    result = runner.invoke(cli, ["--lang", "en", *folders, "--seminar", "testby", "info"])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "municipality 'testby' has 2 seminars; use one of: testby/efteraar-2024, testby/foraar-2024" in (
         result.stderr
     )
-    assert json.loads(_invoke(runner, *folders, "--seminar", "foraar-2024", "info", "--format", "json")) == (
-        json.loads(_invoke(runner, *folders[:2], "info", "--format", "json"))
-    ), "the front-matter id is the seminar's ID"
+    assert json.loads(
+        _invoke(runner, "--lang", "en", *folders, "--seminar", "foraar-2024", "info", "--format", "json")
+    ) == (json.loads(_invoke(runner, "--lang", "en", *folders[:2], "info", "--format", "json"))), (
+        "the front-matter id is the seminar's ID"
+    )
 
 
 def test_derived_mentions_and_contributions_follow_their_seminar() -> None:

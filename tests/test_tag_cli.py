@@ -57,7 +57,7 @@ def test_empty_input_is_an_empty_list(runner: CliRunner) -> None:
 
 
 def test_invalid_utf8_is_one_line_and_exit_2(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["tag", "-"], input=b"b\xf8rn og unge")
+    result = runner.invoke(cli, ["--lang", "en", "tag", "-"], input=b"b\xf8rn og unge")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == ["Error: <stdin>:1: not UTF-8 text (byte 1); save the file as UTF-8"]

@@ -253,7 +253,7 @@ def test_cli_writes_the_view_and_no_lib_folder(
     monkeypatch.chdir(tmp_path)  # pyvis's own writer would drop a lib/ folder here
     result = runner.invoke(cli, ["--data", str(VIEWS_FIXTURE), "view", "overview", "--out", "out.html"])
     assert result.exit_code == 0, result.output
-    assert "overview, 16 nodes, 19 edges" in result.stderr
+    assert "overview, 16 knuder, 19 kanter" in result.stderr
     html = (tmp_path / "out.html").read_bytes().decode("utf-8")
     assert html.startswith('<!DOCTYPE html>\n<html lang="da">')
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.html"]
@@ -271,7 +271,7 @@ def test_cli_english_and_top(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_cli_unknown_view_is_one_line_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "x.html"
-    result = runner.invoke(cli, ["--data", str(VIEWS_FIXTURE), "view", "overveiw", "--out", str(out)])
+    result = runner.invoke(cli, ["--lang", "en", "--data", str(VIEWS_FIXTURE), "view", "overveiw", "--out", str(out)])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: unknown view 'overveiw' (did you mean 'overview'?). Valid views:")
     assert len(result.stderr.strip().splitlines()) == 1

@@ -82,7 +82,7 @@ def _csv(*, excel: bool) -> Callable[[ExportRequest], str]:
         from .report import TABLE_NAMES, csv_text, data_table
 
         if request.table is None:
-            raise StrategyGraphError(f"a CSV export writes one table: choose --table ({', '.join(TABLE_NAMES)})")
+            raise StrategyGraphError("error_csv_needs_table", tables=", ".join(TABLE_NAMES))
         return csv_text(data_table(request.analysis, request.table, request.lang), excel=excel)
 
     return write

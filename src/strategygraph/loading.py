@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 def _check_data_folder(folder: Path) -> None:
     if not folder.exists():
-        raise InputError("data folder not found", path=folder)
+        raise InputError("error_data_folder_not_found", path=folder)
     if not folder.is_dir():
-        raise InputError("not a folder (expected a data folder of Turtle files)", path=folder)
+        raise InputError("error_data_folder_not_folder", path=folder)
 
 
 def data_folders(folder: Path) -> list[Path]:
@@ -36,7 +36,7 @@ def data_folders(folder: Path) -> list[Path]:
     _check_data_folder(folder)
     found = _data_folders(folder)
     if not found:
-        raise InputError("no Turtle (*.ttl) files in this folder", path=folder)
+        raise InputError("error_no_turtle_files", path=folder)
     return found
 
 
@@ -105,10 +105,7 @@ def _refuse_merged_seminars(graph: GraphStore, sources: DataSources, seminars: S
     if rows:
         seminar = str(rows[0][0])
         folders = ", ".join(str(folder) for folder in sources.data_dirs)
-        raise InputError(
-            f"two data folders define the same seminar <{seminar}>; give one of them its own id (the Markdown "
-            f"front matter's id:, or import --id) and import it again (folders: {folders})"
-        )
+        raise InputError("error_seminar_in_two_folders", seminar=seminar, folders=folders)
 
 
 def load_graph(sources: DataSources, store: str = "memory", seminar: str | None = None) -> GraphStore:

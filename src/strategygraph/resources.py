@@ -19,10 +19,7 @@ def bundled_root() -> Path:
     for candidate in (_PACKAGE_DIR / "_bundled", _PACKAGE_DIR.parent.parent):
         if (candidate / "ontology").is_dir() and (candidate / "queries").is_dir():
             return candidate
-    raise StrategyGraphError(
-        f"the bundled ontology, data and queries are missing (looked in {_PACKAGE_DIR / '_bundled'}); "
-        "reinstall strategygraph"
-    )
+    raise StrategyGraphError("error_bundle_missing", folder=_PACKAGE_DIR / "_bundled")
 
 
 @dataclass(frozen=True)

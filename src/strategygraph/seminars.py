@@ -19,6 +19,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from .errors import NotFoundError
+from .i18n import Phrase
 from .stores.base import GraphStore, Triple, as_str
 from .stores.opening import STORE_KINDS, open_store
 
@@ -89,15 +90,15 @@ def find_seminar(store: GraphStore, ident: str) -> SeminarRef:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise NotFoundError(f"seminar {ident!r} is ambiguous; use one of: {', '.join(s.id for s in matches)}")
+        raise NotFoundError("error_seminar_ambiguous", ident=ident, ids=", ".join(s.id for s in matches))
     of_municipality = [seminar for seminar in seminars if seminar.municipality_slug == ident]
     if len(of_municipality) == 1:
         return of_municipality[0]
     if of_municipality:
         ids = ", ".join(seminar.id for seminar in of_municipality)
-        raise NotFoundError(f"municipality {ident!r} has {len(of_municipality)} seminars; use one of: {ids}")
-    available = ", ".join(seminar.id for seminar in seminars) or "none"
-    raise NotFoundError(f"unknown seminar {ident!r}; the graph holds: {available}")
+        raise NotFoundError("error_municipality_seminars", ident=ident, count=len(of_municipality), ids=ids)
+    available = ", ".join(seminar.id for seminar in seminars) or Phrase("none")
+    raise NotFoundError("error_unknown_seminar", ident=ident, available=available)
 
 
 def _seminar_base(iri: str) -> str | None:

@@ -22,25 +22,25 @@ def read_user_file(path: Path, limit: int) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
+        raise InputError("error_file_not_found", path=path) from None
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=path) from None
+        raise InputError("error_cannot_read", path=path, cause=error) from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file (a folder, pipe or device cannot be read as a source)", path=path)
+        raise InputError("error_not_regular_file", path=path)
     if info.st_size > limit:
-        raise InputError(f"is {info.st_size:,} bytes; the limit is {limit:,}", path=path)
+        raise InputError("error_file_too_large", path=path, size=info.st_size, limit=limit)
     try:
         with path.open("rb") as stream:
             return read_bounded(stream, limit, str(path))
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=path) from None
+        raise InputError("error_cannot_read", path=path, cause=error) from None
 
 
 def read_bounded(stream: BinaryIO, limit: int, name: str) -> bytes:
     """At most ``limit`` bytes of ``stream``; more is an error (a file that grew, or standard input)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"more than {limit:,} bytes; the limit is {limit:,}", path=name)
+        raise InputError("error_stream_too_large", path=name, limit=limit)
     return data
 
 
@@ -50,7 +50,7 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(f"not UTF-8 text (byte {error.start}); save the file as UTF-8", path=path, line=line) from None
+        raise InputError("error_not_utf8", path=path, line=line, byte=error.start) from None
 
 
 def read_text_file(path: Path) -> str:

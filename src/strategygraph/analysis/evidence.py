@@ -72,7 +72,7 @@ class EvidenceIndex:
 def evidence_index(corpus: Corpus, mode: str = DEFAULT_MODE) -> EvidenceIndex:
     """Collect, per committee and theme, the distinct units that evidence it under ``mode``."""
     if mode not in EVIDENCE_MODES:
-        raise StrategyGraphError(f"unknown evidence mode {mode!r} (choose {', '.join(EVIDENCE_MODES)})")
+        raise StrategyGraphError("error_unknown_evidence_mode", mode=mode, choices=", ".join(EVIDENCE_MODES))
     quotes: dict[str, dict[str, list[Quote]]] = defaultdict(lambda: defaultdict(list))
     areas: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for unit in corpus.units:

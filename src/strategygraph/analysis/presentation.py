@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import NotFoundError
-from ..i18n import Lang, text
+from ..i18n import Lang, Phrase, text
 from ..tables import Table
 from . import Analysis
 from .evidence import Quote
@@ -55,7 +55,7 @@ def select_overlaps(
         known = analysis.corpus.municipalities
         if municipality not in known:
             shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
-            raise NotFoundError(f"unknown municipality {municipality!r} (the graph has: {shown or 'none'})")
+            raise NotFoundError("error_unknown_municipality", municipality=municipality, known=shown or Phrase("none"))
         members = {c.key for c in analysis.corpus.committees if c.municipality == municipality}
         found = [o for o in found if o.a in members and o.b in members]
     return tuple(found[:top] if top else found), len(found)

@@ -17,6 +17,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from ..errors import NotFoundError, StrategyGraphError
+from ..i18n import Phrase
 from ..namespaces import ID, PREFIXES, SG
 from ..stores.base import GraphStore
 from ..stores.sparql_text import check_iri
@@ -29,15 +30,15 @@ class EntityKind:
     name: str
     rdf_type: URIRef
     binds_slug: bool
-    noun: str
+    noun: Phrase  # the kind named in messages: ``committee`` / ``udvalg``
 
 
 ENTITY_KINDS: dict[str, EntityKind] = {
     kind.name: kind
     for kind in (
-        EntityKind("committee", SG.Committee, binds_slug=True, noun="committee"),
-        EntityKind("focus-area", SG.FocusArea, binds_slug=True, noun="focus area"),
-        EntityKind("theme", SG.Theme, binds_slug=False, noun="theme"),
+        EntityKind("committee", SG.Committee, binds_slug=True, noun=Phrase("noun_committee")),
+        EntityKind("focus-area", SG.FocusArea, binds_slug=True, noun=Phrase("noun_focus_area")),
+        EntityKind("theme", SG.Theme, binds_slug=False, noun=Phrase("noun_theme")),
     )
 }
 
@@ -107,7 +108,7 @@ def _as_iri(value: str) -> URIRef | None:
         return None
 
 
-def _closest(store: GraphStore, kind: EntityKind, value: str) -> str:
+def _closest(store: GraphStore, kind: EntityKind, value: str) -> Phrase:
     """``Label (slug), …``: the known things whose slug, key or label is closest to ``value``."""
     shown: dict[str, str] = {}  # entity → "label (slug)"
     names: dict[str, str] = {}  # folded name → entity
@@ -122,12 +123,12 @@ def _closest(store: GraphStore, kind: EntityKind, value: str) -> str:
     close = difflib.get_close_matches(_folded(value), list(names), n=10, cutoff=0.5)
     hits = list(dict.fromkeys(names[name] for name in close))[:_HINTS]
     if hits:
-        return "closest: " + ", ".join(shown[entity] for entity in hits)
+        return Phrase("error_closest", {"names": ", ".join(shown[entity] for entity in hits)})
     if not shown:
-        return f"the graph holds no {kind.noun}"
+        return Phrase("error_graph_holds_none", {"noun": kind.noun})
     first = sorted(shown.values())
     more = ", …" if len(first) > _HINTS else ""
-    return "known: " + ", ".join(first[:_HINTS]) + more
+    return Phrase("error_known", {"names": ", ".join(first[:_HINTS]) + more})
 
 
 def resolve_entity(store: GraphStore, kind: EntityKind, parameter: str, value: str) -> Identifier:
@@ -145,10 +146,14 @@ def resolve_entity(store: GraphStore, kind: EntityKind, parameter: str, value: s
         if term is not None and term not in terms:
             terms.append(term)
     if not terms or not _folded(value):
-        raise NotFoundError(f"parameter {parameter!r}: no {kind.noun} {value!r}; {_closest(store, kind, value)}")
+        raise NotFoundError(
+            "error_no_entity", parameter=parameter, noun=kind.noun, value=value, hint=_closest(store, kind, value)
+        )
     if len(terms) > 1:
         found = ", ".join(str(term) for term in terms)
-        raise StrategyGraphError(f"parameter {parameter!r}: {value!r} names several {kind.noun}s ({found}); give one")
+        raise StrategyGraphError(
+            "error_several_entities", parameter=parameter, value=value, noun=kind.noun, found=found
+        )
     return terms[0]
 
 

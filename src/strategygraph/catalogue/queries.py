@@ -41,7 +41,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from ..errors import InputError, NotFoundError, StrategyGraphError
-from ..i18n import Lang
+from ..i18n import Joined, Lang, Phrase, text
 from ..namespaces import PREFIXES
 from ..resources import bundle
 from ..stores.base import GraphStore, SelectResult
@@ -76,11 +76,13 @@ class Parameter:
     def required(self) -> bool:
         return self.default is None and not self.optional
 
-    def signature(self) -> str:
-        """``name: kind = default``, ``name: kind (optional)`` or ``name: kind (required)``."""
+    def signature(self, lang: Lang = "en") -> str:
+        """``name: kind = default``, ``name: kind (optional)`` or ``name: kind (required)``, the last two words in
+        ``lang`` (``valgfri``, ``påkrævet``); the name and kind are the query file's own."""
         if self.default is not None:
             return f"{self.name}: {self.kind} = {self.default}"
-        return f"{self.name}: {self.kind} ({'optional' if self.optional else 'required'})"
+        need = text("parameter_optional" if self.optional else "parameter_required", lang)
+        return f"{self.name}: {self.kind} ({need})"
 
 
 @dataclass(frozen=True)
@@ -115,38 +117,35 @@ class NamedQuery:
         return {variable: self.column_title(variable, lang) for variable in self.columns}
 
 
-def _declaration_error(message: str, path: Path, line: int, field: str) -> InputError:
-    return InputError(message, path=path, line=line, field=field)
-
-
 def _parse_parameter(spec: str, path: Path, line: int) -> Parameter:
     match = _PARAM_SPEC.fullmatch(spec.strip())
     if match is None:
-        raise _declaration_error(
-            "cannot read the parameter declaration (expected: NAME KIND [= DEFAULT | optional] [-- DESCRIPTION])",
-            path,
-            line,
-            "param",
-        )
+        raise InputError("error_parameter_declaration", path=path, line=line, field="param")
     name, kind = match["name"], match["kind"]
     if kind not in PARAMETER_KINDS:
-        message = f"parameter {name!r} has unknown kind {kind!r} (choose {', '.join(PARAMETER_KINDS)})"
-        raise _declaration_error(message, path, line, "param")
+        raise InputError(
+            "error_parameter_kind",
+            path=path,
+            line=line,
+            field="param",
+            name=name,
+            kind=kind,
+            choices=", ".join(PARAMETER_KINDS),
+        )
     default = match["default"]
     parameter = Parameter(name, kind, default, bool(match["optional"]), (match["description"] or "").strip())
     if default is not None:
         try:
             to_term(parameter, default)
         except StrategyGraphError as error:
-            raise InputError(f"default of parameter {name!r}: {error}", path=path, line=line) from None
+            raise InputError("error_parameter_default", path=path, line=line, name=name, error=error) from None
     return parameter
 
 
 def _parse_column(spec: str, path: Path, line: int) -> tuple[str, dict[str, str]]:
     match = _COLUMN_SPEC.fullmatch(spec.strip())
     if match is None:
-        message = "cannot read the column declaration (expected: NAME -- DANISH TITLE / ENGLISH TITLE)"
-        raise _declaration_error(message, path, line, "column")
+        raise InputError("error_column_declaration", path=path, line=line, field="column")
     return match["name"], {"da": match["da"].strip(), "en": match["en"].strip()}
 
 
@@ -180,12 +179,12 @@ class _Header:
         elif param_match := _PARAM_LINE.fullmatch(stripped):
             parameter = _parse_parameter(param_match["spec"], self.path, number)
             if parameter.name in self.parameters:
-                raise InputError(f"parameter {parameter.name!r} is declared twice", path=self.path, line=number)
+                raise InputError("error_parameter_twice", path=self.path, line=number, name=parameter.name)
             self.parameters[parameter.name] = parameter
         elif column_match := _COLUMN_LINE.fullmatch(stripped):
             variable, titles_by_lang = _parse_column(column_match["spec"], self.path, number)
             if variable in self.columns:
-                raise InputError(f"column {variable!r} is declared twice", path=self.path, line=number)
+                raise InputError("error_column_twice", path=self.path, line=number, name=variable)
             self.columns[variable] = titles_by_lang
 
 
@@ -195,10 +194,10 @@ def _read_only_form(text: str, path: Path) -> str:
     if form in {"SELECT", "ASK"}:
         return form
     if form in {"CONSTRUCT", "DESCRIBE"}:
-        raise InputError(f"{form} queries are not supported: use SELECT or ASK", path=path)
+        raise InputError("error_query_form_unsupported", path=path, form=form)
     if form:
-        raise InputError(f"update ({form}) refused: strategygraph only runs read-only SELECT and ASK", path=path)
-    raise InputError("no SELECT or ASK query found", path=path)
+        raise InputError("error_update_refused", path=path, form=form)
+    raise InputError("error_no_select_ask", path=path)
 
 
 def _check_parameters_used(text: str, declared: Iterable[str], path: Path) -> None:
@@ -206,11 +205,11 @@ def _check_parameters_used(text: str, declared: Iterable[str], path: Path) -> No
     used, names = dollar_variables(text), set(declared)
     undeclared = sorted(used - names)
     if undeclared:
-        hint = "; ".join(f"add '# param: {n} literal' (or iri, integer)" for n in undeclared)
-        raise InputError(f"uses ${', $'.join(undeclared)} without declaring it: {hint}", path=path)
+        hint = Joined(tuple(Phrase("error_declare_parameter", {"name": name}) for name in undeclared), "; ")
+        raise InputError("error_undeclared_parameters", path=path, names="$" + ", $".join(undeclared), hint=hint)
     unused = sorted(names - used)
     if unused:
-        raise InputError(f"declares parameter(s) {', '.join(unused)} that the query never uses as $name", path=path)
+        raise InputError("error_unused_parameters", path=path, names=", ".join(unused))
 
 
 def parse_query_text(text: str, path: Path, name: str | None = None) -> NamedQuery:
@@ -252,8 +251,8 @@ def find_query(name_or_file: str, queries_dir: Path | None = None) -> NamedQuery
     if not path.is_file():
         names = catalogue_names(folder)
         close = difflib.get_close_matches(name_or_file, names, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; `strategygraph queries` lists them"
-        raise NotFoundError(f"no query named {name_or_file!r}{hint}")
+        hint = Phrase("error_query_hint_close", {"names": ", ".join(close)}) if close else Phrase("error_query_hint")
+        raise NotFoundError("error_no_query", name=name_or_file, hint=hint)
     return read_query_file(path)
 
 
@@ -274,10 +273,12 @@ def to_term(parameter: Parameter, value: str) -> Identifier:
             return URIRef(_expand_iri(value))
         if parameter.kind == "integer":
             if not re.fullmatch(r"\s*[+-]?\d+\s*", value):
-                raise StrategyGraphError(f"not an integer: {value!r}")
+                raise StrategyGraphError("error_not_an_integer", value=value)
             return Literal(int(value), datatype=XSD.integer)
     except StrategyGraphError as error:
-        raise StrategyGraphError(f"parameter {parameter.name!r} ({parameter.kind}): {error}") from None
+        raise StrategyGraphError(
+            "error_parameter_value", name=parameter.name, kind=parameter.kind, error=error
+        ) from None
     return Literal(value)
 
 
@@ -286,12 +287,18 @@ def bind_arguments(query: NamedQuery, arguments: Mapping[str, str]) -> dict[str,
     declared = [p.name for p in query.parameters]
     unknown = sorted(set(arguments) - set(declared))
     if unknown:
-        has = f"its parameters: {', '.join(declared)}" if declared else "it has no parameters"
-        raise StrategyGraphError(f"query {query.name!r} has no parameter {', '.join(map(repr, unknown))} ({has})")
+        has = (
+            Phrase("error_its_parameters", {"names": ", ".join(declared)})
+            if declared
+            else Phrase("error_no_parameters")
+        )
+        raise StrategyGraphError(
+            "error_no_such_parameter", query=query.name, names=", ".join(map(repr, unknown)), has=has
+        )
     missing = [p for p in query.parameters if p.required and p.name not in arguments]
     if missing:
         needed = ", ".join(f"-p {p.name} VALUE ({p.kind})" for p in missing)
-        raise StrategyGraphError(f"query {query.name!r} needs parameter(s): {needed}")
+        raise StrategyGraphError("error_parameters_needed", query=query.name, needed=needed)
     bindings: dict[str, Identifier] = {}
     for parameter in query.parameters:
         value = arguments.get(parameter.name, parameter.default)
@@ -308,8 +315,9 @@ def check_syntax(query: NamedQuery) -> None:
     try:
         parseQuery(query.text)
     except ParseException as error:
-        message = f"SPARQL syntax error: {error.msg} (column {error.col})"
-        raise InputError(message, path=query.path, line=error.lineno) from None
+        raise InputError(
+            "error_sparql_syntax_at", path=query.path, line=error.lineno, detail=error.msg, column=error.col
+        ) from None
 
 
 def run_query(
@@ -335,7 +343,7 @@ def run_query(
     except Exception as error:  # the engine's own exception types differ; a syntax error is named precisely
         check_syntax(query)
         first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise InputError(f"the query failed: {first_line}", path=query.path) from None
+        raise InputError("error_query_failed", path=query.path, detail=first_line) from None
 
 
 def _within(seconds: float, run: Callable[[], SelectResult], query: NamedQuery) -> SelectResult:
@@ -351,7 +359,7 @@ def _within(seconds: float, run: Callable[[], SelectResult], query: NamedQuery) 
     worker.start()
     worker.join(seconds)
     if not outcome:
-        raise InputError(f"the query was stopped after {seconds:g} s (its time limit)", path=query.path)
+        raise InputError("error_query_time_limit", path=query.path, seconds=float(seconds))
     result = outcome[0]
     if isinstance(result, BaseException):
         raise result

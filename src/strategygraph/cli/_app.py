@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..errors import OptionsError
-from ..i18n import Lang
+from ..i18n import Lang, Phrase, as_lang, text
+from ._usage import in_language_of, lang_of_arguments
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -24,39 +25,66 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class UserError(click.ClickException):
-    """A StrategyGraphError shown to the user: one line on stderr, exit code 2."""
+    """A StrategyGraphError shown to the user: one line ``Fejl: …`` (``Error: …``) on stderr, exit code 2."""
 
     exit_code = EXIT_ERROR
 
+    def __init__(self, message: str, lang: Lang) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"{text('error_label', self.lang)}: {self.format_message()}", err=file is None, file=file)
+
 
 class ReportingGroup(click.Group):
-    """The one error path: every failure becomes one line on stderr and exit code 2; only ``--debug`` shows a
-    traceback. Library errors carry their own message; file-system errors name the file; anything unexpected
-    says what it was and how to see more."""
+    """The one error path: every failure becomes one line on stderr and exit code 2, in the language of
+    ``--lang``; only ``--debug`` shows a traceback. Library errors carry their own message; file-system errors
+    name the file; anything unexpected says what it was and how to see more. click's own usage errors (a
+    missing argument, an unknown option or command) are told in Danish too (see ``_usage``)."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        given = list(args)  # click's parser consumes ``args``
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            valued = {
+                name
+                for param in self.params
+                if isinstance(param, click.Option) and not param.is_flag
+                for name in param.opts
+            }
+            raise in_language_of(error, lang_of_arguments(given, valued)) from error
 
     def invoke(self, ctx: click.Context) -> Any:
         from ..errors import StrategyGraphError
 
+        lang = as_lang(str(ctx.params.get("lang", "da")))
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            raise in_language_of(error, lang) from error
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
             if isinstance(error, StrategyGraphError):
-                raise UserError(str(error)) from error
-            raise UserError(_one_line(error)) from error
+                raise UserError(error.render(lang), lang) from error
+            raise UserError(_one_line(error).render(lang), lang) from error
 
 
-def _one_line(error: BaseException) -> str:
+def _one_line(error: BaseException) -> Phrase:
     if isinstance(error, OSError):
-        where = f"{error.filename}: " if error.filename else ""
-        return f"{where}{error.strerror or error}"
+        if error.filename:
+            return Phrase("error_os_error_at", {"path": error.filename, "cause": error})
+        return Phrase("error_os_error", {"cause": error})
     if isinstance(error, MemoryError):
-        return "out of memory: the input is too large for this machine"
+        return Phrase("error_out_of_memory")
     first = (str(error).strip().splitlines() or [""])[0][:300]
-    return f"unexpected {type(error).__name__}: {first} (run again with --debug for the details)"
+    return Phrase("error_unexpected", {"kind": type(error).__name__, "detail": first})
 
 
 @dataclass
@@ -98,7 +126,7 @@ class AppContext:
                 from ..loading import load_graph
 
                 if self.store_graph is not None:
-                    raise OptionsError("--store-graph needs --store URL")
+                    raise OptionsError("error_store_graph_needs_url")
                 self._full_store = load_graph(self.sources(), self.store_kind)
         return self._full_store
 
@@ -106,7 +134,7 @@ class AppContext:
         from ..stores.remote import DEFAULT_GRAPH, SparqlEndpoint
 
         if self.data_dirs:
-            raise OptionsError("--data reads local folders; with --store URL the graph is the service's")
+            raise OptionsError("error_data_with_store_url")
         graph = DEFAULT_GRAPH if self.store_graph is None else self.store_graph
         return SparqlEndpoint(self.store_kind, (graph,) if graph else (), credentials=self.credentials())
 
@@ -121,7 +149,7 @@ class AppContext:
 
         password = os.environ.get(PASSWORD_VARIABLE)
         if password is None:
-            raise OptionsError(f"--user {self.user} needs the password in the environment variable {PASSWORD_VARIABLE}")
+            raise OptionsError("error_user_needs_password", user=self.user, variable=PASSWORD_VARIABLE)
         return Credentials(self.user, password)
 
     def store(self) -> GraphStore:

@@ -41,16 +41,16 @@ def guard_output(out: Path, inputs: Sequence[Path], *, folder: bool) -> None:
     ``inputs`` are the files and folders the command reads; ``folder`` says the output is a folder.
     """
     if out.is_symlink():
-        raise InputError("is a symbolic link; name the real file or folder instead", path=out)
+        raise InputError("error_output_symlink", path=out)
     target = out.resolve()
     for given in inputs:
         source = given.resolve()
         if _contains(target, source) or _contains(source, target):
-            raise InputError(f"would write over or inside an input ({given}); choose another output", path=out)
+            raise InputError("error_output_over_input", path=out, given=given)
     if folder:
-        for name, protected in (("the current folder", Path.cwd()), ("your home folder", Path.home())):
+        for key, protected in (("error_output_current_folder", Path.cwd()), ("error_output_home_folder", Path.home())):
             if _contains(target, protected.resolve()):
-                raise InputError(f"is {name} or contains it; choose a new folder for the output", path=out)
+                raise InputError(key, path=out)
 
 
 def check_output_folder(out: Path, inputs: Sequence[Path], *, force: bool = False) -> None:
@@ -58,17 +58,14 @@ def check_output_folder(out: Path, inputs: Sequence[Path], *, force: bool = Fals
     guard_output(out, inputs, folder=True)
     remove_stale_temporaries(out)
     if out.exists() and not out.is_dir():
-        raise InputError("exists and is not a folder", path=out)
+        raise InputError("error_output_not_folder", path=out)
     if out.is_dir() and any(out.iterdir()):
         if not force:
-            raise InputError("folder exists and is not empty (use --force to replace it)", path=out)
+            raise InputError("error_output_not_empty", path=out)
         if not (out / MARKER).is_file():
-            raise InputError(
-                f"folder was not written by strategygraph (no {MARKER} in it): not replacing it, even with --force",
-                path=out,
-            )
+            raise InputError("error_output_foreign_folder", path=out, marker=MARKER)
     if not out.parent.is_dir():
-        raise InputError("output folder's parent does not exist", path=out.parent)
+        raise InputError("error_output_parent_missing", path=out.parent)
 
 
 def _pid_is_running(pid: int) -> bool:
@@ -111,7 +108,7 @@ def _os_errors_as_input_errors(path: Path) -> Iterator[None]:
     except InputError:
         raise
     except OSError as error:
-        raise InputError(f"cannot write: {error.strerror or error}", path=error.filename or path) from None
+        raise InputError("error_cannot_write", path=error.filename or path, cause=error) from None
 
 
 def write_atomically(path: Path, content: str | bytes, inputs: Sequence[Path] = ()) -> None:
@@ -119,9 +116,9 @@ def write_atomically(path: Path, content: str | bytes, inputs: Sequence[Path] = 
     guard_output(path, inputs, folder=False)
     data = content.encode("utf-8") if isinstance(content, str) else content
     if not path.parent.is_dir():
-        raise InputError("output folder does not exist", path=path.parent)
+        raise InputError("error_output_folder_missing", path=path.parent)
     if path.is_dir():
-        raise InputError("is a folder; name a file to write", path=path)
+        raise InputError("error_output_is_folder", path=path)
     remove_stale_temporaries(path)
     temporary = _temporary_name(path, "tmp")
     with _os_errors_as_input_errors(path):

@@ -175,7 +175,7 @@ def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str
     from ..tables import render
 
     if app.seminar is not None:
-        raise OptionsError("compare names its two seminars itself; leave out the global --seminar")
+        raise OptionsError("error_compare_with_seminar")
     comparison = compare_seminars(app.store(), seminar_a, seminar_b, mode)
     if fmt == "json":
         echo_json(comparison_json(comparison, app.lang))

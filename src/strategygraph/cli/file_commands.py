@@ -72,7 +72,7 @@ def import_(
         violations = check_data_folder(folder, app.lang)
         if violations:
             raise StrategyGraphError(
-                f"{source}: the imported data does not validate ({len(violations)}); first: {violations[0].line()}"
+                "error_import_invalid", source=source, count=len(violations), first=violations[0].line()
             )
 
     replace_folder_atomically(out, imported.files, check, inputs, force=force)
@@ -138,10 +138,10 @@ def export(
 
     if seminar is not None:
         if app.seminar not in (None, seminar):
-            raise OptionsError(f"--seminar {seminar} differs from the global --seminar {app.seminar}")
+            raise OptionsError("error_seminar_differs", seminar=seminar, global_seminar=app.seminar)
         app.seminar = seminar
     if table is not None and not fmt.startswith("csv"):
-        raise OptionsError("--table goes with --format csv or csv-excel")
+        raise OptionsError("error_table_needs_csv")
     request = ExportRequest(app.store(), app.lang, mode, table)
     write_atomically(out, export_graph(request, fmt), app.input_paths())
     if not quiet:
@@ -212,7 +212,7 @@ def report(
         from ..comparison import compare_seminars
 
         if app.seminar is None:
-            raise OptionsError("report --compare needs the global --seminar: the seminar the report is about")
+            raise OptionsError("error_compare_needs_seminar")
         comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
     analysis = app.analysis(mode)
     files = report_files(app.store(), analysis, app.lang, day=report_day, progress=progress, comparison=comparison)
@@ -233,7 +233,7 @@ def _report_day(given: datetime | None) -> date:
     try:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     except (ValueError, OverflowError, OSError):
-        raise OptionsError(f"SOURCE_DATE_EPOCH={epoch}: not a whole number of seconds since 1970") from None
+        raise OptionsError("error_source_date_epoch", value=epoch) from None
 
 
 def _check_bundle(folder: Path) -> None:
@@ -241,7 +241,7 @@ def _check_bundle(folder: Path) -> None:
 
     missing = [name for name in ("index.html", "report.md") if not (folder / name).is_file()]
     if missing:
-        raise StrategyGraphError(f"{folder}: the report bundle is incomplete (missing {', '.join(missing)})")
+        raise StrategyGraphError("error_report_incomplete", folder=folder, missing=", ".join(missing))
 
 
 @click.command()
@@ -268,11 +268,15 @@ def view(app: AppContext, name: str, out: Path, mode: str, top: int | None) -> N
         strategygraph view overview --out overview.html
         strategygraph --lang en view committee:laering --out laering.html
     """
+    from ..i18n import Phrase
     from ..views import DEFAULT_TOP, build_view, render_html
 
     graph = build_view(app.analysis(mode), name, app.lang, DEFAULT_TOP if top is None else top)
     write_atomically(out, render_html(graph), app.input_paths())
-    click.echo(f"{out}: {graph.name}, {len(graph.nodes)} nodes, {len(graph.edges)} edges", err=True)
+    written = Phrase(
+        "view_written", {"out": out, "view": graph.name, "nodes": len(graph.nodes), "edges": len(graph.edges)}
+    )
+    click.echo(written.render(app.lang), err=True)
 
 
 COMMANDS = (import_, export, report, view)

@@ -88,10 +88,12 @@ def build(app: AppContext, out: Path, fmt: str | None) -> None:
         strategygraph build --out hedensted.ttl
     """
     from ..exports import ExportRequest, export_graph
+    from ..i18n import Phrase
 
     fmt = fmt or rdf_format_for(out.name)
     write_atomically(out, export_graph(ExportRequest(app.store(), app.lang), fmt), app.input_paths())
-    click.echo(f"{out}: {len(app.store())} triples ({fmt})", err=True)
+    written = Phrase("build_written", {"out": out, "triples": len(app.store()), "fmt": fmt})
+    click.echo(written.render(app.lang), err=True)
 
 
 @click.command("tag")

@@ -47,7 +47,8 @@ def queries_command(app: AppContext, fmt: str) -> None:
     from ..tables import Table, render
 
     rows: list[tuple[str | int | float | None, ...]] = [
-        (query.name, query.title(app.lang), "; ".join(p.signature() for p in query.parameters)) for query in catalogue()
+        (query.name, query.title(app.lang), "; ".join(p.signature(app.lang) for p in query.parameters))
+        for query in catalogue()
     ]
     headers = (text("query_name", app.lang), text("query_title", app.lang), text("query_parameters", app.lang))
     click.echo(render(Table(headers, rows, keys=("name", "title", "parameters")), fmt), nl=False)
@@ -142,7 +143,7 @@ def query_command(
     arguments: dict[str, str] = {}
     for key, value in params:
         if key in arguments:
-            raise StrategyGraphError(f"parameter {key!r} is given twice")
+            raise StrategyGraphError("error_parameter_given_twice", name=key)
         arguments[key] = value
     query = find_query(name)
     if query.parameter("lang") is not None:
@@ -161,10 +162,7 @@ def _refuse_federation(query: NamedQuery) -> None:
     from ..stores.sparql_text import uses_service
 
     if uses_service(query.text):
-        raise StrategyGraphError(
-            f"query {query.name!r} uses SERVICE (federated query), which asks other services over the network; "
-            "add --allow-federation to run it"
-        )
+        raise StrategyGraphError("error_federation_refused", query=query.name)
 
 
 def _query_store(app: AppContext, endpoint: str | None, graphs: tuple[str, ...], timeout: float) -> GraphStore:
@@ -174,7 +172,7 @@ def _query_store(app: AppContext, endpoint: str | None, graphs: tuple[str, ...],
         named = tuple(graph for graph in graphs if graph) if graphs else (DEFAULT_GRAPH,)
         return SparqlEndpoint(endpoint, named, timeout, app.credentials())
     if graphs:
-        raise OptionsError("--graph needs --endpoint")
+        raise OptionsError("error_graph_needs_endpoint")
     return app.store()
 
 

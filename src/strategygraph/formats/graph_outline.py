@@ -134,7 +134,7 @@ def outline_from_graph(store: GraphStore, seminar: SeminarRef) -> SeminarOutline
     )
     municipality = _pick([row["municipality"] for row in rows], "da", "")
     if title is None or municipality is None:
-        raise StrategyGraphError(f"seminar {seminar.id} has no title or no municipality with a Danish name")
+        raise StrategyGraphError("error_seminar_without_title", seminar=seminar.id)
     date = as_str(next((row["date"] for row in rows if row["date"] is not None), None))
     slug = as_str(next((row["slug"] for row in rows if row["slug"] is not None), None))
     description = _pick([row["description"] for row in rows], language, "da", "")
@@ -153,7 +153,7 @@ def outline_from_graph(store: GraphStore, seminar: SeminarRef) -> SeminarOutline
     for area, group in area_rows.items():
         committee = _pick([row["committee"] for row in group], "da", "")
         if committee is None:
-            raise StrategyGraphError(f"focus area <{area}> has no sg:presentedBy committee with a Danish name")
+            raise StrategyGraphError("error_area_without_committee", area=area)
         attribution = AttributionOutline(
             as_str(next((row["confidence"] for row in group if row["confidence"] is not None), None)) or "stated",
             _pick([row["rationale"] for row in group], language, "da"),

@@ -49,14 +49,11 @@ def import_seminar(data: bytes, path: str, metadata: SeminarMetadata | None = No
     name = Path(path).name
     suffix = Path(path).suffix.lower()
     if suffix not in MEDIA_TYPES:
-        raise InputError("unsupported file type (use .md, .csv or .xlsx)", path=path)
+        raise InputError("error_unsupported_file_type", path=path)
     original = SourceFile(f"source/{name}", data, MEDIA_TYPES[suffix])
     if MEDIA_TYPES[suffix].startswith("text/markdown"):
         if metadata != SeminarMetadata():
-            raise InputError(
-                "--municipality, --title, --date and --id are for spreadsheets; Markdown has them in its front matter",
-                path=path,
-            )
+            raise InputError("error_markdown_metadata", path=path)
         outline = parse_markdown(data, path)
         files = seminar_files(outline, original)
     else:

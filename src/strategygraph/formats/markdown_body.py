@@ -10,6 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import Phrase
 from ..source_text import normalise
 from .markdown_lines import Line
 from .outline import Span, TextUnit
@@ -73,7 +74,7 @@ class BodyReader:
             self._comment(content, where)
             return
         if "<!--" in content:
-            raise where.error("a comment (<!-- … -->) must stand on lines of its own")
+            raise where.error("error_comment_not_alone")
         if not content.strip():
             self._flush()
             return
@@ -84,7 +85,7 @@ class BodyReader:
         self._grow_slide(line)
         heading = _HEADING.match(content)
         if heading is None and content.startswith("#"):
-            raise where.error("a heading needs a space after its '#' marks")
+            raise where.error("error_heading_needs_space")
         keyword = _KEYWORD_LINE.match(content)
         if heading:
             self._flush()
@@ -95,7 +96,7 @@ class BodyReader:
     def finish(self) -> Span | None:
         """End the last slide; returns the introduction's span, if there was one."""
         if self.comment_from is not None:
-            raise self.comment_from.error("comment (<!--) is not closed by -->")
+            raise self.comment_from.error("error_comment_not_closed")
         self._flush()
         self._end_slide()
         return Span(self.intro[0].start, self.intro[-1].end) if self.intro else None
@@ -107,7 +108,7 @@ class BodyReader:
             self.comment_from = where
         if "-->" in content:
             if not content.rstrip().endswith("-->"):
-                raise where.error("text after the end of a comment (-->)")
+                raise where.error("error_text_after_comment")
             self.comment_from = None
 
     def _grow_slide(self, line: Line) -> None:
@@ -126,7 +127,7 @@ class BodyReader:
             self._grow_slide(line)
         level, title = len(heading["marks"]), heading["text"] or ""
         if level > 2:
-            raise where.error("only '#' (committee) and '##' (focus area or Refleksioner) headings are allowed")
+            raise where.error("error_heading_level")
         self.in_reflections = False
         if level == 1:
             self.builder.committee(normalise(title), where)
@@ -153,7 +154,8 @@ class BodyReader:
         under = self.builder.under_heading
         attempt = under == "committee" or (under == "focus-area" and _looks_like_a_keyword(word, rest))
         if self.block is None and attempt:
-            raise where.error(_expected_line(keyword, rest, under))
+            key, values = _expected_line(keyword, rest, under)
+            raise where.error(key, **values)
         return False
 
     def _attribution(self, rest: str, where: Location) -> None:
@@ -162,15 +164,12 @@ class BodyReader:
             unknown = _UNKNOWN_CONFIDENCE.match(rest.strip())
             written = unknown["value"].strip() if unknown else ""
             if not written:
-                raise where.error("malformed attribution: write 'Attribution: <confidence> — <rationale>'")
+                raise where.error("error_attribution_malformed")
             parse_confidence(written, where)  # raises: unknown, with the closest confidence
         assert value is not None
         tail = _RATIONALE.match(rest.strip()[value.end() :])
         if tail is None:
-            raise where.error(
-                "malformed attribution: put a dash between confidence and rationale: "
-                "'Attribution: <confidence> — <rationale>'"
-            )
+            raise where.error("error_attribution_needs_dash")
         self.builder.attribution(value[0], normalise(tail["rationale"] or ""), where)
 
     def _text(self, content: str, line: Line, where: Location) -> None:
@@ -183,7 +182,7 @@ class BodyReader:
             self._flush()
             start = line.start + item.end()
             if start >= end:
-                raise where.error("empty list item")
+                raise where.error("error_empty_list_item")
             self.block = _Block("item", start, end, where)
         elif self.block is not None:
             self.block.end = end
@@ -197,12 +196,12 @@ class BodyReader:
         span = Span(block.start, block.end)
         if self.in_intro:
             if self.intro_interrupted:
-                raise block.where.error("a comment inside the introduction: keep its paragraphs together")
+                raise block.where.error("error_comment_in_introduction")
             self.intro.append(span)
             return
         unit = TextUnit(normalise(self.text[span.start : span.end]), span)
         if not unit.text:
-            raise block.where.error("empty statement")
+            raise block.where.error("error_empty_statement")
         if self.in_reflections:
             self.builder.reflection(unit)
         else:
@@ -215,20 +214,17 @@ def _looks_like_a_keyword(word: str, rest: str) -> bool:
     return bool(close) or _CONFIDENCE.match(rest.strip()) is not None
 
 
-def _expected_line(keyword: str, rest: str, under: str) -> str:
-    """What a ``keyword: rest`` line right under a heading was probably meant to be."""
+def _expected_line(keyword: str, rest: str, under: str) -> tuple[str, dict[str, object]]:
+    """What a ``keyword: rest`` line right under a heading was probably meant to be: the error's key and values."""
     word = keyword.casefold()
     remit = difflib.get_close_matches(word, REMIT_KEYWORDS, n=1, cutoff=0.75)
     attribution = difflib.get_close_matches(word, ATTRIBUTION_KEYWORDS, n=1, cutoff=0.75)
     confidence = _CONFIDENCE.match(rest.strip())
-    heading = "a committee heading" if under == "committee" else "a focus-area heading"
-    known = f"{keyword + ':'!r} is not a line the format knows under {heading}"
+    heading = Phrase("error_under_committee" if under == "committee" else "error_under_focus_area")
+    known = Phrase("error_unknown_line", {"line": keyword + ":", "heading": heading})
     if remit and not attribution and confidence is None:
-        return f"{known}; did you mean 'Ressort: <tema>, <tema>'?"
+        return "error_did_you_mean_remit", {"known": known}
     if attribution or confidence is not None:
         value = CONFIDENCE_FORMS[confidence_key(confidence[0])] if confidence else "<sikkerhed>"
-        return f"{known}; did you mean 'Attribution: {value} — <begrundelse>'?"
-    return (
-        f"{known}: write 'Attribution: <sikkerhed> — <begrundelse>' or 'Ressort: <tema>, <tema>', "
-        "or begin a focus area with '## <titel>'"
-    )
+        return "error_did_you_mean_attribution_line", {"known": known, "value": value}
+    return "error_expected_line", {"known": known}

@@ -36,17 +36,17 @@ def read_front_matter(text: str, lines: list[Line], path: str, themes: ThemesOnD
     """The front matter and the index of the first body line."""
     first = Location(path, line=1)
     if not lines or text[lines[0].start : lines[0].end].lstrip("\ufeff").rstrip() != "---":
-        raise first.error("missing front matter: the file must begin with a '---' line")
+        raise first.error("error_front_matter_missing")
     closing = next((i for i, line in enumerate(lines[1:], 1) if text[line.start : line.end].rstrip() == "---"), None)
     if closing is None:
-        raise first.error("front matter is not closed by a '---' line")
+        raise first.error("error_front_matter_not_closed")
     reader = _FrontValues(text)
     for line in lines[1:closing]:
         reader.read(line, Location(path, line=line.number))
     values, items = reader.values, reader.items
     for key in ("municipality", "title"):
         if key not in values or not normalise(values[key][0]):
-            raise first.error(f"front matter lacks {key!r}")
+            raise first.error("error_front_matter_lacks", key=key)
     municipality = normalise(values["municipality"][0])
     title_text, title_span, _ = values["title"]
     slug = parse_seminar_id(values["id"][0], values["id"][2]) if "id" in values else None
@@ -55,7 +55,7 @@ def read_front_matter(text: str, lines: list[Line], path: str, themes: ThemesOnD
     if "language" in values:
         language, _, where = values["language"]
         if not _LANGUAGE.match(language):
-            raise where.error(f"language {language!r} is not a language tag such as da or en")
+            raise where.error("error_bad_language_tag", language=language)
     pillars = _pillars(items.get("sigtepunkter", []), themes)
     front = FrontMatter(municipality, TextUnit(normalise(title_text), title_span), slug, date_value, language, pillars)
     return front, closing + 1
@@ -68,7 +68,7 @@ def _pillars(items: list[tuple[str, Location]], themes: ThemesOnDemand) -> tuple
         key = pillar.name.casefold()
         if key in pillars:
             first = pillars[key][1].describe()
-            raise where.error(f"pillar {pillar.name!r} is given twice (first at {first})", PILLARS_FIELD)
+            raise where.error("error_pillar_twice", PILLARS_FIELD, name=pillar.name, first=first)
         pillars[key] = (pillar, where)
     return tuple(pillar for pillar, _ in pillars.values())
 
@@ -90,25 +90,23 @@ class _FrontValues:
         if item is None:
             self._key_line(content, line, where)
         elif self.list_key is None:
-            raise where.error(f"a list item in the front matter belongs under {' or '.join(sorted(LIST_KEYS))}:")
+            raise where.error("error_list_item_misplaced", keys=" / ".join(f"{key}:" for key in sorted(LIST_KEYS)))
         else:
             self.items[self.list_key].append((item["item"], where))
 
     def _key_line(self, content: str, line: Line, where: Location) -> None:
         match = _FRONT_LINE.match(content)
         if match is None:
-            raise where.error(f"malformed front matter: expected 'key: value', got {content.strip()!r}")
+            raise where.error("error_front_matter_malformed", content=content.strip())
         key = FRONT_MATTER_ALIASES.get(match["key"].lower(), match["key"].lower())
         if key not in FRONT_MATTER_KEYS:
-            raise where.error(f"unknown front-matter key {match['key']!r} (use {', '.join(FRONT_MATTER_KEYS)})")
+            raise where.error("error_front_matter_unknown_key", key=match["key"], keys=", ".join(FRONT_MATTER_KEYS))
         if key in self.values or key in self.items:
-            raise where.error(f"front-matter key {key!r} given twice")
+            raise where.error("error_front_matter_key_twice", key=key)
         self.list_key = None
         if key in LIST_KEYS:
             if match["value"]:
-                raise where.error(
-                    f"write each of the {key} on a line of its own under '{key}:': '  - <navn>: <tema>, …'"
-                )
+                raise where.error("error_front_matter_list_inline", key=key)
             self.items[key], self.list_key = [], key
             return
         start, end = line.start + match.start("value"), line.start + match.end("value")

@@ -33,6 +33,7 @@ file's lines (:mod:`.markdown_lines`); :func:`parse_markdown` joins them into a 
 
 from __future__ import annotations
 
+from ..i18n import Phrase
 from ..source_text import normalise
 from ..text_files import decode_utf8
 from .markdown_body import BodyReader
@@ -50,7 +51,7 @@ def parse_markdown(data: bytes, path: str, themes: ThemeIndex | None = None) -> 
     lines = split_lines(text)
     known_themes = ThemesOnDemand(themes)
     front, body = read_front_matter(text, lines, path, known_themes)
-    builder = OutlineBuilder(path, " (start one with a '## <title>' heading)")
+    builder = OutlineBuilder(path, Phrase("error_hint_markdown_area"))
     reader = BodyReader(text, path, builder, known_themes)
     for line in lines[body:]:
         reader.feed(line)

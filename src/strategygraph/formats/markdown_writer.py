@@ -13,7 +13,7 @@ import re
 from itertools import groupby
 
 from ..errors import InputError, StrategyGraphError
-from ..i18n import Lang
+from ..i18n import Lang, Phrase
 from ..i18n import text as words
 from ..seminars import list_seminars
 from ..stores.base import GraphStore
@@ -128,26 +128,25 @@ def seminar_markdown(store: GraphStore, lang: Lang = "da") -> str:
     the comment under the front matter is written in ``lang`` (Danish by default, as the document is)."""
     seminars = list_seminars(store)
     if len(seminars) != 1:
-        names = ", ".join(seminar.id for seminar in seminars) or "none"
-        raise StrategyGraphError(f"the Markdown export writes one seminar; choose one with --seminar ({names})")
+        names = ", ".join(seminar.id for seminar in seminars) or Phrase("none")
+        raise StrategyGraphError("error_markdown_one_seminar", names=names)
     (seminar,) = seminars
     outline = outline_from_graph(store, seminar)
-    refusal = f"seminar {seminar.id} cannot be written as Markdown without changing it"
+    refusal = Phrase("error_markdown_refusal", {"seminar": seminar.id})
     for area in outline.focus_areas():
         if is_reflections_heading(area.title.text):
-            raise StrategyGraphError(
-                f"{refusal}: the focus-area title {area.title.text!r} has a word beginning with 'refleksion' or "
-                "'reflection', so a '##' heading of it would head the slide's reflections"
-            )
+            raise StrategyGraphError("error_markdown_reflection_title", refusal=refusal, title=area.title.text)
     note = words("markdown_export_note", lang).format(seminar=seminar.id)
     text = render_markdown(outline, note)
     try:
         themes = ThemeIndex.of(read_thesaurus(store))
-        back = parse_markdown(text.encode("utf-8"), "the Markdown", themes).content()
+        back = parse_markdown(text.encode("utf-8"), "Markdown", themes).content()
     except InputError as error:
-        raise StrategyGraphError(f"{refusal}: {error}") from None
+        raise StrategyGraphError("error_markdown_reads_badly", refusal=refusal, error=error) from None
     if back != outline:
         pairs = zip([*_texts(outline), ""], [*_texts(back), ""], strict=False)
-        was, read = next(((a, b) for a, b in pairs if a != b), ("its structure", "a different one"))
-        raise StrategyGraphError(f"{refusal}: {was!r} would read back as {read!r}")
+        difference = next(((a, b) for a, b in pairs if a != b), None)
+        if difference is None:
+            raise StrategyGraphError("error_markdown_structure_differs", refusal=refusal)
+        raise StrategyGraphError("error_markdown_reads_back", refusal=refusal, was=difference[0], read=difference[1])
     return text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import InputError
+from ..i18n import Phrase
 from .iri_minting import RESERVED_SEMINAR_SLUGS
 from .outline import (
     CONFIDENCE_ALIASES,
@@ -48,14 +49,17 @@ class Location:
     line: int | None = None
     row: int | None = None
 
-    def describe(self) -> str:
-        return f"row {self.row}" if self.row is not None else f"line {self.line}"
+    def describe(self) -> Phrase:
+        return (
+            Phrase("error_row", {"row": self.row})
+            if self.row is not None
+            else Phrase("error_line", {"line": self.line})
+        )
 
-    def error(self, message: str, field: str | None = None) -> InputError:
-        """An error at this place; ``field`` names the key or column it is in (``Ressort``, ``sigtepunkter``)."""
-        if self.row is not None:
-            return InputError(message, path=self.path, field=", ".join(filter(None, (f"row {self.row}", field))))
-        return InputError(message, path=self.path, line=self.line, field=field)
+    def error(self, key: str, field: str | None = None, /, **values: object) -> InputError:
+        """The error ``key`` (filled in with ``values``) at this place; ``field`` names the key or column it is in
+        (``Ressort``, ``sigtepunkter``)."""
+        return InputError(key, path=self.path, line=self.line, row=self.row, field=field, **values)
 
 
 def parse_confidence(value: str, where: Location) -> str:
@@ -63,10 +67,13 @@ def parse_confidence(value: str, where: Location) -> str:
     confidence = CONFIDENCE_FORMS.get(confidence_key(value))
     if confidence is None:
         close = difflib.get_close_matches(confidence_key(value), list(CONFIDENCE_FORMS), n=1, cutoff=0.6)
-        hint = f"; did you mean {_WRITTEN_FORMS[close[0]]!r}?" if close else ""
+        hint = Phrase("error_did_you_mean_attribution", {"name": _WRITTEN_FORMS[close[0]]}) if close else ""
         raise where.error(
-            f"unknown attribution {value.strip()!r} (use {', '.join(CONFIDENCES)}, "
-            f"or in Danish {', '.join(CONFIDENCE_ALIASES)}){hint}"
+            "error_unknown_attribution",
+            value=value.strip(),
+            confidences=", ".join(CONFIDENCES),
+            aliases=", ".join(CONFIDENCE_ALIASES),
+            hint=hint,
         )
     return confidence
 
@@ -81,13 +88,10 @@ def parse_seminar_id(value: str, where: Location) -> str:
     """``value`` if it can be a seminar's slug (its ID within the municipality)."""
     if not SLUG_PATTERN.match(value) or len(value) > MAX_LENGTH:
         suggestion = slugify(value, "")
-        hint = f", e.g. {suggestion!r}" if suggestion else ""
-        raise where.error(
-            f"id {value!r} is not a slug: use at most {MAX_LENGTH} lower-case letters a–z, digits and "
-            f"single hyphens{hint}"
-        )
+        hint = Phrase("error_for_example", {"example": suggestion}) if suggestion else ""
+        raise where.error("error_id_not_slug", value=value, limit=MAX_LENGTH, hint=hint)
     if value in RESERVED_SEMINAR_SLUGS:
-        raise where.error(f"id {value!r} is reserved (not {', '.join(sorted(RESERVED_SEMINAR_SLUGS))})")
+        raise where.error("error_id_reserved", value=value, reserved=", ".join(sorted(RESERVED_SEMINAR_SLUGS)))
     return value
 
 
@@ -100,7 +104,7 @@ def parse_date(value: str, where: Location) -> str:
         year, month, day = match["year"], match["month"], match["day"]
         date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise where.error(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise where.error("error_bad_date", value=value) from None
     return value
 
 
@@ -126,7 +130,7 @@ class OutlineBuilder:
     """Collects slides from a reader's events, checking the format's rules as it goes."""
 
     path: str
-    focus_area_hint: str = ""  # how the format starts a focus area, added to "statement before any focus area"
+    focus_area_hint: Phrase | str = ""  # how the format starts a focus area, added to "statement before any focus area"
     _slides: list[SlideOutline] = field(default_factory=list)
     _areas: list[FocusAreaOutline] = field(default_factory=list)
     _reflections: list[TextUnit] = field(default_factory=list)
@@ -138,7 +142,7 @@ class OutlineBuilder:
 
     def committee(self, name: str, where: Location) -> None:
         if is_blank(name):
-            raise where.error("empty committee name")
+            raise where.error("error_empty_committee_name")
         self._close_area()
         self._close_committee()
         self._committee = _Committee(name, where)
@@ -148,18 +152,18 @@ class OutlineBuilder:
         """The attribution of the committee just started, or of the focus area just started."""
         value = parse_confidence(confidence, where)
         if value != "stated" and not rationale:
-            raise where.error(f"attribution {value!r} needs a rationale: Attribution: {value} — <why>")
+            raise where.error("error_attribution_needs_rationale", value=value)
         attribution = AttributionOutline(value, rationale or None)
         if self._after == "focus-area" and self._area is not None:
             if self._area.attribution is not None:
-                raise where.error("a second attribution for the same focus area")
+                raise where.error("error_second_area_attribution")
             self._area.attribution = attribution
         elif self._after == "committee" and self._committee is not None:
             if self._committee.attribution is not None:
-                raise where.error("a second attribution for the same committee")
+                raise where.error("error_second_committee_attribution")
             self._committee.attribution = attribution
         else:
-            raise where.error("an attribution must directly follow a committee or focus-area heading")
+            raise where.error("error_attribution_misplaced")
 
     @property
     def under_heading(self) -> str:
@@ -169,11 +173,11 @@ class OutlineBuilder:
     def check_remit_place(self, where: Location) -> str:
         """The name of the committee a remit given at ``where`` belongs to: the one whose heading it follows."""
         if self._after != "committee" or self._committee is None:
-            raise where.error("a Ressort line must directly follow a committee ('#') heading: it is the committee's")
+            raise where.error("error_remit_misplaced")
         name = self._committee.name
         if name in self._remits:
             first = self._remits[name][1]
-            raise where.error(f"committee {name!r} has its Ressort line already ({first.describe()}); give it once")
+            raise where.error("error_remit_twice", name=name, first=first.describe())
         return name
 
     def remit(self, themes: tuple[str, ...], where: Location) -> None:
@@ -186,15 +190,17 @@ class OutlineBuilder:
 
     def focus_area(self, title: TextUnit, where: Location) -> None:
         if self._committee is None:
-            raise where.error(f"focus area {title.text!r} before any committee")
+            raise where.error("error_area_before_committee", title=title.text)
         if is_blank(title.text):
-            raise where.error("empty focus-area title")
+            raise where.error("error_empty_area_title")
         self._close_area()
         key = (self._committee.name, title.text.casefold())
         if key in self._titles:
             raise where.error(
-                f"duplicate focus-area title {title.text!r} in committee {self._committee.name!r} "
-                f"(first at {self._titles[key].describe()})"
+                "error_duplicate_area_title",
+                title=title.text,
+                committee=self._committee.name,
+                first=self._titles[key].describe(),
             )
         self._titles[key] = where
         self._committee.focus_areas += 1
@@ -208,7 +214,7 @@ class OutlineBuilder:
 
     def statement(self, unit: TextUnit, where: Location) -> None:
         if self._area is None:
-            raise where.error(f"statement before any focus area{self.focus_area_hint}")
+            raise where.error("error_statement_before_area", hint=self.focus_area_hint)
         self._area.statements.append(unit)
         self._after = ""
 
@@ -229,7 +235,7 @@ class OutlineBuilder:
 
     def slides(self) -> tuple[SlideOutline, ...]:
         if not any(slide.focus_areas for slide in self._slides):
-            raise InputError("no focus areas found", path=self.path)
+            raise InputError("error_no_focus_areas", path=self.path)
         return tuple(self._slides)
 
     def _close_area(self) -> None:
@@ -237,7 +243,7 @@ class OutlineBuilder:
         if area is None:
             return
         if not area.statements:
-            raise area.where.error(f"focus area {area.title.text!r} has no statements")
+            raise area.where.error("error_area_without_statements", title=area.title.text)
         attribution = area.attribution or area.committee.attribution or AttributionOutline()
         self._areas.append(FocusAreaOutline(area.title, area.committee.name, attribution, tuple(area.statements)))
         self._area = None
@@ -245,5 +251,5 @@ class OutlineBuilder:
     def _close_committee(self) -> None:
         committee = self._committee
         if committee is not None and committee.focus_areas == 0:
-            raise committee.where.error(f"committee {committee.name!r} has no focus areas")
+            raise committee.where.error("error_committee_without_areas", name=committee.name)
         self._committee = None

@@ -23,6 +23,7 @@ from hashlib import sha256
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n import Phrase
 from ..source_text import normalise
 from ..text_files import decode_utf8
 from .outline import SeminarOutline, Span, TextUnit
@@ -69,7 +70,7 @@ def _csv_rows(data: bytes, path: str) -> list[list[str]]:
     try:
         return _bounded(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), path)
     except csv.Error as error:
-        raise InputError(f"cannot read CSV: {error}", path=path) from None
+        raise InputError("error_csv_unreadable", path=path, detail=str(error)) from None
 
 
 def _bounded(rows: Iterable[Sequence[object]], path: str) -> list[list[str]]:
@@ -77,12 +78,12 @@ def _bounded(rows: Iterable[Sequence[object]], path: str) -> list[list[str]]:
     read: list[list[str]] = []
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS:
-            raise InputError(f"more than {MAX_ROWS:,} rows; a seminar has far fewer (split the file)", path=path)
+            raise InputError("error_too_many_rows", path=path, limit=MAX_ROWS)
         cells = [_cell_text(value) for value in row]
         while cells and not cells[-1]:
             cells.pop()
         if len(cells) > MAX_COLUMNS:
-            raise InputError(f"row {number} fills more than {MAX_COLUMNS} columns", path=path)
+            raise InputError("error_too_many_columns", path=path, row=number, limit=MAX_COLUMNS)
         read.append(cells)
     return read
 
@@ -105,7 +106,7 @@ def _xlsx_rows(data: bytes, path: str) -> list[list[str]]:
     except InputError:
         raise
     except Exception as error:  # zipfile, XML and openpyxl errors alike: the file is not a usable workbook
-        raise InputError(f"not a readable XLSX workbook ({type(error).__name__})", path=path) from None
+        raise InputError("error_xlsx_unreadable", path=path, kind=type(error).__name__) from None
 
 
 def _columns(header: list[str], path: str) -> dict[str, int]:
@@ -114,11 +115,11 @@ def _columns(header: list[str], path: str) -> dict[str, int]:
     for index, name in enumerate(header):
         key = "_".join(name.strip().lower().replace("-", " ").split())
         if key in columns and key in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS):
-            raise where.error(f"column {key!r} appears twice")
+            raise where.error("error_column_appears_twice", key=key)
         columns.setdefault(key, index)
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
-        raise where.error(f"missing column(s) {', '.join(missing)} (required: {', '.join(REQUIRED_COLUMNS)})")
+        raise where.error("error_missing_columns", missing=", ".join(missing), required=", ".join(REQUIRED_COLUMNS))
     return {name: columns[name] for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if name in columns}
 
 
@@ -167,10 +168,10 @@ class _RowReader:
         self.slide_span = Span(start, block.end)
         kind = cells["kind"].strip().lower()
         if kind not in KINDS:
-            raise where.error(f"unknown kind {cells['kind'].strip()!r} (use statement or reflection)")
+            raise where.error("error_unknown_kind", kind=cells["kind"].strip())
         unit = TextUnit(normalise(cells["text"]), spans["text"], number)
         if not unit.text:
-            raise where.error("empty text")
+            raise where.error("error_empty_text")
         if kind == "reflection":
             self._reflection(unit, cells, where)
         else:
@@ -179,23 +180,23 @@ class _RowReader:
     def _slide(self, value: str, where: Location) -> None:
         if not value.strip():
             if not self.slide:
-                raise where.error("the first row needs a slide number")
+                raise where.error("error_first_row_slide")
             return
         try:
             number = int(value.strip())
         except ValueError:
             number = 0
         if number < 1:
-            raise where.error(f"slide {value.strip()!r} is not a whole number ≥ 1")
+            raise where.error("error_bad_slide_number", value=value.strip())
         if number < self.slide:
-            raise where.error(f"slide {number} after slide {self.slide}: keep each slide's rows together, in order")
+            raise where.error("error_slide_order", number=str(number), previous=str(self.slide))
         if number != self.slide:
             self.end_slide()
             self.slide = number
 
     def _reflection(self, unit: TextUnit, cells: dict[str, str], where: Location) -> None:
         if any(cells.get(name, "").strip() for name in ("committee", "focus_area", "attribution", "rationale")):
-            raise where.error("a reflection belongs to its slide: leave committee, focus_area and attribution empty")
+            raise where.error("error_reflection_cells")
         if not self.in_reflections:
             self.builder.reflections_heading()
             self.in_reflections, self.area = True, ""
@@ -213,20 +214,20 @@ class _RowReader:
             self.area, self.area_row, self.area_attribution = area, where.row or 0, attribution
             if any(attribution):
                 if not attribution[0]:
-                    raise where.error("a rationale without an attribution")
+                    raise where.error("error_rationale_without_attribution")
                 self.builder.attribution(attribution[0], attribution[1], where)
         elif any(attribution) and attribution != self.area_attribution:
-            raise where.error(f"attribution differs from the focus area's first row (row {self.area_row})")
+            raise where.error("error_attribution_differs", first=str(self.area_row))
         self.builder.statement(unit, where)
 
 
 def parse_spreadsheet(data: bytes, path: str, kind: str, metadata: SeminarMetadata) -> SpreadsheetSeminar:
     """The seminar in a spreadsheet (``kind`` ``csv`` or ``xlsx``) and the text rendition its pointers use."""
     if not metadata.municipality or not metadata.title:
-        raise InputError("a spreadsheet needs --municipality and --title", path=path)
+        raise InputError("error_spreadsheet_metadata", path=path)
     rows = _csv_rows(data, path) if kind == "csv" else _xlsx_rows(data, path)
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise Location(path, row=1).error(f"no header row (columns: {', '.join(REQUIRED_COLUMNS)})")
+        raise Location(path, row=1).error("error_no_header_row", columns=", ".join(REQUIRED_COLUMNS))
     columns = _columns(rows[0], path)
     if metadata.date is not None:
         parse_date(metadata.date, Location("--date"))
@@ -242,7 +243,7 @@ def parse_spreadsheet(data: bytes, path: str, kind: str, metadata: SeminarMetada
         rendition.add("id", metadata.seminar_id)
     if metadata.date:
         rendition.add("date", metadata.date)
-    reader = _RowReader(path, OutlineBuilder(path, " (fill in its focus_area cell)"))
+    reader = _RowReader(path, OutlineBuilder(path, Phrase("error_hint_spreadsheet_area")))
     for number, row in enumerate(rows[1:], start=2):
         cells = {name: (row[index] if index < len(row) else "") for name, index in columns.items()}
         if not any(value.strip() for value in cells.values()):

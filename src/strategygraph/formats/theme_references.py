@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..i18n import Phrase
 from ..source_text import normalise
 from .outline import PillarOutline
 from .outline_builder import Location
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from ..errors import InputError
     from ..tagging.thesaurus import Thesaurus
 
-ALL_THEMES_HINT = "`strategygraph query theme-hierarchy` lists every theme"
 OWN_THEME_MARK = "="
 REMIT_FIELD = "Ressort"  # how errors name the line or key a theme was written in
 PILLARS_FIELD = "sigtepunkter"
@@ -68,16 +68,18 @@ class ThemeIndex:
         similar = [self.slugs[k] for k in difflib.get_close_matches(key, list(self.slugs), n=limit, cutoff=0.6)]
         return list(dict.fromkeys([*containing, *similar]))[:limit]
 
-    def unknown(self, name: str, where: Location, field: str, subject: str = "") -> InputError:
+    def unknown(self, name: str, where: Location, field: str, subject: Phrase | str = "") -> InputError:
         """The error for an unknown theme ``name`` in ``field`` (of ``subject``, e.g. ``pillar 'Vækst': ``)."""
         matches = self.close_matches(name)
         if matches:
-            hint = "close matches: " + ", ".join(f"{slug} ({self.labels[slug]})" for slug in matches)
+            hint = Phrase(
+                "error_close_themes", {"themes": ", ".join(f"{slug} ({self.labels[slug]})" for slug in matches)}
+            )
         else:
-            hint = "no theme is close"
-        return where.error(f"{subject}unknown theme {name!r}; {hint}; {ALL_THEMES_HINT}", field)
+            hint = Phrase("error_no_close_theme")
+        return where.error("error_unknown_theme", field, subject=subject, name=name, hint=hint)
 
-    def references(self, text: str, where: Location, field: str, subject: str = "") -> list[tuple[str, bool]]:
+    def references(self, text: str, where: Location, field: str, subject: Phrase | str = "") -> list[tuple[str, bool]]:
         """The themes ``text`` lists, in order and each once: (slug, marked with ``=``)."""
         parts = [part.strip() for part in _SEPARATOR.split(text)]
         found: dict[str, bool] = {}
@@ -88,7 +90,7 @@ class ThemeIndex:
             head = first.removeprefix(OWN_THEME_MARK).strip()
             if not head:
                 if marked:
-                    raise where.error(f"{subject}'{OWN_THEME_MARK}' must stand right before a theme", field)
+                    raise where.error("error_mark_before_theme", field, subject=subject, mark=OWN_THEME_MARK)
                 start += 1
                 continue
             for end in range(len(parts), start, -1):
@@ -105,11 +107,9 @@ class ThemeIndex:
         """The theme slugs of a ``Ressort:`` line's value."""
         themes = self.references(text, where, REMIT_FIELD)
         if not themes:
-            raise where.error(
-                "empty Ressort line: name the themes of the committee's remit ('Ressort: <tema>, <tema>')"
-            )
+            raise where.error("error_empty_remit")
         if any(marked for _, marked in themes):
-            raise where.error(f"'{OWN_THEME_MARK}' marks a pillar's own theme; it has no meaning here", REMIT_FIELD)
+            raise where.error("error_mark_in_remit", REMIT_FIELD, mark=OWN_THEME_MARK)
         return tuple(slug for slug, _ in themes)
 
     def pillar(self, item: str, where: Location) -> PillarOutline:
@@ -117,13 +117,11 @@ class ThemeIndex:
         names, _, listed = item.rpartition(":") if ":" in item else (item, "", "")
         name, _, name_en = (normalise(part) for part in names.partition("|"))
         if not name:
-            raise where.error("a pillar needs a name: '- <navn>: <tema>, <tema>'", PILLARS_FIELD)
-        themes = self.references(listed, where, PILLARS_FIELD, f"pillar {name!r}: ")
+            raise where.error("error_pillar_needs_name", PILLARS_FIELD)
+        themes = self.references(listed, where, PILLARS_FIELD, Phrase("error_pillar_subject", {"name": name}))
         marked = [slug for slug, mark in themes if mark]
         if len(marked) > 1:
-            raise where.error(
-                f"pillar {name!r}: only one theme can be marked '{OWN_THEME_MARK}' as the pillar itself", PILLARS_FIELD
-            )
+            raise where.error("error_pillar_two_marks", PILLARS_FIELD, name=name, mark=OWN_THEME_MARK)
         own = marked[0] if marked else self.find(name)
         own = own if own in {slug for slug, _ in themes} else None
         served = tuple(slug for slug, _ in themes if slug != own)

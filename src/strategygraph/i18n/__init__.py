@@ -6,10 +6,13 @@ checks that each key the code uses exists and that no key is unused.
 
 from __future__ import annotations
 
+import errno
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeVar, get_args
+from typing import Literal, Protocol, TypeVar, get_args, runtime_checkable
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -30,7 +33,7 @@ def as_lang(value: str) -> Lang:
         return "da"
     if value == "en":
         return "en"
-    raise ValueError(f"unknown language {value!r} (choose da or en)")
+    raise ValueError(f"unknown language {value!r} (choose da or en)")  # a programming error, not the user's
 
 
 def in_language(lang: Lang, da: _T, en: _T | None) -> _T:
@@ -73,3 +76,59 @@ def format_count(value: int, lang: Lang) -> str:
     """A whole number with thousands separated as a reader of ``lang`` writes it: ``118.084`` / ``118,084``."""
     shown = f"{value:,}"
     return shown.replace(",", ".") if lang == "da" else shown
+
+
+@runtime_checkable
+class Renders(Protocol):
+    """Something that writes itself in either language: a :class:`Phrase`, an error."""
+
+    def render(self, lang: Lang) -> str: ...
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A message key and the values for its placeholders, written out only when the language is known: the
+    message of an error, or a word inside one (``Phrase("none")``)."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: Lang) -> str:
+        """The text in ``lang``; values are shown as :func:`shown` writes them, and ``count=1`` picks
+        ``<key>_one`` where there is one."""
+        key = self.key
+        if self.values.get("count") == 1 and has_text(f"{key}_one"):
+            key = f"{key}_one"
+        return text(key, lang).format(**{name: shown(value, lang) for name, value in self.values.items()})
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several values, some of them words, shown one after another: ``Joined((a, Phrase("none")))``."""
+
+    parts: tuple[object, ...]
+    separator: str = ", "
+
+    def render(self, lang: Lang) -> str:
+        return self.separator.join(shown(part, lang) for part in self.parts)
+
+
+def shown(value: object, lang: Lang) -> str:
+    """A value as it stands in a message in ``lang``: words and errors in that language, whole numbers with
+    thousands separated (``118.084``), decimals with the language's decimal mark, an OS error by its cause in
+    that language where messages.toml has it (``os_error_ENOENT``), anything else (names, paths) as it is."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return format_count(value, lang)
+    if isinstance(value, float):
+        written = f"{value:g}"
+        return written.replace(".", ",") if lang == "da" else written
+    if isinstance(value, OSError):
+        name = errno.errorcode.get(value.errno or 0, "")
+        if name and has_text(f"os_error_{name}"):
+            return text(f"os_error_{name}", lang)
+        return str(value.strerror or value)
+    if isinstance(value, Renders):
+        return value.render(lang)
+    return str(value)

@@ -14,7 +14,7 @@ from ..analysis import Analysis
 from ..analysis.presentation import REACH_MEASURES, overlaps_csv_table, reach_json
 from ..corpus import Corpus, TextUnit
 from ..errors import NotFoundError
-from ..i18n import Lang, text
+from ..i18n import Lang, has_text, text
 from ..tables import Cell, Table, render_delimited
 
 TABLE_NAMES = (
@@ -32,6 +32,12 @@ LIST_SEPARATOR = "; "
 
 def _table(keys: Sequence[str], rows: Sequence[tuple[Cell, ...]], lang: Lang) -> Table:
     return Table(tuple(text(f"col_{key}", lang) for key in keys), list(rows), keys=tuple(keys))
+
+
+def _method(method: str, lang: Lang) -> str:
+    """How a mention was found (``lexical``, ``curated``) in ``lang``; a method messages.toml lacks as it is."""
+    key = f"mention_method_{method}"
+    return text(key, lang) if has_text(key) else method
 
 
 def _joined(values: Sequence[str]) -> str:
@@ -160,13 +166,13 @@ def theme_mentions_table(analysis: Analysis, lang: Lang) -> Table:
         rows.append(
             (
                 mention.unit,
-                corpus.unit_by_key[mention.unit].kind,
+                text(corpus.unit_by_key[mention.unit].kind, lang),
                 mention.theme,
                 theme.label(lang) if theme else mention.theme,
                 mention.matched,
                 mention.start,
                 mention.end,
-                mention.method,
+                _method(mention.method, lang),
             )
         )
     keys = ("unit", "kind", "theme", "theme_label", "matched", "start", "end", "method")
@@ -214,7 +220,7 @@ def data_table(analysis: Analysis, name: str, lang: Lang) -> Table:
     try:
         builder = _BUILDERS[name]
     except KeyError:
-        raise NotFoundError(f"unknown table {name!r} (choose {', '.join(TABLE_NAMES)})") from None
+        raise NotFoundError("error_unknown_table", name=name, choices=", ".join(TABLE_NAMES)) from None
     return builder(analysis, lang)
 
 

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import StrategyGraphError
+from ..i18n import Phrase
 
 CHROMIUM_VARIABLE = "STRATEGYGRAPH_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -43,15 +44,13 @@ def find_chromium() -> Path:
     named = os.environ.get(CHROMIUM_VARIABLE)
     if named:
         if not Path(named).is_file():
-            raise PdfError(f"{CHROMIUM_VARIABLE}={named}: no such file; name Chromium's program")
+            raise PdfError("error_pdf_chromium_named_missing", variable=CHROMIUM_VARIABLE, named=named)
         return Path(named)
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
             return Path(found)
-    raise PdfError(
-        f"--pdf needs Chromium, which is not installed: apt-get install chromium (or set {CHROMIUM_VARIABLE})"
-    )
+    raise PdfError("error_pdf_needs_chromium", variable=CHROMIUM_VARIABLE)
 
 
 def _command(chromium: Path, page: Path, pdf: Path, profile: Path) -> list[str]:
@@ -79,7 +78,7 @@ def print_pdf(html: str, chromium: Path, timeout: float = PDF_TIMEOUT) -> bytes:
         errors = _run(_command(chromium, page, pdf, profile), timeout)
         data = pdf.read_bytes() if pdf.is_file() else b""
         if errors is not None or not data.startswith(b"%PDF"):
-            raise PdfError(f"Chromium could not print the PDF ({errors or 'it wrote no PDF'})")
+            raise PdfError("error_pdf_failed", detail=errors or Phrase("error_pdf_nothing_written"))
         return data
 
 
@@ -95,12 +94,12 @@ def _run(command: list[str], timeout: float) -> str | None:
             start_new_session=True,  # its own process group, so a timeout ends Chromium's helpers too
         )
     except OSError as error:
-        raise PdfError(f"cannot run {command[0]}: {error.strerror or error}") from None
+        raise PdfError("error_pdf_cannot_run", program=command[0], cause=error) from None
     with process:
         try:
             _, said = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise PdfError(f"Chromium did not print the PDF within {timeout:g} s") from None
+            raise PdfError("error_pdf_timeout", seconds=float(timeout)) from None
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)  # what is left of the group Chromium started

@@ -111,6 +111,6 @@ def parse_turtle_file(graph: Graph, path: Path) -> None:
     try:
         graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as error:
-        raise InputError(f"Turtle syntax error: {error._why}", path=path, line=error.lines + 1) from None
+        raise InputError("error_turtle_syntax", path=path, line=error.lines + 1, detail=error._why) from None
     except Exception as error:  # rdflib raises plain exceptions for bad IRIs, datatypes, prefixes
-        raise InputError(f"cannot parse Turtle: {error}".splitlines()[0], path=path) from None
+        raise InputError("error_turtle_unparsable", path=path, detail=str(error).partition("\n")[0]) from None

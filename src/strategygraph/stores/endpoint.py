@@ -44,7 +44,7 @@ def oxigraph_executable() -> Path:
     for candidate in (Path(sysconfig.get_path("scripts")) / "oxigraph", shutil.which("oxigraph")):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
-    raise StrategyGraphError("the Oxigraph server is missing: pip install oxigraph")
+    raise StrategyGraphError("error_oxigraph_missing")
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -87,7 +87,7 @@ def load_database(ntriples: str, folder: Path, executable: Path | None = None) -
     )
     if run.returncode != 0:
         detail = (run.stderr.strip().splitlines() or ["no message"])[-1]
-        raise StrategyGraphError(f"oxigraph load failed: {detail}")
+        raise StrategyGraphError("error_oxigraph_load_failed", detail=detail)
     source.unlink()
     return location
 
@@ -138,16 +138,16 @@ class OxigraphProcess:
             if self._process is not None and self._process.poll() is not None:
                 stderr = self._process.stderr.read().decode("utf-8", "replace") if self._process.stderr else ""
                 detail = (stderr.strip().splitlines() or ["no message"])[-1]
-                raise StrategyGraphError(f"the Oxigraph server did not start: {detail}")
+                raise StrategyGraphError("error_oxigraph_did_not_start", detail=detail)
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
                 return
             time.sleep(0.05)
-        raise StrategyGraphError(f"the Oxigraph server did not answer within {within:g} s")
+        raise StrategyGraphError("error_oxigraph_no_answer", seconds=float(within))
 
     def current(self, within: float) -> tuple[int, int]:
         """(generation, port) of the running server, waiting up to ``within`` seconds for a restart."""
         if not self._ready.wait(within):
-            raise StrategyGraphError("the query engine is restarting")
+            raise StrategyGraphError("error_engine_restarting")
         with self._lock:
             return self.generation, self.port
 
@@ -231,7 +231,7 @@ def running_endpoint(
     ``allow_federation`` lets queries use ``SERVICE`` (the server then fetches from other hosts); ``front`` is
     the page served at ``/`` (Oxigraph's own page then moves to ``/yasgui``)."""
     if timeout <= 0:
-        raise StrategyGraphError("the timeout must be a positive number of seconds")
+        raise StrategyGraphError("error_timeout_not_positive")
     remove_stale_databases()
     with tempfile.TemporaryDirectory(prefix=_FOLDER_PREFIX) as folder:
         (Path(folder) / _OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
@@ -241,7 +241,7 @@ def running_endpoint(
             try:
                 relay = RelayServer((host, port), engine, timeout, allow_federation, front=front)
             except OSError as error:
-                raise StrategyGraphError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+                raise StrategyGraphError("error_cannot_listen", host=host, port=str(port), cause=error) from None
             thread = threading.Thread(target=relay.serve_forever, name="strategygraph-serve", daemon=True)
             thread.start()
             try:

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from typing import ClassVar
 
 from ..errors import StrategyGraphError
+from ..i18n import Phrase
 
 DEFAULT_TIMEOUT = 30.0  # seconds to connect, and to wait for each part of an answer
 PASSWORD_VARIABLE = "STRATEGYGRAPH_PASSWORD"
@@ -41,7 +42,7 @@ def check_endpoint_url(url: str) -> str:
     """``url`` if it is an http(s) URL with a host; anything else (file:, ftp:, typos) is an error."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise StrategyGraphError(f"not an http:// or https:// endpoint URL: {url!r}")
+        raise StrategyGraphError("error_not_endpoint_url", url=url)
     return url
 
 
@@ -96,10 +97,22 @@ def _status_error(
         body = ""
     reason = server_reason(body, error.headers.get_content_type() if error.headers else "")
     message = f": {reason}" if reason else ""
+    hint: object = ""
     if error.code == 401:
-        hint = "wrong user or password" if credentials else f"give --user, and the password in ${PASSWORD_VARIABLE}"
-        message = f"{message} ({hint})"
-    return StrategyGraphError(f"{method} {url}: HTTP {error.code} {error.reason}{message}")
+        hint = (
+            Phrase("error_http_wrong_login")
+            if credentials
+            else Phrase("error_http_give_user", {"variable": PASSWORD_VARIABLE})
+        )
+    return StrategyGraphError(
+        "error_http_status",
+        method=method,
+        url=url,
+        status=str(error.code),
+        reason=error.reason,
+        detail=message,
+        hint=hint,
+    )
 
 
 class _TextOfHtml(HTMLParser):
@@ -147,14 +160,15 @@ def server_reason(body: str, content_type: str = "") -> str:
 def _connection_error(error: Exception, method: str, url: str, timeout: float) -> StrategyGraphError:
     reason: object = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError):
-        return StrategyGraphError(f"{method} {url}: no answer within {timeout:g} s (--timeout)")
+        return StrategyGraphError("error_http_timeout", method=method, url=url, seconds=float(timeout))
     if isinstance(error, urllib.error.URLError):  # failed before the request was sent
-        return StrategyGraphError(f"cannot reach {url}: {_why(reason)}")
-    return StrategyGraphError(f"{method} {url}: the connection failed: {_why(reason)}")
+        return StrategyGraphError("error_unreachable", url=url, cause=_why(reason))
+    return StrategyGraphError("error_connection_failed", method=method, url=url, cause=_why(reason))
 
 
-def _why(reason: object) -> str:
+def _why(reason: object) -> object:
+    """The cause to show: an OS error (told in the user's language), else the first line of its text."""
     if isinstance(reason, OSError) and reason.strerror:
-        return reason.strerror
+        return reason
     text = str(reason).strip()
     return (text.splitlines() or [type(reason).__name__])[0][:200] if text else type(reason).__name__

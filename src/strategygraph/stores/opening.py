@@ -20,7 +20,7 @@ AUTO_OXIGRAPH_BYTES = 250_000
 def resolve_store_kind(kind: str, files: Sequence[Path]) -> str:
     """``memory`` or ``oxigraph``: ``auto`` becomes Oxigraph when the files hold ``AUTO_OXIGRAPH_BYTES`` or more."""
     if kind not in STORE_KINDS:
-        raise StrategyGraphError(f"unknown store {kind!r} (choose {', '.join(STORE_KINDS)})")
+        raise StrategyGraphError("error_unknown_store", kind=kind, choices=", ".join(STORE_KINDS))
     if kind != "auto":
         return kind
     size = sum(path.stat().st_size for path in files if path.is_file())
@@ -44,12 +44,12 @@ def persistent_folder(kind: str, files: Sequence[Path], inputs: Sequence[Path]) 
 
         return cache_root()
     if not kind.strip():
-        raise StrategyGraphError(f"unknown store {kind!r} (choose {', '.join(STORE_KINDS)} or a folder path)")
+        raise StrategyGraphError("error_unknown_store_or_folder", kind=kind, choices=", ".join(STORE_KINDS))
     folder = Path(kind).expanduser().resolve()
     for given in inputs:
         found = given.resolve()
         if folder == found or found in folder.parents:
-            raise InputError(f"the store must not be inside an input folder ({given})", path=kind)
+            raise InputError("error_store_inside_input", path=kind, folder=given)
     return folder
 
 

@@ -58,7 +58,7 @@ def to_rdflib_term(term: object) -> Identifier:
         return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    raise StrategyGraphError(f"unsupported RDF term from Oxigraph: {term!r}")
+    raise StrategyGraphError("error_unsupported_oxigraph_term", term=repr(term))
 
 
 def to_oxigraph_term(term: Node) -> OxTerm:
@@ -73,7 +73,7 @@ def to_oxigraph_term(term: Node) -> OxTerm:
         return ox.Literal(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
-    raise StrategyGraphError(f"cannot store {term!r} in Oxigraph: not an IRI, blank node or literal")
+    raise StrategyGraphError("error_cannot_store_term", term=repr(term))
 
 
 def to_substitutions(bindings: Mapping[str, Identifier]) -> Substitutions:
@@ -90,13 +90,13 @@ def _converted(term: Node, cache: dict[Node, OxTerm]) -> OxTerm:
 
 def _subject(term: Node, converted: OxTerm) -> ox.NamedNode | ox.BlankNode:
     if isinstance(converted, ox.Literal):
-        raise StrategyGraphError(f"a literal cannot be the subject of a triple: {term!r}")
+        raise StrategyGraphError("error_literal_subject", term=repr(term))
     return converted
 
 
 def _predicate(term: Node, converted: OxTerm) -> ox.NamedNode:
     if not isinstance(converted, ox.NamedNode):
-        raise StrategyGraphError(f"a predicate must be an IRI: {term!r}")
+        raise StrategyGraphError("error_predicate_not_iri", term=repr(term))
     return converted
 
 
@@ -187,9 +187,11 @@ class OxigraphStore(GraphStore):
                 to_graph=self._graphs.get(path, ox.DefaultGraph()),
             )
         except SyntaxError as error:
-            raise InputError(f"Turtle syntax error: {_syntax_message(error)}", path=path, line=error.lineno) from None
+            raise InputError(
+                "error_turtle_syntax", path=path, line=error.lineno, detail=_syntax_message(error)
+            ) from None
         except (ValueError, OSError) as error:
-            raise InputError(f"cannot parse Turtle: {error}".splitlines()[0], path=path) from None
+            raise InputError("error_turtle_unparsable", path=path, detail=str(error).partition("\n")[0]) from None
         self._files.append(path)
         self._rdflib = None
 
@@ -203,7 +205,7 @@ class OxigraphStore(GraphStore):
         if isinstance(result, ox.QueryBoolean):
             return SelectResult(("ask",), [(Literal(bool(result)),)])
         if not isinstance(result, ox.QuerySolutions):
-            raise StrategyGraphError("only SELECT and ASK queries can be run here")
+            raise StrategyGraphError("error_only_select_ask")
         names = [variable.value for variable in result.variables]
         keep = [index for index, name in enumerate(names) if name not in plan.added]
         cache: dict[object, Identifier] = {}
@@ -224,9 +226,9 @@ class OxigraphStore(GraphStore):
                 use_default_graph_as_union=bool(self._graphs),
             )
         except SyntaxError as error:
-            raise StrategyGraphError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
+            raise StrategyGraphError("error_sparql_syntax", detail=str(error).partition("\n")[0]) from None
         except (RuntimeError, ValueError) as error:  # evaluation errors, e.g. an unknown SERVICE
-            raise StrategyGraphError(f"SPARQL query failed: {str(error).splitlines()[0]}") from None
+            raise StrategyGraphError("error_sparql_failed", detail=str(error).partition("\n")[0]) from None
 
     def add(self, triples: Iterable[Triple]) -> None:
         """Add triples: as one N-Triples document that Oxigraph parses in a single transaction (several

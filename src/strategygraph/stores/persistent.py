@@ -112,7 +112,7 @@ def open_persistent(
         opened = _open_read_only(target)
         if opened is not None:
             return PersistentStore(opened, files, _recorded_triples(target))
-    raise InputError("the store keeps disappearing (another process removes it)", path=target)
+    raise InputError("error_store_disappearing", path=target)
 
 
 def _base_store(folder: Path, base_key: str, name: str, files: int) -> tuple[Path, dict[str, Any]] | None:
@@ -148,7 +148,7 @@ def _update(base: tuple[Path, dict[str, Any]], target: Path, digests: dict[Path,
 
 def _prepare(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise InputError("the store must be a folder, not a file", path=folder)
+        raise InputError("error_store_not_folder", path=folder)
     folder.mkdir(parents=True, exist_ok=True)
     for entry in folder.iterdir():
         found = _TEMPORARY.fullmatch(entry.name)
@@ -256,7 +256,7 @@ def _open_read_only(target: Path) -> ox.Store | None:
     except OSError as error:
         if not target.is_dir():
             return None
-        raise InputError(f"cannot open the store: {str(error).splitlines()[0]}", path=target) from None
+        raise InputError("error_store_cannot_open", path=target, detail=str(error).partition("\n")[0]) from None
 
 
 def _about(target: Path) -> dict[str, Any] | None:

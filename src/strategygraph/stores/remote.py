@@ -61,13 +61,13 @@ def term_from_json(value: Mapping[str, str]) -> Identifier:
         if datatype and datatype != str(XSD.string):
             return Literal(canonical_lexical(text, datatype), datatype=URIRef(datatype))
         return Literal(text)
-    raise StrategyGraphError(f"unknown term type in SPARQL JSON results: {kind!r}")
+    raise StrategyGraphError("error_unknown_json_term", kind=kind)
 
 
 def results_from_json(document: Mapping[str, Any]) -> SelectResult:
     """A :class:`SelectResult` from a W3C SPARQL 1.1 Query Results JSON document (ASK: one ``ask`` row)."""
     if not isinstance(document, Mapping):
-        raise StrategyGraphError("the endpoint's answer is not SPARQL 1.1 Query Results JSON")
+        raise StrategyGraphError("error_not_results_json")
     if "boolean" in document:
         return SelectResult(("ask",), [(Literal(bool(document["boolean"])),)])
     try:
@@ -77,7 +77,7 @@ def results_from_json(document: Mapping[str, Any]) -> SelectResult:
             for binding in document["results"]["bindings"]
         ]
     except (KeyError, TypeError, AttributeError):
-        raise StrategyGraphError("the endpoint's answer is not SPARQL 1.1 Query Results JSON") from None
+        raise StrategyGraphError("error_not_results_json") from None
     return SelectResult(variables, rows)
 
 
@@ -87,16 +87,10 @@ def check_complete(answer: HttpAnswer, rows: int, url: str) -> None:
     S1TAT``)."""
     limit = (answer.headers.get("X-SPARQL-MaxRows") or "").strip()
     if limit.isdigit() and rows >= int(limit):
-        raise StrategyGraphError(
-            f"{url}: the answer stopped at the service's limit of {limit} rows (Virtuoso: ResultSetMaxRows in "
-            "virtuoso.ini's [SPARQL] section), so it may be incomplete; ask the service's administrator to raise it"
-        )
+        raise StrategyGraphError("error_answer_cut_at_rows", url=url, limit=int(limit))
     if (answer.headers.get("X-SQL-State") or "").strip() == "S1TAT":
         detail = (answer.headers.get("X-SQL-Message") or "").strip()
-        raise StrategyGraphError(
-            f"{url}: the service stopped the query at its time limit and returned only part of the answer "
-            f"(Virtuoso: MaxQueryExecutionTime){': ' + detail if detail else ''}"
-        )
+        raise StrategyGraphError("error_answer_cut_at_time", url=url, detail=f": {detail}" if detail else "")
 
 
 @dataclass
@@ -118,7 +112,7 @@ class SparqlEndpoint(GraphStore):
     def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
         text = with_prefixes(substitute(query, bindings or {}), _PREFIXES)
         if query_form(text) not in {"SELECT", "ASK"}:
-            raise StrategyGraphError("only SELECT and ASK queries are sent to an endpoint")
+            raise StrategyGraphError("error_endpoint_select_ask")
         form = [("query", text), *(("default-graph-uri", graph) for graph in self.default_graphs)]
         answer = http_request(
             self.url,
@@ -131,14 +125,14 @@ class SparqlEndpoint(GraphStore):
         try:
             result = results_from_json(json.loads(answer.body.decode("utf-8")))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise StrategyGraphError(f"{self.url}: the answer is not JSON (is this a SPARQL query endpoint?)") from None
+            raise StrategyGraphError("error_answer_not_json", url=self.url) from None
         except StrategyGraphError as error:
-            raise StrategyGraphError(f"{self.url}: {error}") from None
+            raise StrategyGraphError("error_at_url", url=self.url, error=error) from None
         check_complete(answer, len(result.rows), self.url)
         return result
 
     def add(self, triples: Iterable[Triple]) -> None:
-        raise StrategyGraphError("a remote endpoint is read-only here; use `strategygraph publish` to upload")
+        raise StrategyGraphError("error_endpoint_read_only")
 
     def __len__(self) -> int:
         result = self.select("SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }")
@@ -165,7 +159,7 @@ class SparqlEndpoint(GraphStore):
                 return
             last = rows[-1][0]
             if all(subject == last for subject, _, _ in rows):
-                raise StrategyGraphError(f"{self.url}: <{last}> has more than {PAGE_ROWS} triples; cannot page")
+                raise StrategyGraphError("error_remote_cannot_page", url=self.url, subject=str(last), rows=PAGE_ROWS)
             # the last subject may go on in the next page: start there again (the graph drops repeated triples)
             after = str(last)
 
@@ -202,12 +196,14 @@ def graph_triple_count(
         return 0
     rdf_format = _RDF_FORMATS.get(answer.content_type)
     if rdf_format is None:
-        raise StrategyGraphError(f"{store_url}: unexpected content type {answer.content_type!r} for a graph")
+        raise StrategyGraphError("error_unexpected_content_type", url=store_url, content_type=answer.content_type)
     try:
         return len(Graph().parse(data=answer.body.decode("utf-8"), format=rdf_format))
     except Exception as error:  # rdflib's parsers raise their own kinds; the answer is simply not RDF
         first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
-        raise StrategyGraphError(f"{store_url}: the answer is not {answer.content_type} RDF ({first})") from None
+        raise StrategyGraphError(
+            "error_answer_not_rdf", url=store_url, content_type=answer.content_type, detail=first
+        ) from None
 
 
 def canonical_ntriples(store: GraphStore) -> str:

@@ -19,7 +19,7 @@ def serialize_graph(store: GraphStore, fmt: str) -> str:
     try:
         rdflib_format = RDF_FORMATS[fmt]
     except KeyError:
-        raise StrategyGraphError(f"unknown RDF format {fmt!r} (choose {', '.join(RDF_FORMATS)})") from None
+        raise StrategyGraphError("error_unknown_rdf_format", fmt=fmt, choices=", ".join(RDF_FORMATS)) from None
     graph = bind_prefixes(store.to_rdflib())
     if rdflib_format == "nt":
         lines = graph.serialize(format="nt").splitlines()

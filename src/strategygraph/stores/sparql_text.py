@@ -66,7 +66,7 @@ def tokens(query: str) -> Iterator[Token]:
     while position < len(query):
         match = _TOKEN.match(query, position)
         if match is None or match.lastgroup is None:  # pragma: no cover - the "other" branch matches any character
-            raise StrategyGraphError(f"cannot read SPARQL text at character {position}")
+            raise StrategyGraphError("error_sparql_unreadable_at", position=position)
         yield Token(match.lastgroup, match.group())
         position = match.end()
 
@@ -133,9 +133,9 @@ def check_iri(value: str) -> str:
     """``value`` if it is an absolute IRI that SPARQL can write between ``<`` and ``>``; else an error."""
     bad = _IRI_FORBIDDEN.search(value)
     if bad:
-        raise StrategyGraphError(f"not an IRI: {value!r} contains {bad.group()!r}")
+        raise StrategyGraphError("error_not_an_iri", value=value, bad=bad.group())
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
-        raise StrategyGraphError(f"not an absolute IRI: {value!r} (expected scheme:…, e.g. https://…)")
+        raise StrategyGraphError("error_not_an_absolute_iri", value=value)
     return value
 
 
@@ -147,14 +147,14 @@ def sparql_term(term: Identifier) -> str:
         quoted = '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(term)) + '"'
         if term.language:
             if not _LANGUAGE_TAG.fullmatch(term.language):
-                raise StrategyGraphError(f"not a language tag: {term.language!r}")
+                raise StrategyGraphError("error_not_a_language_tag", tag=term.language)
             return f"{quoted}@{term.language}"
         if term.datatype:
             return f"{quoted}^^<{check_iri(str(term.datatype))}>"
         return quoted
     if isinstance(term, BNode):
-        raise StrategyGraphError("a blank node cannot be sent to an endpoint as a parameter value")
-    raise StrategyGraphError(f"cannot write {term!r} as a SPARQL term")
+        raise StrategyGraphError("error_blank_node_parameter")
+    raise StrategyGraphError("error_not_a_sparql_term", term=repr(term))
 
 
 _ENDS_SELECT = {"WHERE", "FROM"}
@@ -248,11 +248,9 @@ class _Substitution:
         if term is None:
             return token.text
         if self.previous == "AS":
-            raise StrategyGraphError(
-                f"parameter {name!r} is assigned in the query (AS {token.text}); it cannot be bound"
-            )
+            raise StrategyGraphError("error_parameter_assigned", name=name, variable=token.text)
         if self.in_values_header:
-            raise StrategyGraphError(f"parameter {name!r} is a VALUES variable in the query; it cannot be bound")
+            raise StrategyGraphError("error_parameter_in_values", name=name)
         if self.projection_at == self.parens:
             if self.clause is not None and name in self.clause.from_subqueries:
                 return f"?{name}"  # a subquery already projects it as the term
@@ -312,5 +310,5 @@ def substitute(query: str, bindings: Mapping[str, Identifier]) -> str:
         state.track(token)
     if state.star_projection and used:
         names = ", ".join(sorted(used))
-        raise StrategyGraphError(f"SELECT * cannot keep the bound parameter(s) {names} as columns; list the variables")
+        raise StrategyGraphError("error_select_star_parameters", names=names)
     return "".join(out)

@@ -68,7 +68,7 @@ def _variable_names(names: Iterable[str]) -> list[str]:
     checked = []
     for name in names:
         if not _VARIABLE_NAME.fullmatch(name):
-            raise StrategyGraphError(f"cannot bind {name!r}: not a SPARQL variable name (letters, digits, _)")
+            raise StrategyGraphError("error_not_a_variable_name", name=name)
         checked.append(name)
     return checked
 
@@ -82,7 +82,7 @@ def _closing_brace(tokens: list[Token], opening: int) -> int:
             depth -= 1
             if depth == 0:
                 return index
-    raise StrategyGraphError("SPARQL syntax error: unbalanced braces in the query")
+    raise StrategyGraphError("error_unbalanced_braces")
 
 
 def _is_aggregate_call(tokens: list[Token], index: int) -> bool:
@@ -127,7 +127,7 @@ def _select_shape(tokens: list[Token], select: int) -> _SelectShape:
         index += 1
     opening = next((i for i in range(index, len(tokens)) if tokens[i].text == "{"), None)
     if opening is None:
-        raise StrategyGraphError("SPARQL syntax error: the SELECT query has no WHERE pattern")
+        raise StrategyGraphError("error_select_without_where")
     closing = _closing_brace(tokens, opening)
     group_by_end, grouped_aggregate, end = _solution_modifiers(tokens, closing + 1)
     return _SelectShape(

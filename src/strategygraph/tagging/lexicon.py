@@ -40,6 +40,7 @@ import simplemma
 import snowballstemmer
 
 from ..errors import StrategyGraphError
+from ..i18n import Phrase
 from .thesaurus import Theme, Thesaurus
 
 WORD = re.compile(r"[^\W_]+")
@@ -166,7 +167,7 @@ def _word_pattern(token: str, stem: Stem) -> Element:
     word = token[len(lead) : len(token) - len(trail)]
     form = forms.get((lead, trail))
     if form is None or not word or WORD.fullmatch(word) is None:
-        raise PatternError(f"{token!r} is not a word pattern (word, word*, word+, *word, +word, *word*, =word, _, …)")
+        raise PatternError("error_not_word_pattern", token=token)
     return WordPattern(form, word, stem(word))
 
 
@@ -174,9 +175,9 @@ def parse_pattern(source: str, stem: Stem) -> Pattern:
     """Parse a pattern in the notation above; a label is a pattern without operators."""
     elements = tuple(_word_pattern(token, stem) for token in source.lower().split())
     if not elements:
-        raise PatternError("empty pattern")
+        raise PatternError("error_empty_pattern")
     if isinstance(elements[0], Gap) or isinstance(elements[-1], Gap):
-        raise PatternError(f"{source!r}: a pattern cannot begin or end with …")
+        raise PatternError("error_pattern_gap_at_end", source=source)
     return Pattern(source, elements)
 
 
@@ -184,7 +185,7 @@ def label_pattern(label: str, stem: Stem) -> Pattern:
     """A SKOS label as a phrase: each of its words in any inflection."""
     words = WORD.findall(label.lower())
     if not words:
-        raise PatternError(f"label {label!r} has no words")
+        raise PatternError("error_label_without_words", label=label)
     return Pattern(label, tuple(WordPattern(Form.INFLECTED, word, stem(word)) for word in words))
 
 
@@ -335,11 +336,11 @@ class Lexicon:
         return cls(thesaurus, tuple(rules), words, by_first, broader)
 
 
-def _parse(source: str, stem: Stem, where: str) -> Pattern:
+def _parse(source: str, stem: Stem, where: Phrase | str) -> Pattern:
     try:
         return parse_pattern(source, stem)
     except PatternError as error:
-        raise PatternError(f"{where}: {error}") from None
+        raise PatternError("error_in_pattern", where=where, error=error) from None
 
 
 def _rule(theme: str | None, role: Role, pattern: Pattern, words: _WordIndex, label: bool = False) -> Rule:
@@ -348,15 +349,17 @@ def _rule(theme: str | None, role: Role, pattern: Pattern, words: _WordIndex, la
 
 
 def _theme_rules(theme: Theme, words: _WordIndex) -> Iterable[Rule]:
-    where = f"theme {theme.slug!r}"
     for label in theme.surface_forms:
         try:
             yield _rule(theme.slug, Role.EVIDENCE, label_pattern(label, words.stem), words, label=True)
         except PatternError as error:
-            raise PatternError(f"{where} label: {error}") from None
+            where = Phrase("error_theme_label", {"slug": theme.slug})
+            raise PatternError("error_in_pattern", where=where, error=error) from None
     for source in theme.patterns:
-        yield _rule(theme.slug, Role.EVIDENCE, _parse(source, words.stem, f"{where} sg:pattern"), words)
+        where = Phrase("error_theme_field", {"slug": theme.slug, "field": "sg:pattern"})
+        yield _rule(theme.slug, Role.EVIDENCE, _parse(source, words.stem, where), words)
     for source in theme.stop_phrases:
-        yield _rule(theme.slug, Role.STOP, _parse(source, words.stem, f"{where} sg:stopPhrase"), words)
+        where = Phrase("error_theme_field", {"slug": theme.slug, "field": "sg:stopPhrase"})
+        yield _rule(theme.slug, Role.STOP, _parse(source, words.stem, where), words)
     for source in theme.excluded_forms:
         yield _rule(theme.slug, Role.EXCLUDED, _parse(source, words.stem, f"{where} sg:excludedForm"), words)

@@ -46,9 +46,9 @@ def load_gold(path: Path) -> list[GoldUnit]:
             for u in data["units"]
         ]
     except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
+        raise InputError("error_file_not_found", path=path) from None
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
-        raise InputError(f"not a gold set (units with id, text, themes): {error}", path=path) from None
+        raise InputError("error_not_gold_set", path=path, detail=str(error)) from None
 
 
 def load_labels(path: Path) -> dict[str, frozenset[str]]:
@@ -57,9 +57,9 @@ def load_labels(path: Path) -> dict[str, frozenset[str]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {str(unit): frozenset(map(str, themes)) for unit, themes in data["labels"].items()}
     except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
+        raise InputError("error_file_not_found", path=path) from None
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
-        raise InputError(f"not a label file (labels: unit id to themes): {error}", path=path) from None
+        raise InputError("error_not_label_file", path=path, detail=str(error)) from None
 
 
 def split(gold: Iterable[GoldUnit], name: str) -> list[GoldUnit]:

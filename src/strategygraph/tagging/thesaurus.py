@@ -96,7 +96,7 @@ class Thesaurus:
         for theme in self.themes:
             if theme.slug == slug:
                 return theme
-        raise NotFoundError(f"no theme with slug {slug!r}")
+        raise NotFoundError("error_no_theme_slug", slug=slug)
 
     @property
     def slugs(self) -> tuple[str, ...]:

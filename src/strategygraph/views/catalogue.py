@@ -15,7 +15,7 @@ from ..analysis import Analysis
 from ..analysis.overlaps import BACKBONE_PARTNERS, strongest_overlaps
 from ..corpus import Committee, Corpus, FocusArea
 from ..errors import NotFoundError
-from ..i18n import Lang
+from ..i18n import Joined, Lang, Phrase
 from .builder import LEGEND_COMMITTEES, ViewBuilder, top_ranked
 from .context import ViewContext, node_id
 from .model import NO_PILLAR_COLOUR, SHAPES, TYPE_COLOURS, LegendEntry, ViewGraph
@@ -41,13 +41,13 @@ def view_names(corpus: Corpus, *, mentioned_themes_only: bool = False) -> tuple[
 def _unknown_view(corpus: Corpus, name: str) -> NotFoundError:
     names = view_names(corpus)
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = Phrase("error_did_you_mean", {"name": close[0]}) if close else ""
 
-    def listing(prefix: str, keys: Sequence[str]) -> str:
+    def listing(prefix: str, keys: Sequence[str]) -> Phrase:
         shown = ", ".join(keys[:12]) + (", …" if len(keys) > 12 else "")
-        return f"{prefix} ({shown or 'none'})"
+        return Phrase("error_listing", {"prefix": prefix, "names": shown or Phrase("none")})
 
-    valid = ", ".join(
+    valid = Joined(
         (
             *FIXED_VIEWS,
             *([listing("municipality:<slug>", list(places))] if len(places := corpus.municipalities) > 1 else []),
@@ -55,7 +55,7 @@ def _unknown_view(corpus: Corpus, name: str) -> NotFoundError:
             listing("theme:<slug>", [t.slug for t in corpus.themes]),
         )
     )
-    return NotFoundError(f"unknown view {name!r}{hint}. Valid views: {valid}")
+    return NotFoundError("error_unknown_view", name=name, hint=hint, valid=valid)
 
 
 def build_view(

@@ -63,7 +63,7 @@ def script_json(value: object) -> str:
 def _inline(content: str, element: str) -> Markup:
     """Raw ``content`` for a ``<script>`` or ``<style>`` element; refuses text that would close it early."""
     if re.search(rf"</{element}|<!--", content, re.IGNORECASE):
-        raise StrategyGraphError(f"cannot inline {element}: the text contains </{element} or <!--")
+        raise StrategyGraphError("error_cannot_inline", element=element)
     return Markup(content)
 
 
