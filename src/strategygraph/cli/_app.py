@@ -150,3 +150,10 @@ def evidence_option(function: F) -> F:
 
 def quiet_option(function: F) -> F:
     return click.option("--quiet", "-q", is_flag=True, help="Print no progress on stderr.")(function)
+
+
+def terminal_width() -> int:
+    """The width tables are fitted to: ``COLUMNS`` if set, else the terminal's, else 80."""
+    import shutil
+
+    return shutil.get_terminal_size().columns

@@ -8,7 +8,7 @@ import click
 
 from ..errors import OptionsError
 from ..exports import EXPORT_FORMATS
-from ._app import AppContext, evidence_option, pass_app, quiet_option
+from ._app import AppContext, evidence_option, pass_app, quiet_option, terminal_width
 from ._output import check_output_folder, replace_folder_atomically, write_atomically
 
 
@@ -77,7 +77,7 @@ def import_(
     table = Table(
         (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
     )
-    click.echo(render_text(table), nl=False)
+    click.echo(render_text(table, width=terminal_width()), nl=False)
     click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
 
 
