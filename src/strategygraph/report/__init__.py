@@ -154,7 +154,7 @@ def report_files(
     step("report_step_tables")
     tables = bundle.add_tables(analysis, lang)
     step("report_step_workbook")
-    bundle.files["strategygraph.xlsx"] = workbook_bytes(tables)
+    bundle.files["strategygraph.xlsx"] = workbook_bytes(tables, lang)
     step("report_step_graphs")
     bundle.add_network(analysis, lang)
     step("report_step_rdf")
