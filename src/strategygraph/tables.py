@@ -32,8 +32,8 @@ class Table:
 
 
 def cell_text(cell: Cell, lang: Lang = "en") -> str:
-    """A cell as text; decimals with three digits, with a decimal comma for Danish readers (``lang="da"``).
-    Machine formats (CSV, TSV, JSON) keep the point."""
+    """A cell as text for people; decimals with three digits, with a decimal comma for Danish readers
+    (``lang="da"``). CSV and TSV write every digit a table holds (with a point, or a comma in ``csv-excel``)."""
     if cell is None:
         return ""
     if isinstance(cell, float):
@@ -147,9 +147,11 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
-def _delimited_cell(cell: Cell, lang: Lang = "en") -> str:
+def _delimited_cell(cell: Cell, decimal_comma: bool = False) -> str:
+    if isinstance(cell, float):  # every digit the table holds (the tables round as they mean to)
+        return repr(cell).replace(".", ",") if decimal_comma else repr(cell)
     if not isinstance(cell, str):
-        return cell_text(cell, lang)
+        return cell_text(cell)
     # the csv module quotes a cell holding "\n" but not one holding a lone "\r", which readers take as a row break
     return spreadsheet_safe(cell).replace("\r\n", "\n").replace("\r", "\n")
 
@@ -164,7 +166,7 @@ def render_delimited(table: Table, delimiter: str = ",", *, excel: bool = False)
         buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";" if excel else delimiter, lineterminator="\r\n" if excel else "\n")
     writer.writerow([spreadsheet_safe(h) for h in table.headers])
-    writer.writerows([_delimited_cell(c, "da" if excel else "en") for c in row] for row in table.rows)
+    writer.writerows([_delimited_cell(c, excel) for c in row] for row in table.rows)
     return buffer.getvalue()
 
 

@@ -103,8 +103,8 @@ def _is_own_source_copy(source: Path, out: Path) -> bool:
     "--table",
     default=None,
     metavar="NAME",
-    help="For --format csv: the table (committees, focus_areas, statements, reflections, theme_mentions, "
-    "overlaps, theme_reach).",
+    help="For --format csv or csv-excel: the table (committees, focus_areas, statements, reflections, "
+    "theme_mentions, overlaps, theme_reach, committee_themes, gaps, candidates, clusters, brokers).",
 )
 @quiet_option
 @pass_app
@@ -157,12 +157,21 @@ def export(
     metavar="SEMINAR",
     help="Add a section on what changed from SEMINAR to the report's seminar (the global --seminar).",
 )
+@click.option(
+    "--csv-excel",
+    "excel_csv",
+    is_flag=True,
+    help="Write tables/*.csv for Danish Excel (BOM, ';', decimal comma) instead of standard CSV.",
+)
 @quiet_option
 @pass_app
-def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str | None, quiet: bool) -> None:
+def report(
+    app: AppContext, out: Path, mode: str, force: bool, compare_with: str | None, excel_csv: bool, quiet: bool
+) -> None:
     """Write the report bundle for planners into a new folder.
 
-    index.html (self-contained and printable), report.md, tables/*.csv and strategygraph.xlsx,
+    index.html (self-contained and printable), report.md, tables/*.csv (standard CSV; --csv-excel: for
+    Danish Excel) and strategygraph.xlsx (a sheet per table, set up to print),
     graph.graphml and graph.gexf (Gephi, Cytoscape), graph.ttl and graph.jsonld (the RDF graph), and
     the interactive views under views/. The folder is built beside --out and renamed into place: a
     failed run leaves nothing behind. Labels follow --lang.
@@ -190,7 +199,7 @@ def report(app: AppContext, out: Path, mode: str, force: bool, compare_with: str
             raise OptionsError("report --compare needs the global --seminar: the seminar the report is about")
         comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
     analysis = app.analysis(mode)
-    files = report_files(app.store(), analysis, app.lang, progress=progress, comparison=comparison)
+    files = report_files(app.store(), analysis, app.lang, progress=progress, comparison=comparison, excel_csv=excel_csv)
     replace_folder_atomically(out, files, _check_bundle, app.input_paths(), force=force)
     progress(text("report_written", app.lang).format(folder=out, files=len(files)))
 
