@@ -53,14 +53,16 @@ def _committee(analysis: Analysis, key: str, lang: Lang) -> str:
     return committee.label(lang) if committee else key
 
 
-def pair_text(analysis: Analysis, a: str, b: str, overlap: Overlap | None, lang: Lang, width: int = 80) -> str:
-    """The pair as text of at most ``width`` columns: weight, then each shared theme with its quotes on both
-    sides (committee, focus area and slide above each quote)."""
+def pair_text(analysis: Analysis, a: str, b: str, overlap: Overlap | None, lang: Lang, width: int | None = 80) -> str:
+    """The pair as text of at most ``width`` columns (``None``: lines unwrapped): weight, then each shared theme
+    with its quotes on both sides (committee, focus area and slide above each quote)."""
     names = {"a": _committee(analysis, a, lang), "b": _committee(analysis, b, lang)}
     if overlap is None:
         return text("pair_none", lang).format(**names, evidence=text(f"evidence_{analysis.mode}", lang)) + "\n"
 
     def wrapped(line: str, indent: str) -> list[str]:
+        if width is None:
+            return [indent + line]
         return textwrap.wrap(line, max(20, width), initial_indent=indent, subsequent_indent=indent + "  ") or [""]
 
     weight = format_number(overlap.weight, lang)

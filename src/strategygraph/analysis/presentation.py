@@ -234,10 +234,13 @@ def candidates_heading(analysis: Analysis, lang: Lang) -> str:
     return text("candidates_heading", lang).format(bar=format_number(analysis.strong_overlap_bar, lang))
 
 
-def gaps_table(analysis: Analysis, lang: Lang) -> Table:
+def gaps_table(analysis: Analysis, lang: Lang, *, around_match: bool = False) -> Table:
+    """Each gap with its first reflection: whole, or (``around_match``, for a terminal) the words around the
+    first mention of the gap's theme."""
+    examples = _gap_examples(analysis) if around_match else [g.reflections[0].text for g in analysis.gaps]
     rows = [
         (theme_label(analysis, g.theme, lang), ", ".join(str(s) for s in g.slides), len(g.reflections), example)
-        for g, example in zip(analysis.gaps, _gap_examples(analysis), strict=True)
+        for g, example in zip(analysis.gaps, examples, strict=True)
     ]
     keys = ("theme", "slides", "reflections", "example")
     return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)

@@ -35,11 +35,12 @@ def _echo_table(table: Table, lang: Lang, *, empty: str | None = None) -> None:
     click.echo(render(table, "table", lang, width=terminal_width()), nl=False)
 
 
-def _echo_glossary(paragraph: str) -> None:
-    """A heading or glossary, wrapped to the terminal's width."""
+def _echo_paragraph(paragraph: str) -> None:
+    """A heading or glossary, wrapped to the terminal's width (if printing to one)."""
     import textwrap
 
-    click.echo(textwrap.fill(paragraph, max(20, terminal_width())))
+    width = terminal_width()
+    click.echo(paragraph if width is None else textwrap.fill(paragraph, width))
 
 
 def _csv_table_name(chosen: str | None, names: tuple[str, str]) -> str:
@@ -159,7 +160,7 @@ def themes(app: AppContext, fmt: str, mode: str) -> None:
         _echo_csv(data_table(analysis, "theme_reach", app.lang), fmt)
     else:
         _echo_table(reach_table(analysis, app.lang), app.lang)
-        _echo_glossary(text("themes_glossary", app.lang))
+        _echo_paragraph(text("themes_glossary", app.lang))
 
 
 @click.command()
@@ -204,15 +205,14 @@ def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None, chosen:
     if fmt in CSV_FORMATS:
         _echo_csv(data_table(analysis, _csv_table_name(chosen, ("gaps", "candidates")), app.lang), fmt)
         return
-    tables = {
-        "gaps": (text("gaps_heading", app.lang), gaps_table),
-        "candidates": (candidates_heading(analysis, app.lang), candidates_table),
-    }
-    for name, (heading, build) in tables.items():
-        if chosen in (None, name):
-            _echo_glossary(heading)
-            _echo_table(build(analysis, app.lang), app.lang, empty=text("none", app.lang) + "\n")
-            click.echo()
+    if chosen in (None, "gaps"):
+        _echo_paragraph(text("gaps_heading", app.lang))
+        _echo_table(gaps_table(analysis, app.lang, around_match=True), app.lang, empty=text("none", app.lang) + "\n")
+        click.echo()
+    if chosen in (None, "candidates"):
+        _echo_paragraph(candidates_heading(analysis, app.lang))
+        _echo_table(candidates_table(analysis, app.lang), app.lang, empty=text("none", app.lang) + "\n")
+        click.echo()
 
 
 @click.command()
@@ -252,11 +252,11 @@ def structure(app: AppContext, fmt: str, mode: str, chosen: str | None) -> None:
     }
     for name, (heading, build) in tables.items():
         if chosen in (None, name):
-            _echo_glossary(heading)
+            _echo_paragraph(heading)
             _echo_table(build(analysis, app.lang), app.lang)
             click.echo()
     if chosen is None:
-        _echo_glossary(text("structure_glossary", app.lang))
+        _echo_paragraph(text("structure_glossary", app.lang))
 
 
 @click.command()

@@ -12,9 +12,14 @@ from ..tables import Cell, Table
 LIST_SEPARATOR = "; "
 
 
+# key columns whose plain header (shared with the report's tables) names the names: their own header says keys
+_KEY_HEADERS = {"themes": "col_theme_keys"}
+
+
 def data_table_from(keys: Sequence[str], rows: Sequence[tuple[Cell, ...]], lang: Lang) -> Table:
     """A data table: stable ``keys``, headers translated (``col_<key>``)."""
-    return Table(tuple(text(f"col_{key}", lang) for key in keys), list(rows), keys=tuple(keys))
+    headers = tuple(text(_KEY_HEADERS[key], lang) if key in _KEY_HEADERS else text(f"col_{key}", lang) for key in keys)
+    return Table(headers, list(rows), keys=tuple(keys))
 
 
 def joined(values: Sequence[str]) -> str:

@@ -36,8 +36,6 @@ MAX_LINES = 27  # a row is at most this tall (Excel's limit is 409 points)
 EXCEL_CELL_CHARACTERS = 32_767  # Excel refuses (and "repairs") longer cells
 SHEET_NAME_CHARACTERS = 31
 
-# Columns whose values are codes, and the message family that names them for people
-_ENUMERATED = {"attribution_confidence": "confidence_", "kind": "value_", "method": "method_"}
 # Columns of keys, slugs and offsets: kept for lookups, folded away (an outline group) so the sheet prints names
 _KEY_COLUMNS = {
     "key",
@@ -79,11 +77,21 @@ def _cell_value(value: Cell) -> Cell:
     return value
 
 
+def _name_key(column: str, code: str) -> str:
+    """The message that names an enumerated ``code`` of ``column`` for people ("" if the column has none)."""
+    if column == "attribution_confidence":
+        return f"confidence_{code}"
+    if column == "kind":
+        return f"value_{code}"
+    if column == "method":
+        return f"method_{code}"
+    return ""
+
+
 def _shown(key: str, value: Cell, lang: Lang) -> Cell:
-    """A cell as people read it: an enumerated code by its name in ``lang``."""
-    family = _ENUMERATED.get(key)
-    if family is not None and isinstance(value, str) and has_text(family + value):
-        return text(family + value, lang)
+    """A cell as people read it: an enumerated code (confidence, kind, method) by its name in ``lang``."""
+    if isinstance(value, str) and has_text(name := _name_key(key, value)):
+        return text(name, lang)
     return value
 
 
