@@ -193,6 +193,8 @@ def _lay_out_matrix(sheet: Worksheet, columns: int, rows: int) -> None:
     sheet.column_dimensions["A"].outlineLevel, sheet.column_dimensions["A"].hidden = 1, True
     for cell in sheet[1][2:]:
         cell.alignment = TURNED
+    for (name,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        name.alignment = WRAP  # a long committee name wraps within its row, which is sized for it
     if rows and columns > 2:
         scale = ColorScaleRule(
             start_type="num", start_value=0, start_color="FFFFFF", end_type="max", end_color="9FC5E8"
