@@ -105,3 +105,13 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         del os.environ["XDG_CACHE_HOME"]
     else:
         os.environ["XDG_CACHE_HOME"] = previous
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_terminal_width() -> Iterator[None]:
+    """Tables fit ``COLUMNS`` when it is set, and pytest-xdist's workers run with ``COLUMNS=80``: the tests unset it,
+    so output never depends on the terminal that runs them (a test that wants a width passes ``env``)."""
+    previous = os.environ.pop("COLUMNS", None)
+    yield
+    if previous is not None:
+        os.environ["COLUMNS"] = previous

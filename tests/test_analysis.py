@@ -137,11 +137,15 @@ def test_gaps_and_candidates_by_hand() -> None:
     index = evidence_index(corpus, "statements")
     overlaps = committee_overlaps(corpus, index)
     candidates = collaboration_candidates(corpus, index, overlaps)
-    # median weight 0.25; B–C is excluded because C speaks of t3, B's remit
+    # median weight 0.25, and strong means strictly above it: A–B and A–C weigh exactly the median, so none is
+    # strong; below a lower bar both are (B–C is excluded because C speaks of t3, B's remit)
+    assert [o.weight for o in overlaps if (o.a, o.b) in {("A", "B"), ("A", "C")}] == [0.25, 0.25]
+    assert candidates == []
+    candidates = collaboration_candidates(corpus, index, overlaps, min_weight=0.2)
     assert [(c.overlap.a, c.overlap.b) for c in candidates] == [("A", "B"), ("A", "C")]
     assert candidates[0].a_silent_on == ("t3",)
     assert candidates[0].b_silent_on == ("t2",)
-    assert collaboration_candidates(corpus, index, overlaps, min_weight=0.5) == []
+    assert collaboration_candidates(corpus, index, overlaps, min_weight=0.25) == []
 
 
 def test_analyse_bundles_everything() -> None:

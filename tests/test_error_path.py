@@ -143,7 +143,7 @@ def test_files_and_network_failures_are_one_line(runner: CliRunner, tmp_path: Pa
 def test_debug_shows_the_traceback(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from strategygraph.cli import graph_commands
 
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(graph_commands, "render_text", broken, raising=False)

@@ -20,6 +20,7 @@ from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.report import TABLE_NAMES, gexf_text, report_graph, workbook_bytes
+from strategygraph.report.workbook import sheet_name
 from strategygraph.stores.base import GraphStore
 from strategygraph.tables import Table
 
@@ -126,18 +127,18 @@ def _csv_rows(path: Path) -> list[list[str]]:
 
 def test_workbook_matches_the_csvs(bundle: Path) -> None:
     book = load_workbook(bundle / "strategygraph.xlsx")
-    assert book.sheetnames == list(TABLE_NAMES)
+    assert book.sheetnames == [sheet_name(name, "da") for name in TABLE_NAMES]
     assert sorted(p.stem for p in (bundle / "tables").glob("*.csv")) == sorted(TABLE_NAMES)
     for name in TABLE_NAMES:
-        sheet = book[name]
+        sheet = book[sheet_name(name, "da")]
         rows = _csv_rows(bundle / "tables" / f"{name}.csv")
         assert sheet.max_row == len(rows), name
         assert sheet.max_column == len(rows[0]), name
-        assert sheet.freeze_panes == "A2"
+        assert sheet.freeze_panes == ("C2" if name == "committee_themes" else "A2")
         assert all(cell.font.bold for cell in sheet[1])
         widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
-        assert all(6 <= width <= 70 for width in widths), (name, widths)
-    statements = book["statements"]
+        assert all(5 <= width <= 130 for width in widths), (name, widths)
+    statements = book[sheet_name("statements", "da")]
     texts = [row[9] for row in statements.iter_rows(min_row=2, values_only=True)]
     assert texts == [row[9] for row in _csv_rows(bundle / "tables" / "statements.csv")[1:]]
     assert statements["A1"].value == "Nøgle", "the workbook's headers are for people"
@@ -174,7 +175,7 @@ def test_export_writes_the_same_as_the_bundle(bundle: Path, tmp_path: Path, fmt:
     elif fmt == "csv":
         assert out.read_bytes() == (bundle / "tables" / "overlaps.csv").read_bytes()
     else:
-        assert load_workbook(out).sheetnames == list(TABLE_NAMES)
+        assert load_workbook(out).sheetnames == [sheet_name(name, "da") for name in TABLE_NAMES]
 
 
 def test_export_csv_needs_a_known_table(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from strategygraph.report.limits import (
     table_rows,
     views_by_importance,
 )
-from strategygraph.report.workbook import EXCEL_CELL_CHARACTERS, workbook_bytes
+from strategygraph.report.workbook import EXCEL_CELL_CHARACTERS, sheet_name, workbook_bytes
 from strategygraph.stores.base import GraphStore
 from strategygraph.tables import Table
 from strategygraph.views import build_view
@@ -158,7 +158,7 @@ def test_a_large_overlap_view_is_linked_not_embedded(store: GraphStore, analysis
 def test_workbook_cells_stay_within_excels_limit() -> None:
     long = "; ".join(f"kommune-{i}/udvalg-{i}" for i in range(3_000))
     table = Table(("theme", "committees"), [("vaekst", long), ("short", "a; b")])
-    sheet = load_workbook(io.BytesIO(workbook_bytes({"theme_reach": table})))["theme_reach"]
+    sheet = load_workbook(io.BytesIO(workbook_bytes({"theme_reach": table})))[sheet_name("theme_reach", "da")]
     cut = sheet["B2"].value
     assert isinstance(cut, str)
     assert len(cut) == EXCEL_CELL_CHARACTERS

@@ -59,7 +59,7 @@ def test_overlaps_and_exports_write_the_excel_dialect(runner: CliRunner, tmp_pat
     overlaps = runner.invoke(cli, ["overlaps", "--format", "csv-excel"])
     assert overlaps.exit_code == 0, overlaps.output
     assert overlaps.stdout.startswith("\ufeff")
-    assert ";0,386;" in overlaps.stdout
+    assert ";0,3858;" in overlaps.stdout, "every digit the table holds, with a decimal comma"
     out = tmp_path / "overlaps.csv"
     exported = runner.invoke(cli, ["export", "--format", "csv-excel", "--table", "overlaps", "--out", str(out)])
     assert exported.exit_code == 0, exported.output

@@ -91,7 +91,7 @@ def _csv(*, excel: bool) -> Callable[[ExportRequest], str]:
 def _xlsx(request: ExportRequest) -> bytes:
     from .report import data_tables, workbook_bytes
 
-    return workbook_bytes(data_tables(request.analysis, request.lang))
+    return workbook_bytes(data_tables(request.analysis, request.lang), request.lang)
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {

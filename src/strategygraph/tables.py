@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import textwrap
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,8 +32,8 @@ class Table:
 
 
 def cell_text(cell: Cell, lang: Lang = "en") -> str:
-    """A cell as text; decimals with three digits, with a decimal comma for Danish readers (``lang="da"``).
-    Machine formats (CSV, TSV, JSON) keep the point."""
+    """A cell as text for people; decimals with three digits, with a decimal comma for Danish readers
+    (``lang="da"``). CSV and TSV write every digit a table holds (with a point, or a comma in ``csv-excel``)."""
     if cell is None:
         return ""
     if isinstance(cell, float):
@@ -44,23 +45,87 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def render_text(table: Table, max_width: int = 80, lang: Lang = "en") -> str:
-    """An aligned text table; long cells are cut at ``max_width`` characters with an ellipsis."""
+ELLIPSIS = "…"
+_COLUMN_GAP = 2
+_MIN_COLUMN = 5  # a column squeezed to fit the terminal keeps at least this many characters (or its own width)
+_CELL_LINES = 6  # a wrapped cell shows at most this many lines; the last ends with an ellipsis when cut
 
-    def clip(text: str) -> str:
-        text = " ".join(_printable(text).split())
-        return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
-    cells = [[clip(cell_text(c, lang)) for c in row] for row in table.rows]
-    widths = [_width(h) for h in table.headers]
-    for row in cells:
-        widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
+def _clip_to(text: str, width: int) -> str:
+    """``text`` cut to ``width`` display columns, ending with an ellipsis when cut."""
+    if _width(text) <= width:
+        return text
+    out, used = "", 0
+    for ch in text:
+        if used + _width(ch) > width - 1:
+            break
+        out, used = out + ch, used + _width(ch)
+    return out + ELLIPSIS
 
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
 
-    out = [line(table.headers), line(["-" * w for w in widths])]
-    out.extend(line(row) for row in cells)
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width`` columns, at most :data:`_CELL_LINES` lines (the last marked when cut)."""
+    if _width(text) <= width:
+        return [text]
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    lines = [_clip_to(line, width) for line in lines]  # wide characters can overrun textwrap's count
+    if len(lines) > _CELL_LINES:
+        lines = [*lines[: _CELL_LINES - 1], _clip_to(lines[_CELL_LINES - 1] + " " + ELLIPSIS, width)]
+    return lines
+
+
+def _fitted_widths(natural: list[int], longest_words: list[int], width: int) -> list[int]:
+    """Column widths that fit ``width`` with the gaps between columns. Each column first gets room for its longest
+    word in the data (so words are not broken), at least :data:`_MIN_COLUMN`; the space left is shared out in
+    proportion to what each column still lacks. When even that does not fit, the widest columns are narrowed
+    first (a table with too many columns for that is cut at the end of each line)."""
+    available = width - _COLUMN_GAP * (len(natural) - 1)
+    if sum(natural) <= available:
+        return natural
+    floors = [min(n, max(w, _MIN_COLUMN)) for n, w in zip(natural, longest_words, strict=True)]
+    if sum(floors) > available:
+        cap = max(floors, default=0)
+        while cap > _MIN_COLUMN and sum(min(f, cap) for f in floors) > available:
+            cap -= 1
+        return [min(f, cap) for f in floors]
+    spare, lacking = available - sum(floors), [n - f for n, f in zip(natural, floors, strict=True)]
+    shares = [spare * lack // sum(lacking) for lack in lacking]
+    for i in sorted(range(len(natural)), key=lambda i: -lacking[i])[: spare - sum(shares)]:
+        shares[i] += 1
+    return [f + share for f, share in zip(floors, shares, strict=True)]
+
+
+def render_text(table: Table, max_width: int = 80, lang: Lang = "en", width: int | None = None) -> str:
+    """An aligned text table. Without ``width`` long cells are cut at ``max_width`` characters with an ellipsis;
+    with ``width`` (a terminal's) the table fits it: the widest columns are narrowed and their cells wrap onto
+    further lines (at most six, the last ending in "…"), and no line is longer than ``width``."""
+    texts = [[" ".join(_printable(cell_text(c, lang)).split()) for c in row] for row in table.rows]
+    if width is None:
+        texts = [[_clip_to(t, max_width) for t in row] for row in texts]
+    headers = [" ".join(_printable(h).split()) for h in table.headers]
+    natural = [_width(h) for h in headers]
+    for row in texts:
+        natural = [max(w, _width(t)) for w, t in zip(natural, row, strict=True)]
+    if width is None:
+        widths = natural
+    else:
+        longest = [0] * len(headers)  # headers may break inside a word; data words are kept whole where they fit
+        for row in texts:
+            longest = [max([n, *(_width(w) for w in t.split())]) for n, t in zip(longest, row, strict=True)]
+        widths = _fitted_widths(natural, longest, width)
+
+    def lines(values: Sequence[str]) -> list[str]:
+        cells = [_wrapped(v, w) for v, w in zip(values, widths, strict=True)]
+        out = []
+        for i in range(max(len(c) for c in cells) if cells else 1):
+            parts = [(c[i] if i < len(c) else "") for c in cells]
+            line = "  ".join(p + " " * (w - _width(p)) for p, w in zip(parts, widths, strict=True)).rstrip()
+            out.append(line if width is None else _clip_to(line, width))
+        return out
+
+    out = [*lines(headers), *lines(["-" * w for w in widths])]
+    for row in texts:
+        out.extend(lines(row))
     return "\n".join(out) + "\n"
 
 
@@ -82,9 +147,11 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
-def _delimited_cell(cell: Cell, lang: Lang = "en") -> str:
+def _delimited_cell(cell: Cell, decimal_comma: bool = False) -> str:
+    if isinstance(cell, float):  # every digit the table holds (the tables round as they mean to)
+        return repr(cell).replace(".", ",") if decimal_comma else repr(cell)
     if not isinstance(cell, str):
-        return cell_text(cell, lang)
+        return cell_text(cell)
     # the csv module quotes a cell holding "\n" but not one holding a lone "\r", which readers take as a row break
     return spreadsheet_safe(cell).replace("\r\n", "\n").replace("\r", "\n")
 
@@ -99,7 +166,7 @@ def render_delimited(table: Table, delimiter: str = ",", *, excel: bool = False)
         buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";" if excel else delimiter, lineterminator="\r\n" if excel else "\n")
     writer.writerow([spreadsheet_safe(h) for h in table.headers])
-    writer.writerows([_delimited_cell(c, "da" if excel else "en") for c in row] for row in table.rows)
+    writer.writerows([_delimited_cell(c, excel) for c in row] for row in table.rows)
     return buffer.getvalue()
 
 
@@ -129,10 +196,10 @@ def render_json(table: Table) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(table: Table, fmt: str, lang: Lang = "en") -> str:
+def render(table: Table, fmt: str, lang: Lang = "en", width: int | None = None) -> str:
     """Render ``table`` as ``table``, ``csv``, ``csv-excel`` (for Danish Excel: BOM, ``;``, decimal comma),
     ``tsv``, ``md`` or ``json``; the formats for people (``table``, ``md``) write decimals as a ``lang`` reader
-    does, the machine formats keep the point."""
+    does, the machine formats keep the point; ``table`` fits ``width`` columns when given (:func:`render_text`)."""
     if fmt == "csv":
         return render_delimited(table, ",")
     if fmt == "csv-excel":
@@ -143,4 +210,4 @@ def render(table: Table, fmt: str, lang: Lang = "en") -> str:
         return render_markdown(table, lang)
     if fmt == "json":
         return render_json(table)
-    return render_text(table, lang=lang)
+    return render_text(table, lang=lang, width=width)

@@ -22,7 +22,13 @@ from .evidence import (
     specificity_weights,
     theme_projection,
 )
-from .gaps import CollaborationCandidate, ReflectionGap, collaboration_candidates, reflection_gaps
+from .gaps import (
+    CollaborationCandidate,
+    ReflectionGap,
+    collaboration_candidates,
+    reflection_gaps,
+    strong_overlap_threshold,
+)
 from .overlaps import Overlap, SharedTheme, committee_overlaps
 from .reach import ThemeReach, normalised_entropy, theme_reach
 from .structure import Broker, Communities, brokers, committee_communities, focus_area_communities
@@ -118,8 +124,13 @@ class Analysis:
         return tuple(sorted((c.key for c in corpus.committees), key=rank))
 
     @cached_property
+    def strong_overlap_bar(self) -> float:
+        """The weight a candidate pair must exceed (strictly): ``min_weight``, else the median of all pairs."""
+        return strong_overlap_threshold(list(self.overlaps)) if self.min_weight is None else self.min_weight
+
+    @cached_property
     def candidates(self) -> tuple[CollaborationCandidate, ...]:
-        return tuple(collaboration_candidates(self.corpus, self.index, list(self.overlaps), self.min_weight))
+        return tuple(collaboration_candidates(self.corpus, self.index, list(self.overlaps), self.strong_overlap_bar))
 
 
 def analyse(corpus: Corpus, mode: str = DEFAULT_MODE, min_shared: int = 1, min_weight: float | None = None) -> Analysis:

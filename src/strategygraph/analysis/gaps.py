@@ -57,19 +57,20 @@ class CollaborationCandidate:
 
 
 def strong_overlap_threshold(overlaps: list[Overlap]) -> float:
-    """The default bar for a *strong* overlap: the median weight of all overlapping pairs."""
+    """The default bar for a *strong* overlap: the median weight of all overlapping pairs. A pair is strong when its
+    weight is strictly above the bar, so the pair at the median itself is not (half the pairs are at most it)."""
     return statistics.median(o.weight for o in overlaps) if overlaps else 1.0
 
 
 def collaboration_candidates(
     corpus: Corpus, index: EvidenceIndex, overlaps: list[Overlap], min_weight: float | None = None
 ) -> list[CollaborationCandidate]:
-    """Pairs with overlap weight ≥ ``min_weight`` (default: the median) that never mention each other's
-    remit (``sg:remit``: the themes of a committee's portfolio). Committees without a remit are skipped."""
+    """Pairs with overlap weight strictly above ``min_weight`` (default: the median) that never mention each
+    other's remit (``sg:remit``: the themes of a committee's portfolio). Committees without a remit are skipped."""
     bar = strong_overlap_threshold(overlaps) if min_weight is None else min_weight
     candidates = []
     for overlap in overlaps:
-        if overlap.weight < bar:
+        if overlap.weight <= bar:
             continue
         a, b = corpus.committee_by_key[overlap.a], corpus.committee_by_key[overlap.b]
         if not a.remit or not b.remit:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import NotFoundError
-from ..i18n import Lang, Phrase, text
+from ..i18n import Lang, Phrase, format_number, text
 from ..tables import Table
 from . import Analysis
 from .evidence import Quote
@@ -194,15 +194,53 @@ def gaps_json(analysis: Analysis, lang: Lang) -> dict[str, Any]:
     }
 
 
-def gaps_table(analysis: Analysis, lang: Lang) -> Table:
+EXCERPT_CHARACTERS = 70
+
+
+def excerpt_around(text: str, start: int, end: int, size: int = EXCERPT_CHARACTERS) -> str:
+    """About ``size`` characters of ``text`` with ``text[start:end]`` in the middle, cut at spaces where it can be,
+    with "…" where text is left out; the whole ``text`` when it is short enough."""
+    if len(text) <= size:
+        return text
+    room = max(0, size - (end - start))
+    left = max(0, start - room // 2)
+    right = min(len(text), end + room - (start - left))
+    left = max(0, right - max(size, end - start))  # room not used on the right goes to the left
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text) else "")
+
+
+def _gap_examples(analysis: Analysis) -> list[str]:
+    """Each gap's first reflection, around the first words in it that mention the gap's theme."""
+    first = {(g.reflections[0].key, g.theme): (len(g.reflections[0].text), 0) for g in analysis.gaps}
+    for mention in analysis.corpus.mentions:
+        span = first.get((mention.unit, mention.theme))
+        if span is not None and mention.start < span[0]:
+            first[(mention.unit, mention.theme)] = (mention.start, mention.end)
+    examples = []
+    for gap in analysis.gaps:
+        start, end = first[(gap.reflections[0].key, gap.theme)]
+        examples.append(excerpt_around(gap.reflections[0].text, min(start, end), end))
+    return examples
+
+
+def candidates_heading(analysis: Analysis, lang: Lang) -> str:
+    """The candidates' heading, naming the weight a pair must exceed."""
+    return text("candidates_heading", lang).format(bar=format_number(analysis.strong_overlap_bar, lang))
+
+
+def gaps_table(analysis: Analysis, lang: Lang, *, around_match: bool = False) -> Table:
+    """Each gap with its first reflection: whole, or (``around_match``, for a terminal) the words around the
+    first mention of the gap's theme."""
+    examples = _gap_examples(analysis) if around_match else [g.reflections[0].text for g in analysis.gaps]
     rows = [
-        (
-            theme_label(analysis, g.theme, lang),
-            ", ".join(str(s) for s in g.slides),
-            len(g.reflections),
-            g.reflections[0].text,
-        )
-        for g in analysis.gaps
+        (theme_label(analysis, g.theme, lang), ", ".join(str(s) for s in g.slides), len(g.reflections), example)
+        for g, example in zip(analysis.gaps, examples, strict=True)
     ]
     keys = ("theme", "slides", "reflections", "example")
     return Table(tuple(text(k, lang) for k in keys), rows, keys=keys)

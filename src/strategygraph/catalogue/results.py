@@ -80,9 +80,16 @@ def results_table(
     return Table(headers, rows, keys=tuple(result.variables))
 
 
-def render_result(result: SelectResult, fmt: str, form: str = "SELECT", titles: Mapping[str, str] | None = None) -> str:
+def render_result(
+    result: SelectResult,
+    fmt: str,
+    form: str = "SELECT",
+    titles: Mapping[str, str] | None = None,
+    width: int | None = None,
+) -> str:
     """The result in ``fmt``: ``json`` (W3C, variable names), ``csv``/``tsv`` (full IRIs), ``table``/``md``
-    (prefixed IRIs); the formats for people and spreadsheets head their columns with ``titles``."""
+    (prefixed IRIs); the formats for people and spreadsheets head their columns with ``titles``; ``table`` fits
+    ``width`` columns when given."""
     if fmt == "json":
         return results_json(result, form)
-    return render(results_table(result, form, shorten=fmt in {"table", "md"}, titles=titles), fmt)
+    return render(results_table(result, form, shorten=fmt in {"table", "md"}, titles=titles), fmt, width=width)

@@ -211,3 +211,17 @@ def evidence_option(function: F) -> F:
 
 def quiet_option(function: F) -> F:
     return click.option("--quiet", "-q", is_flag=True, help="Print no progress on stderr.")(function)
+
+
+def terminal_width() -> int | None:
+    """The width tables are fitted to: ``COLUMNS`` if set, else the terminal's when printing to one; ``None`` when
+    the output goes to a file or another program (lines stay whole there, for grep and friends)."""
+    import os
+    import shutil
+    import sys
+
+    if os.environ.get("COLUMNS", "").strip().isdigit():
+        return max(20, int(os.environ["COLUMNS"]))
+    if sys.stdout.isatty():
+        return max(20, shutil.get_terminal_size().columns)
+    return None

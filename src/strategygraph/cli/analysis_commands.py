@@ -2,14 +2,56 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from ..errors import OptionsError
-from ._app import AppContext, echo_json, evidence_option, format_option, pass_app
+from ..tables import Table
+from ._app import AppContext, echo_json, evidence_option, format_option, pass_app, terminal_width
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..i18n import Lang
+
+
+CSV_FORMATS = ("csv", "csv-excel")
+
+
+def _echo_csv(table: Table, fmt: str) -> None:
+    """A table as CSV with its stable keys as the header row: RFC 4180, or (``csv-excel``) for Danish Excel."""
+    from ..report import csv_text
+
+    click.echo(csv_text(table, excel=fmt == "csv-excel"), nl=False)
+
+
+def _echo_table(table: Table, lang: Lang, *, empty: str | None = None) -> None:
+    """A table for people, fitted to the terminal; ``empty`` instead of an empty table."""
+    from ..tables import render
+
+    if not table.rows and empty is not None:
+        click.echo(empty, nl=False)
+        return
+    click.echo(render(table, "table", lang, width=terminal_width()), nl=False)
+
+
+def _echo_paragraph(paragraph: str) -> None:
+    """A heading or glossary, wrapped to the terminal's width (if printing to one)."""
+    import textwrap
+
+    width = terminal_width()
+    click.echo(paragraph if width is None else textwrap.fill(paragraph, width))
+
+
+def _csv_table_name(chosen: str | None, names: tuple[str, str]) -> str:
+    """The data table a CSV of a two-table command holds: the one ``--table`` chose (a CSV file holds only one)."""
+    if chosen is None:
+        raise OptionsError("error_csv_one_table", first=names[0], second=names[1])
+    return chosen
 
 
 @click.command()
-@format_option("table", "csv", "csv-excel", "json")
+@format_option("table", *CSV_FORMATS, "json")
 @evidence_option
 @click.option(
     "--min-shared",
@@ -31,114 +73,190 @@ from ._app import AppContext, echo_json, evidence_option, format_option, pass_ap
     default=None,
     help="Only pairs of committees of this municipality (a graph of several municipalities).",
 )
+@click.option(
+    "--pair",
+    nargs=2,
+    metavar="A B",
+    default=None,
+    help="One pair up close: each shared theme with the quotes of both committees (keys or names).",
+)
 @pass_app
-def overlaps(app: AppContext, fmt: str, mode: str, min_shared: int, top: int, municipality: str | None) -> None:
+def overlaps(
+    app: AppContext,
+    fmt: str,
+    mode: str,
+    min_shared: int,
+    top: int,
+    municipality: str | None,
+    pair: tuple[str, str] | None,
+) -> None:
     """Committee pairs that share themes: weight, shared themes and the quotes on both sides.
 
     The weight (0–1) counts each shared theme as 1/(k−1), k = the number of committees carrying it, and
     divides by √(|themes of A| · |themes of B|): themes almost everyone carries add little. The strongest
-    50 pairs by default; when pairs are left out, stderr says how many.
+    50 pairs by default; when pairs are left out, stderr says how many. --pair A B shows why two
+    committees overlap: every shared theme with the quotes from both sides (as CSV: one row per quote).
 
     \b
     Example:
         strategygraph overlaps --format json --min-shared 2
+        strategygraph overlaps --pair laering "Ungeudvalget"
         strategygraph --data national/ overlaps --municipality aarhus --top 0 --format csv
     """
     from ..analysis.presentation import overlaps_csv_table, overlaps_json, overlaps_table, select_overlaps
     from ..i18n import format_count, text
-    from ..tables import render
 
     analysis = app.analysis(mode, min_shared)
+    if pair is not None:
+        _overlap_pair(app, analysis, fmt, pair)
+        return
     pairs, available = select_overlaps(analysis, top, municipality)
     if fmt == "json":
         echo_json(overlaps_json(analysis, app.lang, pairs))
-    elif fmt.startswith("csv"):
-        click.echo(render(overlaps_csv_table(analysis, app.lang, pairs), fmt), nl=False)
+    elif fmt in CSV_FORMATS:
+        _echo_csv(overlaps_csv_table(analysis, app.lang, pairs), fmt)
     else:
-        click.echo(render(overlaps_table(analysis, app.lang, pairs), "table", app.lang), nl=False)
+        _echo_table(overlaps_table(analysis, app.lang, pairs), app.lang)
     if len(pairs) < available:
         note = text("overlaps_top_note", app.lang)
         click.echo(note.format(shown=len(pairs), total=format_count(available, app.lang)), err=True)
 
 
+def _overlap_pair(app: AppContext, analysis: Analysis, fmt: str, pair: tuple[str, str]) -> None:
+    from ..analysis.pair_presentation import find_pair, pair_quotes_table, pair_text
+    from ..analysis.presentation import overlaps_json
+
+    a, b, overlap = find_pair(analysis, *pair)
+    if fmt == "json":
+        echo_json(overlaps_json(analysis, app.lang, () if overlap is None else (overlap,)))
+    elif fmt in CSV_FORMATS:
+        _echo_csv(pair_quotes_table(analysis, overlap, app.lang), fmt)
+    else:
+        click.echo(pair_text(analysis, a, b, overlap, app.lang, terminal_width()), nl=False)
+
+
 @click.command()
-@format_option("table", "csv", "csv-excel", "json")
+@format_option("table", *CSV_FORMATS, "json")
 @evidence_option
 @pass_app
 def themes(app: AppContext, fmt: str, mode: str) -> None:
-    """Theme reach: committees and slides carrying each theme, how cross-cutting it is, its pillars.
+    """Theme reach: committees and slides carrying each theme, how widely it is spread, its pillars.
+
+    As CSV: the theme_reach table (keys, and names beside them).
 
     \b
     Example:
         strategygraph --lang en themes
+        strategygraph themes --format csv-excel > temaer.csv
     """
     from ..analysis.presentation import reach_json, reach_table
-    from ..tables import render
+    from ..i18n import text
+    from ..report import data_table
 
     analysis = app.analysis(mode)
     if fmt == "json":
         echo_json(reach_json(analysis, app.lang))
+    elif fmt in CSV_FORMATS:
+        _echo_csv(data_table(analysis, "theme_reach", app.lang), fmt)
     else:
-        click.echo(render(reach_table(analysis, app.lang), fmt, app.lang), nl=False)
+        _echo_table(reach_table(analysis, app.lang), app.lang)
+        _echo_paragraph(text("themes_glossary", app.lang))
 
 
 @click.command()
-@format_option("table", "json")
+@format_option("table", *CSV_FORMATS, "json")
 @evidence_option
 @click.option(
     "--min-weight",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Overlap weight a candidate pair needs (default: the median of all overlapping pairs).",
+    help="The overlap weight a candidate pair must exceed (default: the median of all overlapping pairs).",
+)
+@click.option(
+    "--table",
+    "chosen",
+    type=click.Choice(["gaps", "candidates"]),
+    default=None,
+    help="Only this table (needed for CSV: a CSV file holds one table).",
 )
 @pass_app
-def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None) -> None:
+def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None, chosen: str | None) -> None:
     """Gaps and candidates: themes the groups raised that no focus area owns, and strongly overlapping
-    committees that never mention each other's remit.
+    committees that never mention each other's remit. Strong means a weight strictly above the median of
+    all overlapping pairs (or above --min-weight).
 
     \b
     Example:
         strategygraph gaps --format json
+        strategygraph gaps --format csv --table candidates
     """
-    from ..analysis.presentation import candidates_table, gaps_json, gaps_table
+    from ..analysis.presentation import candidates_heading, candidates_table, gaps_json, gaps_table
     from ..i18n import text
-    from ..tables import render
+    from ..report import data_table
 
     analysis = app.analysis(mode, min_weight=min_weight)
     if fmt == "json":
-        echo_json(gaps_json(analysis, app.lang))
+        found = gaps_json(analysis, app.lang)
+        keys = {"gaps": "reflection_gaps", "candidates": "candidates"}
+        if chosen is not None:
+            found = {"evidence_mode": found["evidence_mode"], keys[chosen]: found[keys[chosen]]}
+        echo_json(found)
         return
-    for heading, table in (
-        ("gaps_heading", gaps_table(analysis, app.lang)),
-        ("candidates_heading", candidates_table(analysis, app.lang)),
-    ):
-        click.echo(text(heading, app.lang))
-        click.echo(render(table, "table", app.lang) if table.rows else text("none", app.lang) + "\n")
+    if fmt in CSV_FORMATS:
+        _echo_csv(data_table(analysis, _csv_table_name(chosen, ("gaps", "candidates")), app.lang), fmt)
+        return
+    if chosen in (None, "gaps"):
+        _echo_paragraph(text("gaps_heading", app.lang))
+        _echo_table(gaps_table(analysis, app.lang, around_match=True), app.lang, empty=text("none", app.lang) + "\n")
+        click.echo()
+    if chosen in (None, "candidates"):
+        _echo_paragraph(candidates_heading(analysis, app.lang))
+        _echo_table(candidates_table(analysis, app.lang), app.lang, empty=text("none", app.lang) + "\n")
+        click.echo()
 
 
 @click.command()
-@format_option("table", "json")
+@format_option("table", *CSV_FORMATS, "json")
 @evidence_option
+@click.option(
+    "--table",
+    "chosen",
+    type=click.Choice(["clusters", "brokers"]),
+    default=None,
+    help="Only this table (needed for CSV: a CSV file holds one table; clusters has one row per member).",
+)
 @pass_app
-def structure(app: AppContext, fmt: str, mode: str) -> None:
-    """Communities of committees and of focus areas (Louvain, fixed seed) and broker committees.
+def structure(app: AppContext, fmt: str, mode: str, chosen: str | None) -> None:
+    """Clusters of committees and of focus areas that share many themes (Louvain, fixed seed), and the
+    committees that bridge themes (brokers).
 
     \b
     Example:
         strategygraph structure --format json
+        strategygraph structure --format csv --table clusters
     """
     from ..analysis.presentation import brokers_table, communities_table, structure_json
     from ..i18n import text
-    from ..tables import render
+    from ..report import data_table
 
     analysis = app.analysis(mode)
     if fmt == "json":
         echo_json(structure_json(analysis, app.lang))
         return
-    click.echo(text("communities_heading", app.lang))
-    click.echo(render(communities_table(analysis, app.lang), "table", app.lang))
-    click.echo(text("brokers_heading", app.lang))
-    click.echo(render(brokers_table(analysis, app.lang), "table", app.lang), nl=False)
+    if fmt in CSV_FORMATS:
+        _echo_csv(data_table(analysis, _csv_table_name(chosen, ("clusters", "brokers")), app.lang), fmt)
+        return
+    tables = {
+        "clusters": (text("communities_heading", app.lang), communities_table),
+        "brokers": (text("brokers_heading", app.lang), brokers_table),
+    }
+    for name, (heading, build) in tables.items():
+        if chosen in (None, name):
+            _echo_paragraph(heading)
+            _echo_table(build(analysis, app.lang), app.lang)
+            click.echo()
+    if chosen is None:
+        _echo_paragraph(text("structure_glossary", app.lang))
 
 
 @click.command()
@@ -172,7 +290,6 @@ def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str
         comparison_title,
     )
     from ..i18n import text
-    from ..tables import render
 
     if app.seminar is not None:
         raise OptionsError("error_compare_with_seminar")
@@ -188,7 +305,7 @@ def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str
         click.echo(paragraph)
     for caption, table in comparison_tables(comparison, app.lang):
         click.echo("\n" + caption)
-        click.echo(render(table, "table", app.lang) if table.rows else text("none", app.lang) + "\n", nl=False)
+        _echo_table(table, app.lang, empty=text("none", app.lang) + "\n")
 
 
 COMMANDS = (overlaps, themes, gaps, structure, compare)

@@ -10,7 +10,7 @@ import click
 
 from ..errors import OptionsError
 from ..exports import EXPORT_FORMATS
-from ._app import AppContext, evidence_option, pass_app, quiet_option
+from ._app import AppContext, evidence_option, pass_app, quiet_option, terminal_width
 from ._output import check_output_folder, replace_folder_atomically, write_atomically
 
 
@@ -79,7 +79,7 @@ def import_(
     table = Table(
         (text("what", app.lang), text("count", app.lang)), [(text(k, app.lang), v) for k, v in counts.items()]
     )
-    click.echo(render_text(table), nl=False)
+    click.echo(render_text(table, width=terminal_width()), nl=False)
     click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
 
 
@@ -105,8 +105,8 @@ def _is_own_source_copy(source: Path, out: Path) -> bool:
     "--table",
     default=None,
     metavar="NAME",
-    help="For --format csv: the table (committees, focus_areas, statements, reflections, theme_mentions, "
-    "overlaps, theme_reach).",
+    help="For --format csv or csv-excel: the table (committees, focus_areas, statements, reflections, "
+    "theme_mentions, overlaps, theme_reach, committee_themes, gaps, candidates, clusters, brokers).",
 )
 @quiet_option
 @pass_app
@@ -168,6 +168,12 @@ def export(
     help="The report's date (default: $SOURCE_DATE_EPOCH if set, else today).",
 )
 @click.option("--pdf", is_flag=True, help="Also print index.html to report.pdf (A4) with headless Chromium.")
+@click.option(
+    "--csv-excel",
+    "excel_csv",
+    is_flag=True,
+    help="Write tables/*.csv for Danish Excel (BOM, ';', decimal comma) instead of standard CSV.",
+)
 @quiet_option
 @pass_app
 def report(
@@ -178,16 +184,18 @@ def report(
     compare_with: str | None,
     day: datetime | None,
     pdf: bool,
+    excel_csv: bool,
     quiet: bool,
 ) -> None:
     """Write the report bundle for planners into a new folder.
 
-    index.html (self-contained and printable; it opens with a one-page summary), report.md, tables/*.csv and
-    strategygraph.xlsx, graph.graphml and graph.gexf (Gephi, Cytoscape), graph.ttl and graph.jsonld (the RDF
-    graph), and the interactive views under views/; with --pdf also report.pdf, index.html printed on A4 by
-    headless Chromium (offline, at most two minutes). The folder is built beside --out and renamed into place:
-    a failed run leaves nothing behind. Labels follow --lang; the date is --date, else the day
-    $SOURCE_DATE_EPOCH falls on (UTC), else today, so a rebuild can be byte for byte the same.
+    index.html (self-contained and printable; it opens with a one-page summary), report.md, tables/*.csv
+    (standard CSV; --csv-excel: for Danish Excel) and strategygraph.xlsx (a sheet per table, set up to print),
+    graph.graphml and graph.gexf (Gephi, Cytoscape), graph.ttl and graph.jsonld (the RDF graph), and the
+    interactive views under views/; with --pdf also report.pdf, index.html printed on A4 by headless Chromium
+    (offline, at most two minutes). The folder is built beside --out and renamed into place: a failed run
+    leaves nothing behind. Labels follow --lang; the date is --date, else the day $SOURCE_DATE_EPOCH falls on
+    (UTC), else today, so a rebuild can be byte for byte the same.
 
     \b
     Example:
@@ -215,7 +223,9 @@ def report(
             raise OptionsError("error_compare_needs_seminar")
         comparison = compare_seminars(app.full_store(), compare_with, app.seminar, mode)
     analysis = app.analysis(mode)
-    files = report_files(app.store(), analysis, app.lang, day=report_day, progress=progress, comparison=comparison)
+    files = report_files(
+        app.store(), analysis, app.lang, day=report_day, progress=progress, comparison=comparison, excel_csv=excel_csv
+    )
     if chromium is not None:
         progress(phrase("report_progress", app.lang, step=text("report_step_pdf", app.lang)))
         files[PDF_FILE] = print_pdf(files["index.html"].decode("utf-8"), chromium)

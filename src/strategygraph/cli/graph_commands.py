@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..exports import RDF_EXPORTS, rdf_format_for
-from ._app import EXIT_INVALID, AppContext, echo_json, format_option, pass_app
+from ._app import EXIT_INVALID, AppContext, echo_json, format_option, pass_app, terminal_width
 from ._output import write_atomically
 
 
@@ -34,7 +34,7 @@ def info(app: AppContext, fmt: str) -> None:
         (text("what", app.lang), text("count", app.lang)),
         [(text(key, app.lang), value) for key, value in counts.items()],
     )
-    click.echo(render_text(table), nl=False)
+    click.echo(render_text(table, width=terminal_width()), nl=False)
 
 
 @click.command()
@@ -134,7 +134,7 @@ def tag_command(app: AppContext, text: str, fmt: str) -> None:
         return
     headers = tuple(words(key, app.lang) for key in ("theme", "label", "matched", "start", "end", "via"))
     table = Table(headers, [(*row, hit.via) for row, hit in zip(rows, hits, strict=True)])
-    click.echo(render(table, "table"), nl=False)
+    click.echo(render(table, "table", width=terminal_width()), nl=False)
 
 
 def _names_a_file(text: str) -> bool:

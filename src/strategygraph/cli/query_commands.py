@@ -10,7 +10,7 @@ import click
 from ..errors import OptionsError
 from ..i18n import Lang, as_lang
 from ..tables import RESULT_FORMATS
-from ._app import AppContext, F, format_option, pass_app
+from ._app import AppContext, F, format_option, pass_app, terminal_width
 
 if TYPE_CHECKING:
     from ..catalogue.queries import NamedQuery
@@ -51,7 +51,8 @@ def queries_command(app: AppContext, fmt: str) -> None:
         for query in catalogue()
     ]
     headers = (text("query_name", app.lang), text("query_title", app.lang), text("query_parameters", app.lang))
-    click.echo(render(Table(headers, rows, keys=("name", "title", "parameters")), fmt), nl=False)
+    table = Table(headers, rows, keys=("name", "title", "parameters"))
+    click.echo(render(table, fmt, width=terminal_width()), nl=False)
 
 
 class _QueryCommand(click.Command):
@@ -153,7 +154,8 @@ def query_command(
     store = _query_store(app, endpoint, graphs, timeout or _ENDPOINT_TIMEOUT)
     titles = query.column_titles(as_lang(query_lang) if query_lang else app.lang)
     limit = None if endpoint is not None else timeout or _LOCAL_TIMEOUT
-    click.echo(render_result(run_query(store, query, arguments, limit), fmt, query.form, titles), nl=False)
+    result = run_query(store, query, arguments, limit)
+    click.echo(render_result(result, fmt, query.form, titles, terminal_width()), nl=False)
 
 
 def _refuse_federation(query: NamedQuery) -> None:

@@ -74,6 +74,7 @@ class _Bundle:
     """The files of a bundle being built, and what it leaves out."""
 
     limits: BundleLimits
+    excel_csv: bool = False
     files: dict[str, bytes] = field(default_factory=dict)
     left_out: list[LeftOut] = field(default_factory=list)
 
@@ -83,9 +84,10 @@ class _Bundle:
         for name in TABLE_NAMES:
             rows = table_rows(analysis, name)
             table = data_table(analysis, name, lang) if rows <= self.limits.table_rows else None
-            encoded = csv_text(table).encode("utf-8") if table is not None else b""
+            encoded = csv_text(table, excel=self.excel_csv).encode("utf-8") if table is not None else b""
             if table is None or len(encoded) > self.limits.table_bytes:
-                command = f"strategygraph export --format csv --table {name} --out {name}.csv"
+                fmt = "csv-excel" if self.excel_csv else "csv"
+                command = f"strategygraph export --format {fmt} --table {name} --out {name}.csv"
                 self.left_out.append(LeftOut(f"tables/{name}.csv", rows, "rows", command))
             else:
                 tables[name], self.files[f"tables/{name}.csv"] = table, encoded
@@ -146,6 +148,7 @@ def report_files(
     progress: Progress = _quiet,
     comparison: SeminarComparison | None = None,
     limits: BundleLimits = DEFAULT_LIMITS,
+    excel_csv: bool = False,
 ) -> dict[str, bytes]:
     """Every file of the report bundle dated ``day`` (default: today), by path relative to the bundle folder.
 
@@ -153,17 +156,18 @@ def report_files(
     vis-network) and ``index.html`` embeds the overlap view; without, the report shows a static drawing of the
     network instead. A large graph's bundle leaves out what would exceed ``limits`` and lists it in the report
     with the command that writes it (see :mod:`strategygraph.report.limits`). ``progress`` is told each step as it
-    starts. With ``comparison`` the report has a section on what changed between two seminars.
+    starts. With ``comparison`` the report has a section on what changed between two seminars. ``excel_csv``
+    writes the tables as CSV for Danish Excel (BOM, ``;``, decimal comma) instead of RFC 4180 CSV.
     """
 
     def step(key: str, **values: object) -> None:
         progress(text("report_progress", lang).format(step=text(key, lang).format(**values)))
 
-    bundle = _Bundle(limits)
+    bundle = _Bundle(limits, excel_csv)
     step("report_step_tables")
     tables = bundle.add_tables(analysis, lang)
     step("report_step_workbook")
-    bundle.files["strategygraph.xlsx"] = workbook_bytes(tables)
+    bundle.files["strategygraph.xlsx"] = workbook_bytes(tables, lang)
     step("report_step_graphs")
     bundle.add_network(analysis, lang)
     step("report_step_rdf")

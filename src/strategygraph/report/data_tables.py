@@ -1,21 +1,24 @@
-"""The report's data tables — committees, focus areas, statements, reflections, theme mentions, overlaps and
-theme reach — as :class:`~strategygraph.tables.Table` s with stable column keys and headers in Danish or English.
+"""The report's data tables — committees, focus areas, statements, reflections, theme mentions, overlaps, theme
+reach, and the analysis tables of :mod:`.analysis_tables` — as :class:`~strategygraph.tables.Table` s with stable
+column keys and headers in Danish or English.
 
 The CSV files use the keys as their header row (stable across languages, for scripts); the workbook uses the
-translated headers (for people). Cells that hold several values join them with ``"; "``.
+translated headers (for people). Cells that hold several values join them with ``"; "``; every column of keys
+or slugs has one of names beside it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable
 
 from ..analysis import Analysis
 from ..analysis.presentation import REACH_MEASURES, overlaps_csv_table, reach_json
 from ..corpus import Corpus, TextUnit
 from ..errors import NotFoundError
-from ..i18n import Lang, has_text, text
+from ..i18n import Lang
 from ..tables import Cell, Table, render_delimited
+from .analysis_tables import ANALYSIS_TABLES
+from .table_cells import committee_label, committee_labels, data_table_from, joined, theme_labels
 
 TABLE_NAMES = (
     "committees",
@@ -25,23 +28,12 @@ TABLE_NAMES = (
     "theme_mentions",
     "overlaps",
     "theme_reach",
+    "committee_themes",
+    "gaps",
+    "candidates",
+    "clusters",
+    "brokers",
 )
-
-LIST_SEPARATOR = "; "
-
-
-def _table(keys: Sequence[str], rows: Sequence[tuple[Cell, ...]], lang: Lang) -> Table:
-    return Table(tuple(text(f"col_{key}", lang) for key in keys), list(rows), keys=tuple(keys))
-
-
-def _method(method: str, lang: Lang) -> str:
-    """How a mention was found (``lexical``, ``curated``) in ``lang``; a method messages.toml lacks as it is."""
-    key = f"mention_method_{method}"
-    return text(key, lang) if has_text(key) else method
-
-
-def _joined(values: Sequence[str]) -> str:
-    return LIST_SEPARATOR.join(values)
 
 
 def _community_numbers(analysis: Analysis) -> tuple[dict[str, int], dict[str, int]]:
@@ -56,20 +48,29 @@ def committees_table(analysis: Analysis, lang: Lang) -> Table:
             c.key,
             c.label(lang),
             c.municipality,
+            c.municipality_label(lang),
             len(corpus.focus_areas_of(c.key)),
-            _joined(sorted(analysis.index.themes_of(c.key))),
-            _joined(c.remit),
+            joined(themes := sorted(analysis.index.themes_of(c.key))),
+            theme_labels(corpus, themes, lang),
+            joined(c.remit),
+            theme_labels(corpus, c.remit, lang),
             community.get(c.key),
         )
         for c in corpus.committees
     ]
-    keys = ("key", "label", "municipality", "focus_areas", "themes", "remit", "community")
-    return _table(keys, rows, lang)
-
-
-def _committee_label(corpus: Corpus, key: str | None, lang: Lang) -> str:
-    committee = corpus.committee_by_key.get(key or "")
-    return committee.label(lang) if committee else ""
+    keys = (
+        "key",
+        "label",
+        "municipality",
+        "municipality_label",
+        "focus_areas",
+        "themes",
+        "theme_labels",
+        "remit",
+        "remit_labels",
+        "community",
+    )
+    return data_table_from(keys, rows, lang)
 
 
 def focus_areas_table(analysis: Analysis, lang: Lang) -> Table:
@@ -83,11 +84,12 @@ def focus_areas_table(analysis: Analysis, lang: Lang) -> Table:
             f.slide,
             f.order,
             f.committee,
-            _committee_label(corpus, f.committee, lang),
+            committee_label(corpus, f.committee, lang),
             f.confidence,
             f.rationale(lang),
             len(corpus.statements_of(f.key)),
-            _joined(sorted(analysis.index.by_focus_area.get(f.key, {}))),
+            joined(themes := sorted(analysis.index.by_focus_area.get(f.key, {}))),
+            theme_labels(corpus, themes, lang),
             community.get(f.key),
         )
         for f in corpus.focus_areas
@@ -104,9 +106,10 @@ def focus_areas_table(analysis: Analysis, lang: Lang) -> Table:
         "rationale",
         "statements",
         "themes",
+        "theme_labels",
         "community",
     )
-    return _table(keys, rows, lang)
+    return data_table_from(keys, rows, lang)
 
 
 def table_units(corpus: Corpus, kind: str) -> list[TextUnit]:
@@ -114,13 +117,14 @@ def table_units(corpus: Corpus, kind: str) -> list[TextUnit]:
     return [u for u in corpus.units if u.kind == kind and (kind != "statement" or u.focus_area is not None)]
 
 
-_UNIT_PLACE_KEYS = ("seminar", "slide", "order", "text", "themes")
+_UNIT_PLACE_KEYS = ("seminar", "slide", "order", "text", "themes", "theme_labels")
 _UNIT_SOURCE_KEYS = ("source_start", "source_end", "iri")
 
 
-def _unit_place(corpus: Corpus, unit: TextUnit) -> tuple[Cell, ...]:
+def _unit_place(corpus: Corpus, unit: TextUnit, lang: Lang) -> tuple[Cell, ...]:
     """Where a statement or reflection stands, what it says and the themes it mentions (:data:`_UNIT_PLACE_KEYS`)."""
-    return unit.seminar, unit.slide, unit.order, unit.text, _joined(corpus.themes_of_unit.get(unit.key, ()))
+    themes = corpus.themes_of_unit.get(unit.key, ())
+    return unit.seminar, unit.slide, unit.order, unit.text, joined(themes), theme_labels(corpus, themes, lang)
 
 
 def _unit_source(unit: TextUnit) -> tuple[Cell, ...]:
@@ -133,8 +137,8 @@ def statements_table(analysis: Analysis, lang: Lang) -> Table:
     rows = []
     for unit in table_units(corpus, "statement"):
         area = corpus.focus_area_by_key[unit.focus_area or ""]
-        committee = (area.committee, _committee_label(corpus, area.committee, lang), area.confidence)
-        rows.append((unit.key, area.key, area.title, *committee, *_unit_place(corpus, unit), *_unit_source(unit)))
+        committee = (area.committee, committee_label(corpus, area.committee, lang), area.confidence)
+        rows.append((unit.key, area.key, area.title, *committee, *_unit_place(corpus, unit, lang), *_unit_source(unit)))
     keys = (
         "key",
         "focus_area",
@@ -145,17 +149,23 @@ def statements_table(analysis: Analysis, lang: Lang) -> Table:
         *_UNIT_PLACE_KEYS,
         *_UNIT_SOURCE_KEYS,
     )
-    return _table(keys, rows, lang)
+    return data_table_from(keys, rows, lang)
 
 
 def reflections_table(analysis: Analysis, lang: Lang) -> Table:
     corpus = analysis.corpus
     rows = [
-        (unit.key, *_unit_place(corpus, unit), _joined(corpus.committees_of_unit(unit)), *_unit_source(unit))
+        (
+            unit.key,
+            *_unit_place(corpus, unit, lang),
+            joined(committees := corpus.committees_of_unit(unit)),
+            committee_labels(corpus, committees, lang),
+            *_unit_source(unit),
+        )
         for unit in table_units(corpus, "reflection")
     ]
-    keys = ("key", *_UNIT_PLACE_KEYS, "committees_on_slide", *_UNIT_SOURCE_KEYS)
-    return _table(keys, rows, lang)
+    keys = ("key", *_UNIT_PLACE_KEYS, "committees_on_slide", "committee_labels", *_UNIT_SOURCE_KEYS)
+    return data_table_from(keys, rows, lang)
 
 
 def theme_mentions_table(analysis: Analysis, lang: Lang) -> Table:
@@ -163,45 +173,65 @@ def theme_mentions_table(analysis: Analysis, lang: Lang) -> Table:
     rows = []
     for mention in corpus.mentions:
         theme = corpus.theme_by_slug.get(mention.theme)
+        unit = corpus.unit_by_key[mention.unit]
+        committees = corpus.committees_of_unit(unit)
         rows.append(
             (
                 mention.unit,
-                text(corpus.unit_by_key[mention.unit].kind, lang),
+                unit.kind,
+                joined(committees),
+                committee_labels(corpus, committees, lang),
                 mention.theme,
                 theme.label(lang) if theme else mention.theme,
                 mention.matched,
                 mention.start,
                 mention.end,
-                _method(mention.method, lang),
+                mention.method,
             )
         )
-    keys = ("unit", "kind", "theme", "theme_label", "matched", "start", "end", "method")
-    return _table(keys, rows, lang)
+    keys = ("unit", "kind", "committee", "committee_label", "theme", "theme_label", "matched", "start", "end", "method")
+    return data_table_from(keys, rows, lang)
 
 
 def overlaps_table(analysis: Analysis, lang: Lang) -> Table:
     """The `overlaps --format csv` table, with translated headers."""
     table = overlaps_csv_table(analysis, lang)
-    return _table(table.headers, table.rows, lang)
-
-
-def _record_cell(value: Any) -> Cell:
-    if isinstance(value, list | tuple):
-        return _joined([str(v) for v in value])
-    if value is None or isinstance(value, str | int | float):
-        return value
-    return str(value)
-
-
-def records_table(records: Sequence[Mapping[str, Any]], keys: Sequence[str], lang: Lang) -> Table:
-    """A table from JSON-ready records (lists joined with ``"; "``)."""
-    return _table(keys, [tuple(_record_cell(r[k]) for k in keys) for r in records], lang)
+    return data_table_from(table.headers, table.rows, lang)
 
 
 def theme_reach_table(analysis: Analysis, lang: Lang) -> Table:
-    """The `themes --format json` records as a table."""
-    keys = ("theme", "label", "committees", "focus_areas", "slides", *REACH_MEASURES)
-    return records_table(reach_json(analysis, lang), keys, lang)
+    """The `themes --format json` records as a table, with names beside the keys."""
+    corpus = analysis.corpus
+    rows = []
+    for record in reach_json(analysis, lang):
+        areas = [a.title if (a := corpus.focus_area_by_key.get(k)) else k for k in record["focus_areas"]]
+        pillars = [p.label(lang) if (p := corpus.pillar_by_slug.get(k)) else k for k in record["pillars"]]
+        rows.append(
+            (
+                record["theme"],
+                record["label"],
+                joined(record["committees"]),
+                committee_labels(corpus, record["committees"], lang),
+                joined(record["focus_areas"]),
+                joined(areas),
+                joined([str(s) for s in record["slides"]]),
+                *(record[k] for k in REACH_MEASURES[:-1]),
+                joined(record["pillars"]),
+                joined(pillars),
+            )
+        )
+    keys = (
+        "theme",
+        "label",
+        "committees",
+        "committee_labels",
+        "focus_areas",
+        "focus_area_titles",
+        "slides",
+        *REACH_MEASURES,
+        "pillar_labels",
+    )
+    return data_table_from(keys, rows, lang)
 
 
 _BUILDERS: dict[str, Callable[[Analysis, Lang], Table]] = {
@@ -212,6 +242,7 @@ _BUILDERS: dict[str, Callable[[Analysis, Lang], Table]] = {
     "theme_mentions": theme_mentions_table,
     "overlaps": overlaps_table,
     "theme_reach": theme_reach_table,
+    **ANALYSIS_TABLES,
 }
 
 

@@ -24,7 +24,7 @@ import networkx as nx
 
 from ..analysis import Analysis
 from ..i18n import Lang, in_language
-from .data_tables import LIST_SEPARATOR
+from .table_cells import LIST_SEPARATOR
 
 TYPE_COLOURS = {"committee": "#0072B2", "focus-area": "#56B4E9", "theme": "#E69F00", "pillar": "#009E73"}
 EDGE_KINDS = ("presents", "mentions", "carries", "overlap", "serves")

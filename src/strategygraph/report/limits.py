@@ -69,6 +69,13 @@ def table_rows(analysis: Analysis, name: str) -> int:
         "theme_mentions": lambda: len(corpus.mentions),
         "overlaps": lambda: len(analysis.overlaps),
         "theme_reach": lambda: len(analysis.reach),
+        "committee_themes": lambda: len(corpus.committees),
+        "gaps": lambda: sum(len(g.reflections) for g in analysis.gaps),
+        "candidates": lambda: len(analysis.candidates),
+        "clusters": lambda: sum(
+            len(g) for found in (analysis.committee_communities, analysis.focus_area_communities) for g in found.groups
+        ),
+        "brokers": lambda: len(corpus.committees),
     }
     return counts[name]()
 

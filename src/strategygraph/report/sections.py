@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..analysis import Analysis
 from ..analysis.presentation import (
     brokers_table,
+    candidates_heading,
     candidates_table,
     communities_table,
     gaps_table,
@@ -88,20 +89,26 @@ def table_sections(analysis: Analysis, lang: Lang, cap: TableCap) -> tuple[Secti
     """The pillars, gaps and structure sections, their tables shortened by ``cap``."""
 
     def captioned(heading: str, table: Callable[[Analysis, Lang], Table]) -> tuple[str, Table]:
-        return text(heading, lang), cap(table(analysis, lang), text(heading, lang))
+        return heading, cap(table(analysis, lang), heading)
 
-    _, pillars = captioned("report_pillars", pillar_table)
+    _, pillars = captioned(text("report_pillars", lang), pillar_table)
     return (
         Section("pillars", text("report_pillars", lang), (text("report_pillars_intro", lang),), (("", pillars),)),
         Section(
             "gaps",
             text("report_gaps", lang),
-            tables=(captioned("gaps_heading", gaps_table), captioned("candidates_heading", candidates_table)),
+            tables=(
+                captioned(text("gaps_heading", lang), gaps_table),
+                captioned(candidates_heading(analysis, lang), candidates_table),
+            ),
         ),
         Section(
             "structure",
             text("report_structure", lang),
-            tables=(captioned("communities_heading", communities_table), captioned("brokers_heading", brokers_table)),
+            tables=(
+                captioned(text("communities_heading", lang), communities_table),
+                captioned(text("brokers_heading", lang), brokers_table),
+            ),
         ),
     )
 
