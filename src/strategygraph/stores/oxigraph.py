@@ -231,18 +231,23 @@ class OxigraphStore(GraphStore):
     def __len__(self) -> int:
         return len(self._store)
 
+    def prefix_graph(self) -> Graph:
+        """An rdflib Graph without triples but with the prefixes :meth:`to_rdflib` binds (for naming nodes)."""
+        graph = bind_prefixes(Graph())
+        for path in self._files:
+            parser = ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+            for _quad in parser:
+                pass  # prefixes are known once the whole file is read
+            for prefix, namespace in parser.prefixes.items():
+                graph.bind(prefix, namespace)
+        return graph
+
     def to_rdflib(self) -> Graph:
         """The default graph as an rdflib Graph with the loaded files' prefixes bound, as rdflib would bind them.
 
         Built on first use and kept until the next ``add``; treat it as read-only."""
         if self._rdflib is None:
-            graph = bind_prefixes(Graph())
-            for path in self._files:
-                parser = ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-                for _quad in parser:
-                    pass  # prefixes are known once the whole file is read
-                for prefix, namespace in parser.prefixes.items():
-                    graph.bind(prefix, namespace)
+            graph = self.prefix_graph()
             cache: dict[object, Identifier] = {}
             triples = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
             graph.addN(
