@@ -134,12 +134,12 @@ class CompiledValidator:
         return [tuple(solution) for solution in solutions]
 
     def _shape_hits(self, shape: Shape, focus: str) -> Iterator[Hit]:
-        """The shape's results: one query for its counts, one for its value tests, one per other constraint."""
-        for owner in (shape, *shape.properties):
-            counts = [c for c in owner.constraints if isinstance(c, Count)]
+        """The shape's results: one query for the counts of all its properties, one per property for its value
+        tests, one per other constraint."""
+        owners = (shape, *shape.properties)
+        yield from self._counts_hits([(o, [c for c in o.constraints if isinstance(c, Count)]) for o in owners], focus)
+        for owner in owners:
             tests = [c for c in owner.constraints if isinstance(c, ValueTest)]
-            if counts:
-                yield from self._count_hits(owner, counts, focus)
             if tests:
                 yield from self._value_hits(owner, tests, focus)
             for constraint in owner.constraints:
@@ -184,25 +184,37 @@ class CompiledValidator:
         messages = constraint.messages if constraint is not None else shape.messages
         return Hit(focus, value, shape, messages, shape.path)
 
-    def _count_hits(self, shape: Shape, counts: list[Count], focus: str) -> Iterator[Hit]:
-        if shape.path is None:
-            raise UnsupportedShapeError(f"shape {shape.name}: sh:minCount and sh:maxCount need a property path")
-        minimum = max((c.limit for c in counts if c.at_least), default=0)
-        maxima = [c.limit for c in counts if not c.at_least]
-        rows = self._rows(self._count_query(focus, shape.path, minimum, min(maxima) if maxima else None))
-        yield from (self._hit(shape, row[0], None) for row in rows)
-
-    @staticmethod
-    def _count_query(focus: str, path: PropertyPath, minimum: int, maximum: int | None) -> str:
-        """The focus nodes with fewer than ``minimum`` or more than ``maximum`` distinct values."""
-        if maximum is None and minimum == 1:
-            return f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {path.sparql()} ?value }} }}"
-        outside = " || ".join(
-            ([f"COUNT(DISTINCT ?value) < {minimum}"] if minimum > 0 else [])
-            + ([f"COUNT(DISTINCT ?value) > {maximum}"] if maximum is not None else [])
+    def _counts_hits(self, counted: list[tuple[Shape, list[Count]]], focus: str) -> Iterator[Hit]:
+        """``sh:minCount`` and ``sh:maxCount`` of several property shapes on one focus group, in one query: the
+        focus nodes where a property's number of distinct values lies outside its bounds."""
+        bounds: list[tuple[Shape, PropertyPath, int, int | None]] = []
+        for shape, counts in counted:
+            if not counts:
+                continue
+            if shape.path is None:
+                raise UnsupportedShapeError(f"shape {shape.name}: sh:minCount and sh:maxCount need a property path")
+            maxima = [c.limit for c in counts if not c.at_least]
+            minimum = max((c.limit for c in counts if c.at_least), default=0)
+            bounds.append((shape, shape.path, minimum, min(maxima) if maxima else None))
+        if not bounds:
+            return
+        optionals, projected, outside = [], [], []
+        for index, (_shape, path, minimum, maximum) in enumerate(bounds):
+            optionals.append(f"OPTIONAL {{ ?this {path.sparql()} ?value{index} }}")
+            count = f"COUNT(DISTINCT ?value{index})"
+            projected.append(f"({count} AS ?count{index})")
+            outside += [f"{count} < {minimum}"] if minimum > 0 else []
+            outside += [f"{count} > {maximum}"] if maximum is not None else []
+        query = (
+            f"SELECT ?this {' '.join(projected)} WHERE {{ {focus} {' '.join(optionals)} }} "
+            f"GROUP BY ?this HAVING ({' || '.join(outside)})"
         )
-        where = f"{focus} OPTIONAL {{ ?this {path.sparql()} ?value }}" if minimum > 0 else _values(focus, path)
-        return f"SELECT ?this WHERE {{ {where} }} GROUP BY ?this HAVING ({outside})"
+        for row in self._rows(query):
+            for index, (shape, _path, minimum, maximum) in enumerate(bounds):
+                cell = row[index + 1]
+                number = int(cell.value) if isinstance(cell, ox.Literal) else 0
+                if number < minimum or (maximum is not None and number > maximum):
+                    yield self._hit(shape, row[0], None)
 
     def _value_hits(self, shape: Shape, tests: list[ValueTest], focus: str) -> Iterator[Hit]:
         """One query picks every value node that might fail one of ``tests``; each test then decides."""
@@ -262,7 +274,7 @@ class CompiledValidator:
         limits = [(limit, at_least) for limit, at_least in ((constraint.minimum, True), (constraint.maximum, False))]
         if not failing:
             counts = [Count(limit, at_least) for limit, at_least in limits if limit is not None]
-            yield from self._count_hits(shape, counts, focus)
+            yield from self._counts_hits([(shape, counts)], focus)
             return
         conforming: dict[OxNode, int] = {}
         query = f"SELECT DISTINCT ?this ?value WHERE {{ {focus} OPTIONAL {{ ?this {path.sparql()} ?value }} }}"
