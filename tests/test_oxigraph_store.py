@@ -127,6 +127,17 @@ def test_bulk_add_is_seen_by_queries_and_by_to_rdflib(tmp_path: Path) -> None:
     assert len(store.to_rdflib()) == before + 10_000
 
 
+def test_add_in_batches_keeps_every_triple_and_blank_node(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("strategygraph.stores.oxigraph.ADD_BATCH", 3)
+    store = OxigraphStore()
+    triples = [(URIRef(f"{EX}n{i}"), URIRef(EX + "order"), Literal(i)) for i in range(8)]
+    triples += [(URIRef(EX + "s"), URIRef(EX + "via"), BNode("b1")), (BNode("b1"), URIRef(EX + "order"), Literal(99))]
+    store.add(iter(triples))  # batches of 3: plain N-Triples ones and one holding the blank node twice
+    assert len(store) == 10
+    rows = store.select(f"SELECT ?o WHERE {{ <{EX}s> <{EX}via> ?b . ?b <{EX}order> ?o }}").rows
+    assert rows == [(Literal(99),)]
+
+
 ADDED = [
     Literal('citat med "anførselstegn", \\ skråstreg,\r\nlinjeskift og\u00a0hårdt mellemrum'),
     Literal('slutter med "'),
