@@ -239,3 +239,46 @@ def test_import_fixture_same_report(tmp_path: Path) -> None:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(data)
     assert _assert_same(load_graph(DataSources.bundled([tmp_path]), "oxigraph")).conforms
+
+
+ODD_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+    sh:property [ sh:path ex:lang ; sh:languageIn ( "*" ) ; sh:message "lang"@en ] ,
+        [ sh:path ex:da ; sh:languageIn ( "da" ) ; sh:message "da"@en ] ,
+        [ sh:path ex:len ; sh:minLength 2 ; sh:message "len"@en ] ,
+        [ sh:path ex:max ; sh:maxInclusive 5 ; sh:message "max"@en ] ,
+        [ sh:path ex:in ; sh:in ( ex:a "b" 1 ) ; sh:message "in"@en ] ,
+        [ sh:path ex:lt ; sh:lessThan ex:other ; sh:message "lt"@en ] ,
+        [ sh:path ex:pat ; sh:pattern "^a" ; sh:message "pat"@en ] ,
+        [ sh:path ex:date ; sh:datatype xsd:date ; sh:message "date"@en ] .
+"""
+# Each property gets IRIs, blank nodes, plain, tagged, numeric and ill-typed literals: every kind of value node
+# the queries' prefilters must pass on to the exact check.
+ODD_DATA = """
+@prefix ex: <http://example.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:n a ex:C ; ex:other 4 , "m" ;
+    ex:lang ex:x , "plain" , "tagged"@da-DK , [ ex:p 1 ] ;
+    ex:da "dansk"@da , "dansk"@da-DK , "english"@en , ex:x ;
+    ex:len ex:x , "a" , "ab" , "ø"@da , 7 , [ ex:p 2 ] ;
+    ex:max 5 , 6 , 5.5 , "4" , ex:x , "nine"^^xsd:integer ;
+    ex:in ex:a , ex:b , "b" , "b"@da , 1 , 1.0 ;
+    ex:lt 3 , 4 , 5 , "a" , "z" , ex:x ;
+    ex:pat "abc" , "cab" , ex:abc , 1 ;
+    ex:date "2024-05-14"^^xsd:date , "2024-13-40"^^xsd:date , "2024"^^xsd:gYear , "2024-05-14" .
+"""
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_odd_value_nodes_same_report(tmp_path: Path, kind: str) -> None:
+    shapes, data = tmp_path / "shapes.ttl", tmp_path / "data.ttl"
+    shapes.write_text(ODD_SHAPES, encoding="utf-8")
+    data.write_text(ODD_DATA, encoding="utf-8")
+    from strategygraph.stores.opening import open_store
+
+    store = open_store([data], kind)
+    reference = validate_graph(store, shapes, engine="pyshacl")
+    compiled = validate_graph(store, shapes)
+    assert [v.line() for v in compiled.violations] == [v.line() for v in reference.violations]
+    assert {v.message for v in compiled.violations} == {"lang", "da", "len", "max", "in", "lt", "pat", "date"}

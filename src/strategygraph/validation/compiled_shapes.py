@@ -92,7 +92,7 @@ def _might_fail(test: ValueTest) -> str:
     if test.kind == "languageIn" and isinstance(parameter, tuple):
         tags = ", ".join(Literal(str(tag).lower()).n3() for tag in parameter)
         if "*" in {str(tag) for tag in parameter}:
-            return 'lang(?value) = ""'
+            return '!(isLiteral(?value) && lang(?value) != "")'
         first = 'LCASE(STRBEFORE(lang(?value), "-"))'
         return f"!(isLiteral(?value) && (LCASE(lang(?value)) IN ({tags}) || {first} IN ({tags})))"
     return "true"  # sh:pattern: Python's re decides every value

@@ -123,8 +123,8 @@ def _language_in(value: Identifier, languages: set[str]) -> bool:
 
 def less_than_fails(value: Identifier, other: Identifier) -> bool:
     """Whether the pair breaks ``sh:lessThan`` (pySHACL's comparison: strings with strings, values with values)."""
-    left, right = _comparable(value), _comparable(other)
-    if isinstance(left, str) != isinstance(right, str):
+    (left, left_is_text), (right, right_is_text) = _comparable(value), _comparable(other)
+    if left_is_text != right_is_text:
         return True
     try:
         return not left < right  # type: ignore[operator]  # str, or rdflib Literals that compare or raise
@@ -132,9 +132,10 @@ def less_than_fails(value: Identifier, other: Identifier) -> bool:
         return True
 
 
-def _comparable(term: Identifier) -> object:
+def _comparable(term: Identifier) -> tuple[object, bool]:
+    """The term as pySHACL compares it, and whether that is as text (a Literal is a str subclass: say so)."""
     if isinstance(term, URIRef):
-        return str(term)
+        return str(term), True
     if isinstance(term, Literal) and isinstance(term.value, str):
-        return term.value
-    return term
+        return term.value, True
+    return term, False
