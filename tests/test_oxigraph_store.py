@@ -14,7 +14,7 @@ from rdflib.namespace import XSD
 
 from strategygraph.errors import InputError, StrategyGraphError
 from strategygraph.loading import DataSources
-from strategygraph.stores.base import GraphStore, MemoryStore
+from strategygraph.stores.base import GraphStore, MemoryStore, Triple
 from strategygraph.stores.opening import AUTO_OXIGRAPH_BYTES, open_store, resolve_store_kind
 from strategygraph.stores.oxigraph import OxigraphStore, to_oxigraph_term, to_rdflib_term
 
@@ -125,6 +125,17 @@ def test_bulk_add_is_seen_by_queries_and_by_to_rdflib(tmp_path: Path) -> None:
     result = store.select(f"SELECT (MAX(?o) AS ?max) WHERE {{ ?s <{EX}order> ?o }}")
     assert result.rows == [(Literal(9_999),)]
     assert len(store.to_rdflib()) == before + 10_000
+
+
+def test_add_in_batches_keeps_every_triple_and_blank_node(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("strategygraph.stores.oxigraph.ADD_BATCH", 3)
+    store = OxigraphStore()
+    triples: list[Triple] = [(URIRef(f"{EX}n{i}"), URIRef(EX + "order"), Literal(i)) for i in range(8)]
+    triples += [(URIRef(EX + "s"), URIRef(EX + "via"), BNode("b1")), (BNode("b1"), URIRef(EX + "order"), Literal(99))]
+    store.add(iter(triples))  # batches of 3: plain N-Triples ones and one holding the blank node twice
+    assert len(store) == 10
+    rows = store.select(f"SELECT ?o WHERE {{ <{EX}s> <{EX}via> ?b . ?b <{EX}order> ?o }}").rows
+    assert rows == [(Literal(99),)]
 
 
 ADDED = [

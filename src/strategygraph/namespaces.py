@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from rdflib import Graph, Namespace
@@ -50,6 +51,7 @@ __all__ = [
     "XSD",
     "bind_prefixes",
     "short_name",
+    "short_namer",
 ]
 
 
@@ -58,14 +60,23 @@ def short_name(iri: str, graph: Graph) -> str:
 
     Unlike a Turtle QName, the local part may contain slashes: this is for people reading messages.
     """
-    best_prefix, best_namespace = "", ""
-    for prefix, namespace in graph.namespaces():
-        text = str(namespace)
-        if iri.startswith(text) and len(text) > len(best_namespace) and len(iri) > len(text):
-            best_prefix, best_namespace = prefix, text
-    if not best_namespace:
-        return f"<{iri}>"
-    return f"{best_prefix}:{iri[len(best_namespace) :]}"
+    return short_namer(graph)(iri)
+
+
+def short_namer(graph: Graph) -> Callable[[str], str]:
+    """:func:`short_name` for many IRIs: the graph's namespaces are read once (rdflib builds them anew per call)."""
+    namespaces = [(prefix, str(namespace)) for prefix, namespace in graph.namespaces()]
+
+    def short(iri: str) -> str:
+        best_prefix, best_namespace = "", ""
+        for prefix, text in namespaces:
+            if iri.startswith(text) and len(text) > len(best_namespace) and len(iri) > len(text):
+                best_prefix, best_namespace = prefix, text
+        if not best_namespace:
+            return f"<{iri}>"
+        return f"{best_prefix}:{iri[len(best_namespace) :]}"
+
+    return short
 
 
 def bind_prefixes(graph: G) -> G:

@@ -83,7 +83,8 @@ def import_(
     click.echo(text("imported", app.lang).format(folder=out, seminar=imported.seminar_id), err=True)
 
 
-# A progress line before validating imports this large (about a second of SHACL per 150 texts).
+# A progress line before validating imports this large: from here on an import takes a few seconds or more
+# (bench/import_scaling.py).
 _PROGRESS_FROM_UNITS = 500
 
 

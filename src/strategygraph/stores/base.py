@@ -73,6 +73,11 @@ class GraphStore(ABC):
     def to_rdflib(self) -> Graph:
         """The whole graph as an rdflib Graph (for SHACL validation and serialisation)."""
 
+    def prefix_graph(self) -> Graph:
+        """A Graph with the prefixes :meth:`to_rdflib` binds, for naming nodes (``short_name``); stores that can
+        give them without copying every triple into rdflib do so."""
+        return self.to_rdflib()
+
 
 @dataclass
 class MemoryStore(GraphStore):

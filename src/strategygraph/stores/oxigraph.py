@@ -40,6 +40,7 @@ _XSD_STRING = str(XSD.string)
 _XSD_DECIMAL = str(XSD.decimal)
 _QUERY_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+ADD_BATCH = 50_000  # triples per N-Triples document in OxigraphStore.add
 Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
 
 
@@ -231,10 +232,21 @@ class OxigraphStore(GraphStore):
             raise StrategyGraphError("error_sparql_failed", detail=str(error).partition("\n")[0]) from None
 
     def add(self, triples: Iterable[Triple]) -> None:
-        """Add triples: as one N-Triples document that Oxigraph parses in a single transaction (several
-        times faster than building a Python object per quad), or term by term when the batch holds blank
-        nodes (whose labels a parse would not keep) or anything N-Triples cannot say."""
-        batch = list(triples)
+        """Add triples, ``ADD_BATCH`` at a time: each batch as one N-Triples document that Oxigraph parses in a
+        single transaction (several times faster than building a Python object per quad), or term by term when
+        the batch holds blank nodes (whose labels a parse would not keep) or anything N-Triples cannot say.
+        Batches bound the memory: one document for the 2.7 M mention triples of 100 k statements took ~1 GB."""
+        batch: list[Triple] = []
+        for triple in triples:
+            batch.append(triple)
+            if len(batch) == ADD_BATCH:
+                self._add_batch(batch)
+                batch = []
+        if batch:
+            self._add_batch(batch)
+        self._rdflib = None
+
+    def _add_batch(self, batch: list[Triple]) -> None:
         text = _ntriples(batch)
         if text is not None:
             try:
@@ -249,23 +261,27 @@ class OxigraphStore(GraphStore):
                 subject, predicate, value = (_converted(term, converted) for term in (s, p, o))
                 quads.append(ox.Quad(_subject(s, subject), _predicate(p, predicate), value, default))
             self._store.extend(quads)
-        self._rdflib = None
 
     def __len__(self) -> int:
         return len(self._store)
+
+    def prefix_graph(self) -> Graph:
+        """An rdflib Graph without triples but with the prefixes :meth:`to_rdflib` binds (for naming nodes)."""
+        graph = bind_prefixes(Graph())
+        for path in self._files:
+            parser = ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+            for _quad in parser:
+                pass  # prefixes are known once the whole file is read
+            for prefix, namespace in parser.prefixes.items():
+                graph.bind(prefix, namespace)
+        return graph
 
     def to_rdflib(self) -> Graph:
         """The default graph as an rdflib Graph with the loaded files' prefixes bound, as rdflib would bind them.
 
         Built on first use and kept until the next ``add``; treat it as read-only."""
         if self._rdflib is None:
-            graph = bind_prefixes(Graph())
-            for path in self._files:
-                parser = ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-                for _quad in parser:
-                    pass  # prefixes are known once the whole file is read
-                for prefix, namespace in parser.prefixes.items():
-                    graph.bind(prefix, namespace)
+            graph = self.prefix_graph()
             cache: dict[object, Identifier] = {}
             triples = self._store.quads_for_pattern(None, None, None, None if self._graphs else ox.DefaultGraph())
             graph.addN(

@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.term import Identifier
 
-from ..namespaces import DCTERMS, SG, short_name
+from ..namespaces import DCTERMS, SG, short_namer
 from ..source_text import normalise
 from ..stores.base import GraphStore, as_int, as_str
 from .shapes import Violation
@@ -100,10 +100,8 @@ def _find_source(relative: str, sha256: str | None, data_dirs: Sequence[Path]) -
 
 def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[Violation]:
     """Every way a source pointer disagrees with its source file, as violations (empty: all good)."""
-    graph = store.to_rdflib()
-
-    def short(iri: str) -> str:
-        return short_name(iri, graph)
+    # only the prefixes: a copy of every triple in rdflib would cost ~1 kB each
+    short = short_namer(store.prefix_graph())
 
     problems: set[Violation] = set()
     texts: dict[str, str | None] = {}
