@@ -15,7 +15,6 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ..errors import StrategyGraphError
 from ..namespaces import RDF, RDFS, SH
 from ..stores.base import parse_turtle_file
 
@@ -54,8 +53,9 @@ _SPARQL_KEYS = {RDF.type, SH.message, SH.prefixes, SH.select}
 _SPARQL_TARGET_KEYS = {RDF.type, SH.prefixes, SH.select}
 
 
-class UnsupportedShapeError(StrategyGraphError):
-    """A shape uses SHACL that the compiled validator does not translate: add it there (and to its tests)."""
+class UnsupportedShapeError(NotImplementedError):
+    """A shape uses SHACL that the compiled validator does not translate: add it there (and to its tests). A
+    programming error, not a user's (the shapes are bundled; a test compiles them), so its text is English."""
 
 
 @dataclass(frozen=True)

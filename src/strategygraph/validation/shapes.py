@@ -90,7 +90,7 @@ def validate_graph(
     if engine == "pyshacl":
         return _validate_with_pyshacl(store, shapes_file, lang)
     if engine != "compiled":
-        raise StrategyGraphError(f"unknown SHACL engine {engine!r} (choose {', '.join(ENGINES)})")
+        raise StrategyGraphError("error_unknown_shacl_engine", engine=engine, choices=", ".join(ENGINES))
     from .compiled_validation import validate_compiled
 
     violations = validate_compiled(store, shapes_file, lang)
