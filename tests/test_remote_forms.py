@@ -92,7 +92,7 @@ def _answer(**headers: str) -> HttpAnswer:
 def test_an_answer_cut_short_is_an_error() -> None:
     check_complete(_answer(X_SPARQL_MaxRows="10000"), 9_999, "http://s/sparql")  # under the limit: complete
     check_complete(_answer(), 10_000, "http://s/sparql")  # no limit announced
-    with pytest.raises(StrategyGraphError, match="stopped at the service's limit of 10000 rows"):
+    with pytest.raises(StrategyGraphError, match="stopped at the service's limit of 10,000 rows"):
         check_complete(_answer(X_SPARQL_MaxRows="10000"), 10_000, "http://s/sparql")
     with pytest.raises(StrategyGraphError, match=r"time limit .*MaxQueryExecutionTime.*: RC\.\.\. incomplete"):
         check_complete(_answer(X_SQL_State="S1TAT", X_SQL_Message="RC... incomplete"), 3, "http://s/sparql")

@@ -232,7 +232,7 @@ def test_an_answer_cut_at_virtuosos_row_limit_is_an_error(published: Published) 
     store = published.dataset.stores["virtuoso"]
     if published.dataset.name != "generated":
         pytest.skip("the bundled graph has fewer than 10 000 triples")
-    with pytest.raises(StrategyGraphError, match=r"stopped at the service's limit of 10000 rows .*ResultSetMaxRows"):
+    with pytest.raises(StrategyGraphError, match=r"stopped at the service's limit of 10,000 rows .*ResultSetMaxRows"):
         store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
     assert len(store) == len(published.dataset.stores["persistent"])  # counting is one row: never cut
 

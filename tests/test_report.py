@@ -213,7 +213,7 @@ def test_an_existing_folder_is_replaced_only_with_force(tmp_path: Path) -> None:
     (out / "old.txt").write_text("old", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--data", str(REPORT_FIXTURE), "report", "--out", str(out)])
     assert result.exit_code == 2
-    assert "use --force" in result.stderr
+    assert "brug --force" in result.stderr
     assert result.stderr.count("\n") == 1, "one line, before any work"
     assert _files(out) == {"old.txt"}
     (out / "old.txt").unlink()

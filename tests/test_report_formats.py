@@ -185,7 +185,7 @@ def test_export_csv_needs_a_known_table(tmp_path: Path) -> None:
     assert "--table" in missing.stderr
     unknown = CliRunner().invoke(cli, [*base, "--table", "nope"])
     assert unknown.exit_code == 2
-    assert "unknown table 'nope'" in unknown.stderr
+    assert "ukendt tabel 'nope'" in unknown.stderr
     misplaced = CliRunner().invoke(
         cli, ["export", "--format", "gexf", "--table", "overlaps", "--out", str(tmp_path / "g.gexf")]
     )

@@ -175,7 +175,7 @@ def test_a_failing_chromium_is_one_line_and_writes_nothing(fake_chromium: Path, 
     result = CliRunner().invoke(cli, ["report", "--out", str(out), "--pdf", "--quiet"], env=env)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "Error: Chromium could not print the PDF (exit 3: cannot open display)"
+        "Fejl: Chromium kunne ikke udskrive PDF'en (exit 3: cannot open display)"
     ]
     assert not out.exists()
 
@@ -185,7 +185,7 @@ def test_without_chromium_the_report_fails_before_any_work(tmp_path: Path) -> No
     env = {"STRATEGYGRAPH_CHROMIUM": str(tmp_path / "no-such-chromium")}
     result = CliRunner().invoke(cli, ["report", "--out", str(out), "--pdf"], env=env)
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: STRATEGYGRAPH_CHROMIUM=")
+    assert result.stderr.startswith("Fejl: STRATEGYGRAPH_CHROMIUM=")
     assert len(result.stderr.strip().splitlines()) == 1
     assert "rapport:" not in result.stderr, "no step of the work started"
     assert not out.exists()
@@ -198,7 +198,7 @@ def test_the_date_comes_from_the_option_or_source_date_epoch(tmp_path: Path) -> 
     assert "- **Dato:** 31. januar 2027" in (tmp_path / "option" / "report.md").read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["report", "--out", str(tmp_path / "bad")], env={"SOURCE_DATE_EPOCH": "yesterday"})
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Error: SOURCE_DATE_EPOCH=yesterday: not a whole number of seconds since 1970"
+    assert result.stderr.strip() == "Fejl: SOURCE_DATE_EPOCH=yesterday: ikke et helt antal sekunder siden 1970"
 
 
 def test_a_chromium_that_cannot_run_is_one_line(fake_chromium: Path) -> None:

@@ -113,10 +113,10 @@ def test_pair_as_csv_and_json(runner: CliRunner, analysis: Analysis) -> None:
 def test_pair_errors_are_one_line(runner: CliRunner) -> None:
     unknown = runner.invoke(cli, ["overlaps", "--pair", "laerin", "ungeudvalget"])
     assert unknown.exit_code == 2
-    assert "unknown committee 'laerin'; did you mean 'laering'" in unknown.stderr
+    assert "ukendt udvalg 'laerin'; mente du 'laering'" in unknown.stderr
     same = runner.invoke(cli, ["overlaps", "--pair", "laering", "Udvalget for Læring"])
     assert same.exit_code == 2
-    assert "same committee" in same.stderr
+    assert "samme udvalg" in same.stderr
 
 
 def test_pair_without_shared_themes_says_so(runner: CliRunner, analysis: Analysis) -> None:
@@ -187,7 +187,7 @@ def test_table_commands_write_csv_with_stable_keys(runner: CliRunner, args: tupl
 
 
 def test_csv_of_two_table_commands_needs_a_table(runner: CliRunner) -> None:
-    for command, names in (("gaps", "--table gaps or --table candidates"), ("structure", "--table clusters or")):
+    for command, names in (("gaps", "--table gaps eller --table candidates"), ("structure", "--table clusters eller")):
         result = runner.invoke(cli, [command, "--format", "csv"])
         assert result.exit_code == 2
         assert names in result.stderr
