@@ -62,6 +62,11 @@ def test_validate_lists_each_violation_and_exits_1(runner: CliRunner, tmp_path: 
     assert any("attribution/byer" in line and "sg:confidence" in line for line in lines)
     assert any("statement/byer-1" in line and "text differs from the source" in line for line in lines)
     assert "2 violations" in result.stderr
+    danish = runner.invoke(cli, ["--data", str(folder), "validate"])
+    assert danish.exit_code == 1, danish.output
+    assert any(
+        "statement/byer-1" in line and "teksten afviger fra kilden" in line for line in danish.stdout.splitlines()
+    )
 
 
 def test_turtle_syntax_error_names_file_and_line(runner: CliRunner, tmp_path: Path) -> None:

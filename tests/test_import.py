@@ -322,8 +322,8 @@ def test_an_edited_source_copy_says_how_to_import_again(
         changed.write("\n- Et udsagn skrevet i kopien.\n")
     stale = runner.invoke(cli, ["--data", str(folder), "validate"])
     assert stale.exit_code == 1
-    assert f"{copy} has changed since it was imported (SHA-256 differs)" in stale.output
-    command = stale.output.split("again (strategygraph ", 1)[1].split(")\n", 1)[0]
+    assert f"{copy} er ændret, siden den blev importeret (SHA-256 afviger)" in stale.output
+    command = stale.output.split("igen (strategygraph ", 1)[1].split(")\n", 1)[0]
     if source.endswith(".csv"):
         assert command == (
             f"import '{folder}/source/seminar.csv' --municipality 'Testby Kommune' --title 'Testseminar om "

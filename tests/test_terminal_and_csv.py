@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from strategygraph.analysis import Analysis
 from strategygraph.cli import cli
-from strategygraph.tables import Table, render_text
+from strategygraph.tables import Table, display_width, render_text
 
 from .conftest import HEDENSTED
 
@@ -71,7 +71,7 @@ def test_no_line_is_wider_than_the_terminal(runner: CliRunner, args: tuple[str, 
 def test_a_fitted_table_never_exceeds_its_width(rows: list[tuple[str, int, float]], width: int) -> None:
     table = Table(("Navn på noget langt", "Antal", "Vægt"), rows)
     shown = render_text(table, width=width)
-    assert all(len(line) <= width for line in shown.splitlines())
+    assert all(display_width(line) <= width for line in shown.splitlines()), "in terminal columns"
 
 
 def test_cut_text_is_marked_and_short_text_is_whole() -> None:

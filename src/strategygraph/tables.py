@@ -41,7 +41,8 @@ def cell_text(cell: Cell, lang: Lang = "en") -> str:
     return str(cell)
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: combining marks none, wide East Asian characters two."""
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -53,19 +54,19 @@ _CELL_LINES = 6  # a wrapped cell shows at most this many lines; the last ends w
 
 def _clip_to(text: str, width: int) -> str:
     """``text`` cut to ``width`` display columns, ending with an ellipsis when cut."""
-    if _width(text) <= width:
+    if display_width(text) <= width:
         return text
     out, used = "", 0
     for ch in text:
-        if used + _width(ch) > width - 1:
+        if used + display_width(ch) > width - 1:
             break
-        out, used = out + ch, used + _width(ch)
+        out, used = out + ch, used + display_width(ch)
     return out + ELLIPSIS
 
 
 def _wrapped(text: str, width: int) -> list[str]:
     """``text`` wrapped to ``width`` columns, at most :data:`_CELL_LINES` lines (the last marked when cut)."""
-    if _width(text) <= width:
+    if display_width(text) <= width:
         return [text]
     lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
     lines = [_clip_to(line, width) for line in lines]  # wide characters can overrun textwrap's count
@@ -103,15 +104,15 @@ def render_text(table: Table, max_width: int = 80, lang: Lang = "en", width: int
     if width is None:
         texts = [[_clip_to(t, max_width) for t in row] for row in texts]
     headers = [" ".join(_printable(h).split()) for h in table.headers]
-    natural = [_width(h) for h in headers]
+    natural = [display_width(h) for h in headers]
     for row in texts:
-        natural = [max(w, _width(t)) for w, t in zip(natural, row, strict=True)]
+        natural = [max(w, display_width(t)) for w, t in zip(natural, row, strict=True)]
     if width is None:
         widths = natural
     else:
         longest = [0] * len(headers)  # headers may break inside a word; data words are kept whole where they fit
         for row in texts:
-            longest = [max([n, *(_width(w) for w in t.split())]) for n, t in zip(longest, row, strict=True)]
+            longest = [max([n, *(display_width(w) for w in t.split())]) for n, t in zip(longest, row, strict=True)]
         widths = _fitted_widths(natural, longest, width)
 
     def lines(values: Sequence[str]) -> list[str]:
@@ -119,7 +120,7 @@ def render_text(table: Table, max_width: int = 80, lang: Lang = "en", width: int
         out = []
         for i in range(max(len(c) for c in cells) if cells else 1):
             parts = [(c[i] if i < len(c) else "") for c in cells]
-            line = "  ".join(p + " " * (w - _width(p)) for p, w in zip(parts, widths, strict=True)).rstrip()
+            line = "  ".join(p + " " * (w - display_width(p)) for p, w in zip(parts, widths, strict=True)).rstrip()
             out.append(line if width is None else _clip_to(line, width))
         return out
 

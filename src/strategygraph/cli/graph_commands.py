@@ -58,7 +58,7 @@ def validate(app: AppContext) -> None:
     store = app.store()
     report = validate_graph(store, sources.shapes_file, app.lang)
     on_service = is_service_url(app.store_kind)  # the source files stay with the data, not on the service
-    pointers = set() if on_service else check_source_pointers(store, sources.data_dirs)
+    pointers = set() if on_service else check_source_pointers(store, sources.data_dirs, app.lang)
     violations = sorted({*report.violations, *pointers})
     if not violations:
         click.echo(text("conforms_shapes" if on_service else "conforms", app.lang).format(triples=len(store)))

@@ -71,4 +71,4 @@ def check_data_folder(folder: Path, lang: Lang = "en") -> list[Violation]:
     sources = DataSources.bundled([folder])
     store = load_graph(sources, "oxigraph")  # its SPARQL keeps the pointer check linear in the statements
     report = validate_graph(store, sources.shapes_file, lang)
-    return sorted({*report.violations, *check_source_pointers(store, sources.data_dirs)})
+    return sorted({*report.violations, *check_source_pointers(store, sources.data_dirs, lang)})

@@ -16,6 +16,7 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.term import Identifier
 
+from ..i18n import Lang, Phrase
 from ..namespaces import DCTERMS, SG, short_namer
 from ..source_text import normalise
 from ..stores.base import GraphStore, as_int, as_str
@@ -98,20 +99,23 @@ def _find_source(relative: str, sha256: str | None, data_dirs: Sequence[Path]) -
     return candidates[0] if candidates else None
 
 
-def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[Violation]:
-    """Every way a source pointer disagrees with its source file, as violations (empty: all good)."""
+def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path], lang: Lang = "en") -> list[Violation]:
+    """Every way a source pointer disagrees with its source file, as violations in ``lang`` (empty: all good)."""
     # only the prefixes: a copy of every triple in rdflib would cost ~1 kB each
     short = short_namer(store.prefix_graph())
+
+    def say(key: str, **values: object) -> str:
+        return Phrase(key, values).render(lang)
 
     problems: set[Violation] = set()
     texts: dict[str, str | None] = {}
     for pointer in source_pointers(store):
         node, via = short(pointer.node), short(pointer.pointer)
         if pointer.file is None:
-            problems.add(Violation(short(pointer.document), "sg:sourceFile", "source document names no file"))
+            problems.add(Violation(short(pointer.document), "sg:sourceFile", say("pointer_no_file")))
             continue
         if pointer.document not in texts:
-            texts[pointer.document] = _read_source(pointer, data_dirs, problems, short, store)
+            texts[pointer.document] = _read_source(pointer, data_dirs, problems, short, store, lang)
         source = texts[pointer.document]
         if source is None:
             continue
@@ -120,7 +124,7 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
                 Violation(
                     node,
                     via,
-                    f"offsets {pointer.start}–{pointer.end} lie outside the source file ({len(source)} characters)",
+                    say("pointer_outside", start=str(pointer.start), end=str(pointer.end), length=len(source)),
                 )
             )
             continue
@@ -130,33 +134,35 @@ def check_source_pointers(store: GraphStore, data_dirs: Sequence[Path]) -> list[
                 Violation(
                     node,
                     via,
-                    f"quote selector differs from the source at {pointer.start}–{pointer.end}",
+                    say("pointer_quote_differs", start=str(pointer.start), end=str(pointer.end)),
                     repr(normalise(span)[:60]),
                 )
             )
-        problems.update(_context_problems(pointer, source, node, via))
+        problems.update(_context_problems(pointer, source, node, via, lang))
         if pointer.text is not None and normalise(span) != pointer.text:
             problems.add(
                 Violation(
                     node,
                     via,
-                    f"text differs from the source at {pointer.start}–{pointer.end} (after normalising whitespace)",
+                    say("pointer_text_differs", start=str(pointer.start), end=str(pointer.end)),
                     repr(normalise(span)[:60]),
                 )
             )
     return sorted(problems)
 
 
-def _context_problems(pointer: SourcePointer, source: str, node: str, via: str) -> list[Violation]:
+def _context_problems(pointer: SourcePointer, source: str, node: str, via: str, lang: Lang) -> list[Violation]:
     """The quote selector's context (Web Annotation: ``oa:prefix`` is the text just before the quote,
     ``oa:suffix`` the text just after) must be the source's text there."""
     problems = []
     before = source[max(0, pointer.start - len(pointer.prefix or "")) : pointer.start]
     if pointer.prefix is not None and before != pointer.prefix:
-        problems.append(Violation(node, via, f"oa:prefix differs from the source's text before {pointer.start}"))
+        problems.append(
+            Violation(node, via, Phrase("pointer_prefix_differs", {"start": str(pointer.start)}).render(lang))
+        )
     after = source[pointer.end : pointer.end + len(pointer.suffix or "")]
     if pointer.suffix is not None and after != pointer.suffix:
-        problems.append(Violation(node, via, f"oa:suffix differs from the source's text after {pointer.end}"))
+        problems.append(Violation(node, via, Phrase("pointer_suffix_differs", {"end": str(pointer.end)}).render(lang)))
     return problems
 
 
@@ -179,7 +185,7 @@ def _first(rows: list[dict[str, Identifier | None]], name: str) -> str | None:
     return next((str(row[name]) for row in rows if row[name] is not None), None)
 
 
-def _changed_source(store: GraphStore, document: str, path: Path, relative: str) -> str:
+def _changed_source(store: GraphStore, document: str, path: Path, relative: str, lang: Lang) -> str:
     """What to say when a source file's SHA-256 differs from the recorded one, and what to do about it:
     an imported file is imported again (the data was made from it; the command keeps the seminar's ID), a
     curated one is restored."""
@@ -189,21 +195,21 @@ def _changed_source(store: GraphStore, document: str, path: Path, relative: str)
     for _ in Path(relative).parts[:-1]:
         folder = folder.parent
     if spreadsheet is not None:
-        what = "it was imported"
+        what = "pointer_imported"
         options = [("--municipality", _first(rows, "municipality")), ("--title", _first(rows, "title"))]
         options += [("--date", _first(rows, "date")), ("--id", _first(rows, "slug"))]
         command = ["strategygraph", "import", str(folder / spreadsheet)]
         command += [part for option, value in options if value is not None for part in (option, value)]
         command += ["--out", str(folder), "--force"]
-        advice = f"it is made by the import, so import the spreadsheet again ({shlex.join(command)})"
+        advice = Phrase("pointer_import_spreadsheet_again", {"command": shlex.join(command)})
     elif (_first(rows, "format") or "").startswith("text/markdown"):
-        what = "it was imported"
+        what = "pointer_imported"
         command = ["strategygraph", "import", str(path), "--out", str(folder), "--force"]
-        advice = f"import the Markdown again ({shlex.join(command)})"
+        advice = Phrase("pointer_import_markdown_again", {"command": shlex.join(command)})
     else:
-        what = "it was curated"
-        advice = "restore the file the data was curated from, or correct the offsets and sg:sha256 to match it"
-    return f"{path} has changed since {what} (SHA-256 differs), so the offsets into it cannot be trusted; {advice}"
+        what = "pointer_curated"
+        advice = Phrase("pointer_restore_curated")
+    return Phrase("pointer_source_changed", {"path": path, "since": Phrase(what), "advice": advice}).render(lang)
 
 
 def _read_source(
@@ -212,19 +218,24 @@ def _read_source(
     problems: set[Violation],
     short: Callable[[str], str],
     store: GraphStore,
+    lang: Lang,
 ) -> str | None:
     document = short(pointer.document)
     assert pointer.file is not None
     path = _find_source(pointer.file, pointer.sha256, data_dirs)
     if path is None:
-        problems.add(Violation(document, "sg:sourceFile", f"source file {pointer.file!r} not found in the data folder"))
+        problems.add(
+            Violation(document, "sg:sourceFile", Phrase("pointer_file_missing", {"file": pointer.file}).render(lang))
+        )
         return None
     data = path.read_bytes()
     if pointer.sha256 is not None and hashlib.sha256(data).hexdigest() != pointer.sha256:
-        problems.add(Violation(document, "sg:sha256", _changed_source(store, pointer.document, path, pointer.file)))
+        problems.add(
+            Violation(document, "sg:sha256", _changed_source(store, pointer.document, path, pointer.file, lang))
+        )
         return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        problems.add(Violation(document, "sg:sourceFile", f"{path} is not UTF-8 text"))
+        problems.add(Violation(document, "sg:sourceFile", Phrase("pointer_not_utf8", {"path": path}).render(lang)))
         return None
