@@ -11,17 +11,16 @@ link from data, and the payloads a page shows as text are shown literally.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from playwright.sync_api import Browser, Dialog, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser
 
 from strategygraph.cli import cli
 
-from .test_views_browser import CHROMIUM, CHROMIUM_ARGS
+from .test_report_browser import _visit, browser  # noqa: F401  (browser is a fixture)
+from .test_views_browser import CHROMIUM
 
 pytestmark = [
     pytest.mark.slow,
@@ -77,22 +76,6 @@ def _seminar() -> str:
     return "\n".join(lines[:-2]) + "\n"
 
 
-@dataclass
-class Visit:
-    page: Page
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture(scope="module")
 def payload_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The payload seminar imported (``data/``), reported in both languages and drawn as each view by name."""
@@ -126,32 +109,6 @@ def pages(payload_root: Path) -> list[Path]:
     found = sorted(payload_root.rglob("*.html"))
     assert len(found) >= 10, found
     return found
-
-
-def _visit(browser: Browser, path: Path) -> Visit:
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
-    visit = Visit(page)
-
-    def route(route: Route, request: Request) -> None:
-        if request.url.startswith(("file:", "data:", "about:", "blob:")):
-            route.continue_()
-        else:
-            visit.blocked.append(request.url)
-            route.abort()
-
-    def dialog(dialog: Dialog) -> None:
-        visit.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.route("**/*", route)
-    page.on("dialog", dialog)
-    page.on("console", lambda message: visit.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: visit.errors.append(str(error)))
-    page.goto(path.as_uri())
-    page.wait_for_load_state("load")
-    if page.evaluate("() => Boolean(window.strategyView)"):
-        page.wait_for_function("() => window.strategyView.state.stabilised", timeout=60_000)
-    return visit
 
 
 # Any element (in the page or its srcdoc frames) with an event-handler attribute or a javascript: link

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, Request, Route, sync_playwright
 
 from .conftest import TESTS
 from .report_support import build_report
@@ -30,6 +30,7 @@ class Visit:
     page: Page
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,8 @@ def browser() -> Iterator[Browser]:
 
 
 def _visit(browser: Browser, path: Path) -> Visit:
+    """Open ``path`` with every request outside the file blocked and counted, dialogs dismissed and counted,
+    console errors collected; wait for a view's layout where the page is one."""
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     visit = Visit(page)
 
@@ -51,11 +54,18 @@ def _visit(browser: Browser, path: Path) -> Visit:
             visit.blocked.append(request.url)
             route.abort()
 
+    def dialog(dialog: Dialog) -> None:
+        visit.dialogs.append(dialog.message)
+        dialog.dismiss()
+
     page.route("**/*", route)
+    page.on("dialog", dialog)
     page.on("console", lambda message: visit.errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: visit.errors.append(str(error)))
     page.goto(path.as_uri())
     page.wait_for_load_state("load")
+    if page.evaluate("() => Boolean(window.strategyView)"):
+        page.wait_for_function("() => window.strategyView.state.stabilised", timeout=60_000)
     return visit
 
 
