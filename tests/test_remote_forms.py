@@ -3,8 +3,12 @@ prefixes sent with a query."""
 
 from __future__ import annotations
 
+import base64
+import http.server
+import threading
 from decimal import Decimal
 from email.message import Message
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -13,7 +17,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from strategygraph.errors import StrategyGraphError
-from strategygraph.stores.http_client import HttpAnswer, server_reason
+from strategygraph.stores.http_client import Credentials, HttpAnswer, http_request, server_reason
 from strategygraph.stores.literal_forms import canonical_lexical, canonical_literal
 from strategygraph.stores.remote import check_complete, term_from_json
 from strategygraph.stores.sparql_text import declared_prefixes, with_prefixes
@@ -103,3 +107,52 @@ def test_prefixes_are_sent_only_where_the_query_lacks_them() -> None:
     assert declared_prefixes(query) == {"sg"}
     sent = with_prefixes(query, {"sg": "https://w3id.org/sg#", "skos": "http://www.w3.org/2004/02/skos/core#"})
     assert sent == "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n" + query
+
+
+class _LoginFirst(http.server.BaseHTTPRequestHandler):
+    """A store that asks for a login and, like Virtuoso, answers an unsigned upload with 401 at once and closes
+    the connection without reading the body."""
+
+    puts: ClassVar[list[int]] = []
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+    def _refuse(self) -> None:
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="store"')
+        self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+
+    def do_HEAD(self) -> None:
+        self._refuse()
+
+    def do_PUT(self) -> None:
+        expected = "Basic " + base64.b64encode(b"dba:secret").decode("ascii")
+        if self.headers.get("Authorization") != expected:
+            self._refuse()
+            return
+        self.puts.append(len(self.rfile.read(int(self.headers["Content-Length"]))))
+        self.send_response(201)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def test_a_large_upload_is_signed_before_it_is_sent() -> None:
+    """Unsigned, the server's early 401 would break the pipe while the body is sent; signed first, one PUT."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LoginFirst)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/store?graph=g"
+        body = b"<a> <b> <c> .\n" * 400_000
+        answer = http_request(
+            url, "PUT", body, {"Content-Type": "application/n-triples"}, 10, credentials=Credentials("dba", "secret")
+        )
+        assert answer.status == 201
+        assert _LoginFirst.puts == [len(body)]
+    finally:
+        server.shutdown()
+        server.server_close()
