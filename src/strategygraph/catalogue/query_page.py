@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-import jinja2
+from rdflib import Literal
 
 from ..i18n import Lang, in_language, text
 from ..namespaces import PREFIXES
 from ..stores.base import GraphStore
 from ..stores.sparql_text import substitute
-from ..views.page import csp_hash, script_json
+from ..views.page import csp_hash, script_json, template_environment
 from .parameters import ENTITY_KINDS, resolve_entities
 from .queries import NamedQuery, bind_arguments, find_query
 from .results import DISPLAY_PREFIXES
@@ -68,8 +67,6 @@ def entity_choices(store: GraphStore, lang: Lang) -> dict[str, list[dict[str, st
     """For each parameter kind that names a thing: its things as ``{value, label}``, sorted by label.
 
     ``value`` is what ``query -p`` accepts for it (the slug; a theme's IRI in ``theme:`` form)."""
-    from rdflib import Literal
-
     choices: dict[str, list[dict[str, str]]] = {}
     for name, kind in sorted(ENTITY_KINDS.items()):
         found: dict[str, str] = {}
@@ -108,16 +105,6 @@ def _catalogue_entry(query: NamedQuery, lang: Lang) -> dict[str, object]:
     }
 
 
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-
-
 def query_page(queries: Sequence[NamedQuery], choices: Mapping[str, list[dict[str, str]]], lang: Lang) -> QueryPage:
     """The editor page for ``queries`` (the catalogue), with ``choices`` for parameters that name things."""
     script = (TEMPLATES / "query_page.js").read_text(encoding="utf-8")
@@ -131,7 +118,7 @@ def query_page(queries: Sequence[NamedQuery], choices: Mapping[str, list[dict[st
         "text": {key.removeprefix("query_page_"): text(key, lang) for key in _PAGE_TEXT_KEYS},
     }
     html = (
-        _environment()
+        template_environment(TEMPLATES)
         .get_template("query_page.html.j2")
         .render(lang=lang, data=script_json(data), script=script, style=style, title=text("query_page_title", lang))
     )

@@ -72,9 +72,10 @@ def csp_hash(content: str) -> str:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def template_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
+    """The Jinja2 environment of the pages in ``folder``: autoescaped, strict about undefined values."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -303,7 +304,7 @@ def render_html(graph: ViewGraph, vis_src: str | None = None) -> str:
         )
     )
     return (
-        _environment()
+        template_environment()
         .get_template("view.html.j2")
         .render(
             lang=lang,
