@@ -71,7 +71,7 @@ def measure(statements: int, folder: Path) -> tuple[float, float]:
 def stages(statements: int, folder: Path) -> dict[str, float]:
     """Seconds per step of one import, run in this process: what ``strategygraph import`` does, step by step."""
     from strategygraph.formats.importing import import_seminar
-    from strategygraph.loading import DataSources, load_graph
+    from strategygraph.loading import DataSources, load_curated
     from strategygraph.validation.shapes import validate_graph
     from strategygraph.validation.source_pointers import check_source_pointers
 
@@ -92,8 +92,8 @@ def stages(statements: int, folder: Path) -> dict[str, float]:
         (out / name).write_bytes(data)
     lap("write")
     sources = DataSources.bundled([out])
-    store = load_graph(sources, "oxigraph")
-    lap("load+mentions")
+    store = load_curated(sources, "oxigraph")
+    lap("load")
     validate_graph(store, sources.shapes_file)
     lap("shapes")
     check_source_pointers(store, sources.data_dirs)

@@ -118,8 +118,8 @@ def load_graph(sources: DataSources, store: str = "memory", seminar: str | None 
     files = sources.files()
     folder = persistent_folder(store, files, sources.inputs())
     if folder is None:
-        graph = open_store(files, store)
-        _derive(graph, sources)
+        graph = load_curated(sources, store)
+        derive_theme_mentions(graph)
     else:
         from .stores.persistent import open_persistent
         from .tagging.scoped import MentionRefresh
@@ -131,12 +131,17 @@ def load_graph(sources: DataSources, store: str = "memory", seminar: str | None 
     return graph
 
 
-def _derive(graph: GraphStore, sources: DataSources) -> None:
+def load_curated(sources: DataSources, store: str = "oxigraph") -> GraphStore:
+    """The curated model alone: ontology, thesaurus and data in a new ``memory`` or ``oxigraph`` store, without
+    the theme mentions the tagger derives (what ``import`` checks before it writes a folder: the files hold no
+    derived mentions; ``validate`` checks those on the loaded graph). Two folders defining one seminar are an error."""
+    graph = open_store(sources.files(), store)
     _refuse_merged_seminars(graph, sources)
-    derive_theme_mentions(graph)
+    return graph
 
 
 def _build(graph: OxigraphStore, files: Sequence[Path], sources: DataSources) -> None:
     for path in files:
         graph.load_turtle(path)
-    _derive(graph, sources)
+    _refuse_merged_seminars(graph, sources)
+    derive_theme_mentions(graph)
