@@ -56,12 +56,15 @@ def data_folder(request: pytest.FixtureRequest, generated_data: Path) -> Path:
 def test_same_answers_in_memory_oxigraph_and_on_disk(
     data_folder: Path, runner: CliRunner, tmp_path: Path, command: tuple[str, ...]
 ) -> None:
+    """On the bundled data against rdflib too; on generated data against Oxigraph in memory (rdflib takes half a
+    minute for theme-evidence there, and tests/test_store_equivalence.py holds rdflib and Oxigraph to each other)."""
     store = str(tmp_path / "store")
-    memory = _rows(command, _run(runner, "memory", data_folder, *command))
-    assert _rows(command, _run(runner, "oxigraph", data_folder, *command)) == memory
-    assert _rows(command, _run(runner, store, data_folder, *command)) == memory  # builds
+    expected = _rows(command, _run(runner, "oxigraph", data_folder, *command))
+    if data_folder == HEDENSTED:
+        assert _rows(command, _run(runner, "memory", data_folder, *command)) == expected
+    assert _rows(command, _run(runner, store, data_folder, *command)) == expected  # builds
     (key,) = _keys(tmp_path / "store")
-    assert _rows(command, _run(runner, store, data_folder, *command)) == memory  # reuses
+    assert _rows(command, _run(runner, store, data_folder, *command)) == expected  # reuses
     assert _keys(tmp_path / "store") == [key]
 
 

@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 import simplemma
 import snowballstemmer
@@ -363,3 +364,10 @@ def _theme_rules(theme: Theme, words: _WordIndex) -> Iterable[Rule]:
         yield _rule(theme.slug, Role.STOP, _parse(source, words.stem, where), words)
     for source in theme.excluded_forms:
         yield _rule(theme.slug, Role.EXCLUDED, _parse(source, words.stem, f"{where} sg:excludedForm"), words)
+
+
+@lru_cache(maxsize=8)
+def compiled_lexicon(thesaurus: Thesaurus) -> Lexicon:
+    """``Lexicon.compile(thesaurus)``, once per process and thesaurus: a thesaurus is an immutable value, and the
+    lexicon's word cache only remembers what the default stemmer and lemmas say of a word."""
+    return Lexicon.compile(thesaurus)

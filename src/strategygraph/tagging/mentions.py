@@ -22,7 +22,7 @@ from rdflib.term import Identifier
 
 from ..namespaces import DCTERMS, RDF, SG, XSD
 from ..stores.base import GraphStore, Triple, as_int
-from .lexicon import Lexicon
+from .lexicon import Lexicon, compiled_lexicon
 from .tagger import ThemeHit, tag
 from .thesaurus import read_thesaurus
 
@@ -144,7 +144,7 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
         thesaurus = read_thesaurus(store)
         if not thesaurus.themes:
             return MentionSummary(0, 0, 0, 0)
-        lexicon = Lexicon.compile(thesaurus)
+        lexicon = compiled_lexicon(thesaurus)
     triples, summary = _derivation(store, lexicon)
     store.add(triples)
     return summary

@@ -22,7 +22,7 @@ from ..namespaces import DCTERMS, RDF, SG, SKOS
 from ..stores.base import GraphStore, Triple
 from ..stores.incremental import FullRebuild, Scope
 from ..stores.oxigraph import OxigraphStore, to_oxigraph_term
-from .lexicon import Lexicon
+from .lexicon import Lexicon, compiled_lexicon
 from .mentions import theme_mention_triples
 from .thesaurus import read_thesaurus
 
@@ -96,7 +96,7 @@ class MentionRefresh:
             thesaurus = read_thesaurus(store)
             if not thesaurus.themes:
                 return None
-            self._lexicon = Lexicon.compile(thesaurus)
+            self._lexicon = compiled_lexicon(thesaurus)
         return self._lexicon
 
 
