@@ -4,13 +4,11 @@ see the old graph or the new one."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from strategygraph.stores import persistent
 from strategygraph.summary import count_graph
 
 from .conftest import HEDENSTED, REPO
+from .store_readers import ENVIRONMENT, StoreReaders
 
 FJORDLUND = REPO / "data" / "examples" / "fjordlund" / "data"
 COMMANDS = (
@@ -33,7 +32,6 @@ COMMANDS = (
     ("query", "theme-evidence", "--format", "csv"),
     ("overlaps", "--format", "json"),
 )
-ENVIRONMENT = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
 _TEXT = re.compile(r'sg:text "((?:[^"\\]|\\.)*)"@da')
 
 
@@ -210,38 +208,20 @@ def test_a_killed_update_or_build_leaves_the_previous_store(generated_data: Path
     assert [entry.name for entry in store.iterdir()] == [before.name]  # the litter is removed
 
 
-READER = """
-import sys, time
-from pathlib import Path
-from strategygraph.loading import DataSources, load_graph
-from strategygraph.summary import count_graph
-folder, store, until = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
-while time.time() < until:
-    print(count_graph(load_graph(DataSources.bundled([folder]), store)).statements, flush=True)
-"""
-
-
 def test_readers_see_the_old_or_the_new_graph_during_an_update(generated_data: Path, tmp_path: Path) -> None:
     folder, store, seminar = _held_back(generated_data, tmp_path)
     held = tmp_path / "held"
     shutil.move(seminar, held)
     old = count_graph(load_graph(DataSources.bundled([folder]), str(store))).statements
-    until = str(time.time() + 25)
-    readers = [
-        subprocess.Popen(
-            [sys.executable, "-c", READER, str(folder), str(store), until], stdout=subprocess.PIPE, env=ENVIRONMENT
-        )
-        for _ in range(2)
-    ]
-    assert [int(reader.stdout.readline()) for reader in readers if reader.stdout is not None] == [old, old]
-    shutil.move(held, seminar)  # one rename: the readers and this process race to update the store
-    new = count_graph(load_graph(DataSources.bundled([folder]), str(store))).statements
-    assert new > old
-    seen = []
-    for reader in readers:
-        output, _ = reader.communicate(timeout=120)
-        assert reader.returncode == 0
-        seen += [int(line) for line in output.split()]
+    readers = StoreReaders(folder, str(store), "statements", tmp_path / "stop")
+    try:
+        assert readers.first_answers() == [old, old]
+        shutil.move(held, seminar)  # one rename: the readers and this process race to update the store
+        new = count_graph(load_graph(DataSources.bundled([folder]), str(store))).statements
+        assert new > old
+        seen = readers.all_answers()
+    finally:
+        readers.close()
     assert set(seen) <= {old, new}
     assert new in seen
 

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,8 @@ from strategygraph.stores.oxigraph import OxigraphStore
 from strategygraph.summary import count_graph
 from strategygraph.tagging import scoped
 
-from .conftest import HEDENSTED, REPO
+from .conftest import HEDENSTED
+from .store_readers import StoreReaders
 
 COMMANDS = (
     ("info", "--format", "json"),
@@ -191,42 +191,22 @@ def test_a_killed_or_failed_build_leaves_the_previous_store(
     assert _run(runner, str(store), folder, "info", "--format", "json") == before  # opened, not built
 
 
-READER = """
-import sys, time
-from pathlib import Path
-from strategygraph.loading import DataSources, load_graph
-from strategygraph.summary import count_graph
-from strategygraph.tagging import scoped
-folder, store, until = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
-while time.time() < until:
-    print(count_graph(load_graph(DataSources.bundled([folder]), store)).committees, flush=True)
-"""
-
-
 def test_readers_see_the_old_or_the_new_store_during_a_rebuild(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     shutil.copytree(HEDENSTED, folder)
     store = str(tmp_path / "store")
     old = count_graph(load_graph(DataSources.bundled([folder]), store)).committees
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
-    until = str(time.time() + 20)
-    readers = [
-        subprocess.Popen(
-            [sys.executable, "-c", READER, str(folder), store, until], stdout=subprocess.PIPE, env=environment
-        )
-        for _ in range(2)
-    ]
-    first_answers = [int(reader.stdout.readline()) for reader in readers if reader.stdout is not None]
-    assert first_answers == [old, old]
-    data_file = sorted(folder.glob("*.ttl"))[0]
-    edited = tmp_path / "edited.ttl"
-    edited.write_text(data_file.read_text(encoding="utf-8") + EXTRA_COMMITTEE, encoding="utf-8")
-    edited.replace(data_file)  # one atomic edit; the readers and this process race to rebuild
-    new = count_graph(load_graph(DataSources.bundled([folder]), store)).committees
-    assert new == old + 1
-    seen = []
-    for reader in readers:
-        output, _ = reader.communicate(timeout=120)
-        assert reader.returncode == 0
-        seen += [int(line) for line in output.split()]
+    readers = StoreReaders(folder, store, "committees", tmp_path / "stop")
+    try:
+        assert readers.first_answers() == [old, old]
+        data_file = sorted(folder.glob("*.ttl"))[0]
+        edited = tmp_path / "edited.ttl"
+        edited.write_text(data_file.read_text(encoding="utf-8") + EXTRA_COMMITTEE, encoding="utf-8")
+        edited.replace(data_file)  # one atomic edit; the readers and this process race to rebuild
+        new = count_graph(load_graph(DataSources.bundled([folder]), store)).committees
+        assert new == old + 1
+        seen = readers.all_answers()
+    finally:
+        readers.close()
     assert set(seen) <= {old, new}
+    assert new in seen, "a load that began after the change sees it"
