@@ -174,13 +174,22 @@ def _file_name(folder: Path, name: str, lang: str) -> str:
 SHARDS = 3
 
 
-@pytest.mark.parametrize("shard", range(SHARDS))
-@pytest.mark.parametrize("lang", ["da", "en"])
+def _one_of_each_kind(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The fixed views and the first view of each kind (``committee:…``, ``theme:…``): a language changes the
+    labels, not what a view draws, so English is loaded for these and Danish for every view."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(name.split(":")[0] if ":" in name else name, name)
+    return tuple(first.values())
+
+
+@pytest.mark.parametrize(("lang", "shard"), [*(("da", shard) for shard in range(SHARDS)), ("en", 0)])
 def test_every_fixture_view_loads_offline_with_its_nodes_and_edges(
     analysis_of: AnalysisOf, open_view: OpenView, lang: Lang, shard: int
 ) -> None:
     analysis = analysis_of(VIEWS_FIXTURE, "statements")
-    for name in view_names(analysis.corpus)[shard::SHARDS]:
+    names = view_names(analysis.corpus)
+    for name in names[shard::SHARDS] if lang == "da" else _one_of_each_kind(names):
         graph = build_view(analysis, name, lang)
         view = open_view(analysis, name, lang)
         _assert_clean(view)
