@@ -49,6 +49,10 @@ class TranslatedCommand(click.Command):
     def help_key(self) -> str:
         return f"command_{self.name}"
 
+    def short_help_in(self, lang: Lang) -> str:
+        """The command's line in the command list."""
+        return text(f"{self.help_key()}_short", lang)
+
     def param_key(self, param: click.Parameter) -> str:
         """The message key of a parameter's help text."""
         if isinstance(param, click.Argument):
@@ -57,7 +61,7 @@ class TranslatedCommand(click.Command):
         return own if has_text(own) else f"option_{_long_name(param)}"
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return text(f"{self.help_key()}_short", "da")  # without a context: the default language
+        return self.short_help_in("da")  # asked without a context (shell completion): the default language
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces = [text("help_usage_options", help_language(ctx))]
@@ -126,8 +130,10 @@ class TranslatedGroup(TranslatedCommand, click.Group):
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
-                short = text(f"{command.help_key()}_short", lang) if isinstance(command, TranslatedCommand) else ""
-                rows.append((name, short or command.get_short_help_str()))
+                if isinstance(command, TranslatedCommand):
+                    rows.append((name, command.short_help_in(lang)))
+                else:
+                    rows.append((name, command.get_short_help_str()))
         if rows:
             with formatter.section(text("help_commands", lang)):
                 formatter.write_dl(rows)
@@ -136,8 +142,8 @@ class TranslatedGroup(TranslatedCommand, click.Group):
 def in_words_of(metavar: str, lang: Lang) -> str:
     """A metavar (``INTEGER RANGE``, ``NAME VALUE``, ``SOURCE``) with its words in ``lang``: the ``metavar_*`` keys,
     whose English is the word click or the code writes; values and names (``auto``, ``URL``, ``A B``) stay."""
-    words = _metavar_words(lang)
-    return words[1].sub(lambda match: words[0][match[0]], metavar) if words[0] else metavar
+    table, pattern = _metavar_words(lang)
+    return pattern.sub(lambda match: table[match[0]], metavar)
 
 
 @cache
