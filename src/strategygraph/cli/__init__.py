@@ -2,7 +2,8 @@
 
 This is the only package that imports click, touches the file system layout and picks exit codes.
 Library modules are imported inside the commands so that `--help` stays fast. One module per group of
-commands; ``_app`` holds what they share and ``_output`` how they write files.
+commands; ``_app`` holds what they share and ``_output`` how they write files. Every command is a
+``TranslatedCommand`` (``_help``): its help texts are keys of messages.toml, not docstrings or ``help=``.
 """
 
 from __future__ import annotations
