@@ -209,3 +209,10 @@ def test_an_arguments_name_in_an_error_is_the_one_help_shows(runner: CliRunner) 
     result = runner.invoke(cli, ["query"])
     assert result.stderr.strip().splitlines()[-1] == "Fejl: mangler argumentet 'NAVN'."
     assert "Brug: strategygraph query [TILVALG] NAVN" in _help(runner, "query")
+
+
+def test_no_command_at_all_shows_the_help_in_danish(runner: CliRunner) -> None:
+    result = runner.invoke(cli, [])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Brug: strategygraph [TILVALG] KOMMANDO"), result.stderr
+    assert "Fejl:" not in result.stderr  # the help itself, not an error that holds it

@@ -52,8 +52,9 @@ def lang_of_arguments(args: Sequence[str], valued: Collection[str] = ()) -> Lang
 
 
 def in_language_of(error: click.UsageError, lang: Lang) -> click.UsageError:
-    """``error`` told in ``lang``: click's own error for English, a :class:`TranslatedUsageError` otherwise."""
-    if lang == "en" or isinstance(error, TranslatedUsageError):
+    """``error`` told in ``lang``: click's own error for English, a :class:`TranslatedUsageError` otherwise. A
+    command line with no command shows the help, which is in ``lang`` already (``_help``)."""
+    if lang == "en" or isinstance(error, (TranslatedUsageError, click.exceptions.NoArgsIsHelpError)):
         return error
     return TranslatedUsageError(_message(error, lang), error.ctx, lang)
 
