@@ -160,10 +160,14 @@ def test_build_into_missing_folder_is_an_error(runner: CliRunner, tmp_path: Path
 
 
 def test_every_command_has_help(runner: CliRunner) -> None:
-    for name, command in cli.commands.items():
-        assert command.help, f"{name} has no help text"
-        result = runner.invoke(cli, [name, "--help"])
+    """Each command's help is its ``command_<name>`` text (tests/test_help_language.py checks both languages)."""
+    from strategygraph.i18n import text
+
+    for name in cli.commands:
+        result = runner.invoke(cli, ["--lang", "en", name, "--help"])
         assert result.exit_code == 0, name
+        first = text(f"command_{name}", "en").split("\n\n")[0].split()
+        assert " ".join(first) in " ".join(result.stdout.split()), f"{name}: its help text is not shown"
 
 
 @pytest.mark.parametrize(

@@ -134,9 +134,9 @@ def test_the_timeout_bounds_a_silent_server() -> None:
 
 
 def test_publish_and_query_default_to_a_30_second_timeout(runner: CliRunner) -> None:
-    publish = runner.invoke(cli, ["publish", "--help"], terminal_width=200)
+    publish = runner.invoke(cli, ["--lang", "en", "publish", "--help"], terminal_width=200)
     assert "--timeout SECONDS" in publish.stdout
-    assert "[default: 30.0" in publish.stdout
-    query = runner.invoke(cli, ["query", "--help"], terminal_width=200)
+    assert "[default: 30; x>=0.1]" in publish.stdout
+    query = runner.invoke(cli, ["--lang", "en", "query", "--help"], terminal_width=200)
     assert "--timeout SECONDS" in query.stdout
     assert "default: 300 on the local graph; with --endpoint 30" in " ".join(query.stdout.split())

@@ -280,9 +280,11 @@ def test_cli_unknown_view_is_one_line_and_writes_nothing(runner: CliRunner, tmp_
 
 
 def test_cli_help_states_the_default_top(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["view", "--help"])
+    result = runner.invoke(cli, ["--lang", "en", "view", "--help"])
     assert result.exit_code == 0
     assert f"(default: {DEFAULT_TOP}; 0: all)" in " ".join(result.stdout.split())
+    danish = runner.invoke(cli, ["view", "--help"])
+    assert f"(standard: {DEFAULT_TOP}; 0: alle)" in " ".join(danish.stdout.split())
 
 
 def test_overlap_weight_is_explained_in_plain_words_with_the_tie_broken(analysis_of: AnalysisOf) -> None:

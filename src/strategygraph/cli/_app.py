@@ -11,6 +11,7 @@ import click
 
 from ..errors import OptionsError
 from ..i18n import Lang, Phrase, as_lang, text
+from ._help import TranslatedGroup, remember_language
 from ._usage import in_language_of, lang_of_arguments
 
 if TYPE_CHECKING:
@@ -37,11 +38,12 @@ class UserError(click.ClickException):
         click.echo(f"{text('error_label', self.lang)}: {self.format_message()}", err=file is None, file=file)
 
 
-class ReportingGroup(click.Group):
+class ReportingGroup(TranslatedGroup):
     """The one error path: every failure becomes one line on stderr and exit code 2, in the language of
     ``--lang``; only ``--debug`` shows a traceback. Library errors carry their own message; file-system errors
     name the file; anything unexpected says what it was and how to see more. click's own usage errors (a
-    missing argument, an unknown option or command) are told in Danish too (see ``_usage``)."""
+    missing argument, an unknown option or command) are told in Danish too (see ``_usage``), and so is
+    ``--help`` (see ``_help``)."""
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
@@ -50,13 +52,20 @@ class ReportingGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
-            valued = {
-                name
-                for param in self.params
-                if isinstance(param, click.Option) and not param.is_flag
-                for name in param.opts
-            }
-            raise in_language_of(error, lang_of_arguments(given, valued)) from error
+            raise in_language_of(error, self._lang_of(given)) from error
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        remember_language(ctx, self._lang_of(args))  # before click parses: ``--help`` does not wait for ``--lang``
+        return super().parse_args(ctx, args)
+
+    def _lang_of(self, args: list[str]) -> Lang:
+        valued = {
+            name
+            for param in self.params
+            if isinstance(param, click.Option) and not param.is_flag
+            for name in param.opts
+        }
+        return lang_of_arguments(args, valued)
 
     def invoke(self, ctx: click.Context) -> Any:
         from ..errors import StrategyGraphError
@@ -193,7 +202,6 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
         type=click.Choice(choices),
         default=default,
         show_default=True,
-        help="Output format.",
     )
 
 
@@ -204,13 +212,11 @@ def evidence_option(function: F) -> F:
         type=click.Choice(["statements", "reflections", "all"]),
         default="statements",
         show_default=True,
-        help="What counts as evidence for a committee's theme: its focus areas' statements; the group "
-        "reflections on its slides (shared by every committee on the slide); or both.",
     )(function)
 
 
 def quiet_option(function: F) -> F:
-    return click.option("--quiet", "-q", is_flag=True, help="Print no progress on stderr.")(function)
+    return click.option("--quiet", "-q", is_flag=True)(function)
 
 
 def terminal_width() -> int | None:

@@ -15,6 +15,7 @@ from typing import IO, Any
 import click
 
 from ..i18n import Lang, Phrase, has_text, messages, text
+from ._help import in_words_of
 
 _TEMPLATE_PREFIX = "click_message_"
 
@@ -51,8 +52,9 @@ def lang_of_arguments(args: Sequence[str], valued: Collection[str] = ()) -> Lang
 
 
 def in_language_of(error: click.UsageError, lang: Lang) -> click.UsageError:
-    """``error`` told in ``lang``: click's own error for English, a :class:`TranslatedUsageError` otherwise."""
-    if lang == "en" or isinstance(error, TranslatedUsageError):
+    """``error`` told in ``lang``: click's own error for English, a :class:`TranslatedUsageError` otherwise. A
+    command line with no command shows the help, which is in ``lang`` already (``_help``)."""
+    if lang == "en" or isinstance(error, (TranslatedUsageError, click.exceptions.NoArgsIsHelpError)):
         return error
     return TranslatedUsageError(_message(error, lang), error.ctx, lang)
 
@@ -61,7 +63,7 @@ def _message(error: click.UsageError, lang: Lang) -> str:
     if isinstance(error, click.MissingParameter):
         return _missing(error, lang)
     if isinstance(error, click.BadParameter):
-        hint = _hint(error)
+        hint = _hint(error, lang)
         message = translate_click_message(error.message, lang)
         return Phrase("click_invalid_value_for", {"hint": hint, "message": message}).render(lang) if hint else message
     message = translate_click_message(error.message, lang)
@@ -72,18 +74,21 @@ def _message(error: click.UsageError, lang: Lang) -> str:
     return message
 
 
-def _hint(error: click.BadParameter) -> str:
+def _hint(error: click.BadParameter, lang: Lang) -> str:
+    """The parameter an error is about, as ``--help`` in ``lang`` shows it (``'--out'``, ``'NAVN'``)."""
     if isinstance(error.param_hint, str):
-        return error.param_hint
+        return in_words_of(error.param_hint, lang)
     if error.param_hint is not None:
-        return " / ".join(repr(hint) for hint in error.param_hint)
-    return error.param.get_error_hint(error.ctx) if error.param is not None and error.ctx is not None else ""
+        return " / ".join(repr(in_words_of(hint, lang)) for hint in error.param_hint)
+    if error.param is None or error.ctx is None:
+        return ""
+    return in_words_of(error.param.get_error_hint(error.ctx), lang)
 
 
 def _missing(error: click.MissingParameter, lang: Lang) -> str:
     kind = error.param_type or (error.param.param_type_name if error.param is not None else "parameter")
     key = f"click_missing_{kind}" if kind in ("argument", "option") else "click_missing_parameter"
-    message = Phrase(key, {"hint": _hint(error)}).render(lang)
+    message = Phrase(key, {"hint": _hint(error, lang)}).render(lang)
     if error.param is not None and isinstance(error.param.type, click.Choice):
         choices = ", ".join(str(choice) for choice in error.param.type.choices)
         message = f"{message} {Phrase('click_choose_from', {'choices': choices}).render(lang)}"

@@ -9,6 +9,7 @@ import click
 from ..errors import OptionsError
 from ..tables import Table
 from ._app import AppContext, echo_json, evidence_option, format_option, pass_app, terminal_width
+from ._help import TranslatedCommand
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -50,7 +51,7 @@ def _csv_table_name(chosen: str | None, names: tuple[str, str]) -> str:
     return chosen
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @format_option("table", *CSV_FORMATS, "json")
 @evidence_option
 @click.option(
@@ -58,27 +59,23 @@ def _csv_table_name(chosen: str | None, names: tuple[str, str]) -> str:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Only pairs sharing at least this many themes.",
 )
 @click.option(
     "--top",
     type=click.IntRange(min=0),
     default=50,
     show_default=True,
-    help="Only the strongest N pairs (0: all of them).",
 )
 @click.option(
     "--municipality",
     metavar="SLUG",
     default=None,
-    help="Only pairs of committees of this municipality (a graph of several municipalities).",
 )
 @click.option(
     "--pair",
     nargs=2,
     metavar="A B",
     default=None,
-    help="One pair up close: each shared theme with the quotes of both committees (keys or names).",
 )
 @pass_app
 def overlaps(
@@ -90,19 +87,6 @@ def overlaps(
     municipality: str | None,
     pair: tuple[str, str] | None,
 ) -> None:
-    """Committee pairs that share themes: weight, shared themes and the quotes on both sides.
-
-    The weight (0–1) counts each shared theme as 1/(k−1), k = the number of committees carrying it, and
-    divides by √(|themes of A| · |themes of B|): themes almost everyone carries add little. The strongest
-    50 pairs by default; when pairs are left out, stderr says how many. --pair A B shows why two
-    committees overlap: every shared theme with the quotes from both sides (as CSV: one row per quote).
-
-    \b
-    Example:
-        strategygraph overlaps --format json --min-shared 2
-        strategygraph overlaps --pair laering "Ungeudvalget"
-        strategygraph --data national/ overlaps --municipality aarhus --top 0 --format csv
-    """
     from ..analysis.presentation import overlaps_csv_table, overlaps_json, overlaps_table, select_overlaps
     from ..i18n import format_count, text
 
@@ -135,20 +119,11 @@ def _overlap_pair(app: AppContext, analysis: Analysis, fmt: str, pair: tuple[str
         click.echo(pair_text(analysis, a, b, overlap, app.lang, terminal_width()), nl=False)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @format_option("table", *CSV_FORMATS, "json")
 @evidence_option
 @pass_app
 def themes(app: AppContext, fmt: str, mode: str) -> None:
-    """Theme reach: committees and slides carrying each theme, how widely it is spread, its pillars.
-
-    As CSV: the theme_reach table (keys, and names beside them).
-
-    \b
-    Example:
-        strategygraph --lang en themes
-        strategygraph themes --format csv-excel > temaer.csv
-    """
     from ..analysis.presentation import reach_json, reach_table
     from ..i18n import text
     from ..report import data_table
@@ -163,33 +138,22 @@ def themes(app: AppContext, fmt: str, mode: str) -> None:
         _echo_paragraph(text("themes_glossary", app.lang))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @format_option("table", *CSV_FORMATS, "json")
 @evidence_option
 @click.option(
     "--min-weight",
     type=click.FloatRange(0, 1),
     default=None,
-    help="The overlap weight a candidate pair must exceed (default: the median of all overlapping pairs).",
 )
 @click.option(
     "--table",
     "chosen",
     type=click.Choice(["gaps", "candidates"]),
     default=None,
-    help="Only this table (needed for CSV: a CSV file holds one table).",
 )
 @pass_app
 def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None, chosen: str | None) -> None:
-    """Gaps and candidates: themes the groups raised that no focus area owns, and strongly overlapping
-    committees that never mention each other's remit. Strong means a weight strictly above the median of
-    all overlapping pairs (or above --min-weight).
-
-    \b
-    Example:
-        strategygraph gaps --format json
-        strategygraph gaps --format csv --table candidates
-    """
     from ..analysis.presentation import candidates_heading, candidates_table, gaps_json, gaps_table
     from ..i18n import text
     from ..report import data_table
@@ -215,7 +179,7 @@ def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None, chosen:
         click.echo()
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @format_option("table", *CSV_FORMATS, "json")
 @evidence_option
 @click.option(
@@ -223,18 +187,9 @@ def gaps(app: AppContext, fmt: str, mode: str, min_weight: float | None, chosen:
     "chosen",
     type=click.Choice(["clusters", "brokers"]),
     default=None,
-    help="Only this table (needed for CSV: a CSV file holds one table; clusters has one row per member).",
 )
 @pass_app
 def structure(app: AppContext, fmt: str, mode: str, chosen: str | None) -> None:
-    """Clusters of committees and of focus areas that share many themes (Louvain, fixed seed), and the
-    committees that bridge themes (brokers).
-
-    \b
-    Example:
-        strategygraph structure --format json
-        strategygraph structure --format csv --table clusters
-    """
     from ..analysis.presentation import brokers_table, communities_table, structure_json
     from ..i18n import text
     from ..report import data_table
@@ -259,28 +214,13 @@ def structure(app: AppContext, fmt: str, mode: str, chosen: str | None) -> None:
         _echo_paragraph(text("structure_glossary", app.lang))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("seminar_a", metavar="SEMINAR_A")
 @click.argument("seminar_b", metavar="SEMINAR_B")
 @format_option("table", "json", "md")
 @evidence_option
 @pass_app
 def compare(app: AppContext, seminar_a: str, seminar_b: str, fmt: str, mode: str) -> None:
-    """Compare two seminars of the graph: themes gained and lost (overall and per committee), new and
-    dropped focus areas, and how the committee overlaps changed.
-
-    SEMINAR_A and SEMINAR_B are seminar IDs as for --seminar; gained means in B and not in A. Each seminar
-    is analysed on its own, as --seminar scopes it. Committees are matched when they are the same
-    committee or their names agree after a fixed normalisation (README); the rest are listed as having
-    no counterpart. --format md writes a Markdown section for a report.
-
-    \b
-    Example:
-        strategygraph --data data/ compare fiktivt-eksempel-tvaergaaende-fokusomraader \\
-            hedensted/tvaergaaende-fokusomraader
-        strategygraph --data data/ --lang en compare hedensted/tvaergaaende-fokusomraader \\
-            fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader --format json
-    """
     from ..comparison import compare_seminars
     from ..comparison.presentation import (
         comparison_json,

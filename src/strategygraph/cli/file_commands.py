@@ -11,21 +11,18 @@ import click
 from ..errors import OptionsError
 from ..exports import EXPORT_FORMATS
 from ._app import AppContext, evidence_option, pass_app, quiet_option, terminal_width
+from ._help import TranslatedCommand
 from ._output import check_output_folder, replace_folder_atomically, write_atomically
 
 
-@click.command("import")
+@click.command("import", cls=TranslatedCommand)
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option(
-    "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Data folder to create."
-)
-@click.option("--municipality", default=None, help="Spreadsheets: the municipality, e.g. 'Fjordlund Kommune'.")
-@click.option("--title", default=None, help="Spreadsheets: the seminar's title.")
-@click.option("--date", default=None, help="Spreadsheets: the seminar's date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option(
-    "--id", "seminar_id", default=None, help="Spreadsheets: the seminar's ID (a slug; default: from the title)."
-)
-@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--municipality", default=None)
+@click.option("--title", default=None)
+@click.option("--date", default=None)
+@click.option("--id", "seminar_id", default=None)
+@click.option("--force", is_flag=True)
 @pass_app
 def import_(
     app: AppContext,
@@ -37,18 +34,6 @@ def import_(
     seminar_id: str | None,
     force: bool,
 ) -> None:
-    """Turn a seminar written in Markdown (or a CSV/XLSX spreadsheet) into a validated data folder.
-
-    The folder holds Turtle in the same model as the bundled data and the source file under source/;
-    it is written only if it passes the SHACL shapes and every source pointer checks out. The format
-    is described in the README (template: data/templates/seminar.md).
-
-    \b
-    Example:
-        strategygraph import seminar.md --out data/fjordlund
-        strategygraph import seminar.xlsx --municipality "Fjordlund Kommune" --title "Udvalgsseminar" --out data/x
-        strategygraph --data data/fjordlund validate
-    """
     from ..errors import StrategyGraphError
     from ..formats.importing import check_data_folder, import_seminar
     from ..formats.spreadsheet_reader import SeminarMetadata
@@ -95,46 +80,21 @@ def _is_own_source_copy(source: Path, out: Path) -> bool:
     return (folder / MARKER).is_file() and resolved.parent == folder / "source" and not source.is_symlink()
 
 
-@click.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True, help="Export format.")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
-@click.option(
-    "--seminar", "seminar", default=None, metavar="ID", help="The seminar to export (as the global --seminar)."
-)
+@click.command(cls=TranslatedCommand)
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), required=True)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--seminar", "seminar", default=None, metavar="ID")
 @evidence_option
 @click.option(
     "--table",
     default=None,
     metavar="NAME",
-    help="For --format csv or csv-excel: the table (committees, focus_areas, statements, reflections, "
-    "theme_mentions, overlaps, theme_reach, committee_themes, gaps, candidates, clusters, brokers).",
 )
 @quiet_option
 @pass_app
 def export(
     app: AppContext, fmt: str, out: Path, seminar: str | None, mode: str, table: str | None, quiet: bool
 ) -> None:
-    """Write the graph, or one seminar, in another format.
-
-    \b
-    Formats:
-        md       one seminar in the Markdown import format; `strategygraph import` reads it back
-        graphml  the network (committees, focus areas, themes, pillars; weights, communities) for Cytoscape, yEd
-        gexf     the same network as GEXF 1.3 with colours and sizes, for Gephi
-        ttl      the whole RDF graph as Turtle (also trig, nt: TriG, sorted N-Triples)
-        jsonld   the whole RDF graph as JSON-LD
-        csv      one data table (--table NAME); headers are stable column keys
-        csv-excel  the same for Danish Excel (opens with a double-click: BOM, ';', decimal comma)
-        xlsx     every data table in one workbook, a sheet per table
-    Labels follow --lang; network weights and tables follow --evidence.
-
-    \b
-    Example:
-        strategygraph export --format md --out hedensted.md
-        strategygraph --data data/ export --format md --seminar hedensted/tvaergaaende-fokusomraader --out h.md
-        strategygraph --lang en export --format gexf --out hedensted.gexf
-        strategygraph export --format csv --table overlaps --out overlaps.csv
-    """
     from ..exports import ExportRequest, export_graph
 
     if seminar is not None:
@@ -149,16 +109,15 @@ def export(
         click.echo(f"{out}: {fmt}", err=True)
 
 
-@click.command()
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write.")
+@click.command(cls=TranslatedCommand)
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path))
 @evidence_option
-@click.option("--force", is_flag=True, help="Replace --out if it exists and is not empty.")
+@click.option("--force", is_flag=True)
 @click.option(
     "--compare",
     "compare_with",
     default=None,
     metavar="SEMINAR",
-    help="Add a section on what changed from SEMINAR to the report's seminar (the global --seminar).",
 )
 @click.option(
     "--date",
@@ -166,14 +125,12 @@ def export(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     metavar="YYYY-MM-DD",
-    help="The report's date (default: $SOURCE_DATE_EPOCH if set, else today).",
 )
-@click.option("--pdf", is_flag=True, help="Also print index.html to report.pdf (A4) with headless Chromium.")
+@click.option("--pdf", is_flag=True)
 @click.option(
     "--csv-excel",
     "excel_csv",
     is_flag=True,
-    help="Write tables/*.csv for Danish Excel (BOM, ';', decimal comma) instead of standard CSV.",
 )
 @quiet_option
 @pass_app
@@ -188,24 +145,6 @@ def report(
     excel_csv: bool,
     quiet: bool,
 ) -> None:
-    """Write the report bundle for planners into a new folder.
-
-    index.html (self-contained and printable; it opens with a one-page summary), report.md, tables/*.csv
-    (standard CSV; --csv-excel: for Danish Excel) and strategygraph.xlsx (a sheet per table, set up to print),
-    graph.graphml and graph.gexf (Gephi, Cytoscape), graph.ttl and graph.jsonld (the RDF graph), and the
-    interactive views under views/; with --pdf also report.pdf, index.html printed on A4 by headless Chromium
-    (offline, at most two minutes). The folder is built beside --out and renamed into place: a failed run
-    leaves nothing behind. Labels follow --lang; the date is --date, else the day $SOURCE_DATE_EPOCH falls on
-    (UTC), else today, so a rebuild can be byte for byte the same.
-
-    \b
-    Example:
-        strategygraph report --out report
-        strategygraph report --out report --pdf --date 2026-03-05
-        strategygraph --lang en report --out report-en --evidence all --force
-        strategygraph --data data/ --seminar hedensted/tvaergaaende-fokusomraader report --out report \\
-            --compare fjordlund/fiktivt-eksempel-tvaergaaende-fokusomraader
-    """
     from ..i18n import phrase, text
     from ..report import PDF_FILE, find_chromium, print_pdf, report_files
 
@@ -255,30 +194,17 @@ def _check_bundle(folder: Path) -> None:
         raise StrategyGraphError("error_report_incomplete", folder=folder, missing=", ".join(missing))
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("name")
-@click.option(
-    "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write."
-)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @evidence_option
 @click.option(
     "--top",
     type=click.IntRange(min=0),
     default=None,
-    help="Show at most N committees and N themes, those with the most evidence (default: 50; 0: all).",
 )
 @pass_app
 def view(app: AppContext, name: str, out: Path, mode: str, top: int | None) -> None:
-    """Write an interactive view as one self-contained HTML file (no network needed to open it).
-
-    NAME is overview, overlap, themes, committee:<key>, theme:<slug>, or (in a graph of several
-    municipalities) municipality:<slug>: the overlaps of one council's committees. Labels follow --lang.
-
-    \b
-    Example:
-        strategygraph view overview --out overview.html
-        strategygraph --lang en view committee:laering --out laering.html
-    """
     from ..i18n import Phrase
     from ..views import DEFAULT_TOP, build_view, render_html
 

@@ -9,19 +9,14 @@ import click
 
 from ..exports import RDF_EXPORTS, rdf_format_for
 from ._app import EXIT_INVALID, AppContext, echo_json, format_option, pass_app, terminal_width
+from ._help import TranslatedCommand
 from ._output import write_atomically
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @format_option("table", "json")
 @pass_app
 def info(app: AppContext, fmt: str) -> None:
-    """Count what the graph holds.
-
-    \b
-    Example:
-        strategygraph info --format json
-    """
     from ..i18n import text
     from ..summary import count_graph
     from ..tables import Table, render_text
@@ -37,18 +32,9 @@ def info(app: AppContext, fmt: str) -> None:
     click.echo(render_text(table, width=terminal_width()), nl=False)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @pass_app
 def validate(app: AppContext) -> None:
-    """Check the graph against the SHACL shapes and every source pointer against its source file.
-
-    Exit status: 0 the data conforms; 1 violations (one line each: node, property, message);
-    2 the data could not be read.
-
-    \b
-    Example:
-        strategygraph --data my-seminar/ validate
-    """
     from ..i18n import text
     from ..stores.opening import is_service_url
     from ..validation.shapes import validate_graph
@@ -70,23 +56,16 @@ def validate(app: AppContext) -> None:
     sys.exit(EXIT_INVALID)
 
 
-@click.command()
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.command(cls=TranslatedCommand)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(RDF_EXPORTS),
     default=None,
-    help="RDF format (default: from the file extension, else ttl).",
 )
 @pass_app
 def build(app: AppContext, out: Path, fmt: str | None) -> None:
-    """Write the merged graph (ontology, thesaurus, data, theme mentions) to one RDF file.
-
-    \b
-    Example:
-        strategygraph build --out hedensted.ttl
-    """
     from ..exports import ExportRequest, export_graph
     from ..i18n import Phrase
 
@@ -96,24 +75,11 @@ def build(app: AppContext, out: Path, fmt: str | None) -> None:
     click.echo(written.render(app.lang), err=True)
 
 
-@click.command("tag")
+@click.command("tag", cls=TranslatedCommand)
 @click.argument("text")
 @format_option("table", "json")
 @pass_app
 def tag_command(app: AppContext, text: str, fmt: str) -> None:
-    """Find the thesaurus's themes in a Danish TEXT ("-" reads standard input), with the evidence:
-    the matched words and their character offsets.
-
-    TEXT is always the text itself: to tag a file's contents, write `strategygraph tag - < FILE` (a TEXT
-    that names an existing file is tagged as written, with a note on stderr). Loads only the bundled
-    thesaurus (ontology/themes.ttl), not the data.
-
-    \b
-    Examples:
-        strategygraph tag "Vi skal styrke børnefællesskaberne og forældrenes engagement"
-        echo "Flere ældre og færre hænder" | strategygraph tag - --format json
-        strategygraph tag - < referat.txt
-    """
     import shlex
 
     from ..i18n import text as words

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import click
@@ -10,7 +10,8 @@ import click
 from ..errors import OptionsError
 from ..i18n import Lang, as_lang
 from ..tables import RESULT_FORMATS
-from ._app import AppContext, F, format_option, pass_app, terminal_width
+from ._app import AppContext, format_option, pass_app, terminal_width
+from ._help import TranslatedCommand
 
 if TYPE_CHECKING:
     from ..catalogue.queries import NamedQuery
@@ -21,27 +22,10 @@ _ENDPOINT_TIMEOUT = 30.0  # seconds for a remote service to connect and for each
 _LOCAL_TIMEOUT = 300.0  # seconds a query may run on the local graph (the slowest catalogue query at 1 M: ~4 s)
 
 
-def _timeout_option(what: str) -> Callable[[F], F]:
-    return click.option(
-        "--timeout",
-        default=_ENDPOINT_TIMEOUT,
-        show_default=True,
-        type=click.FloatRange(min=0.1),
-        metavar="SECONDS",
-        help=f"Seconds to wait for {what} to connect, and for each part of its answer.",
-    )
-
-
-@click.command("queries")
+@click.command("queries", cls=TranslatedCommand)
 @format_option(*RESULT_FORMATS)
 @pass_app
 def queries_command(app: AppContext, fmt: str) -> None:
-    """List the query catalogue: name, title and parameters.
-
-    \b
-    Example:
-        strategygraph --lang en queries
-    """
     from ..catalogue.queries import catalogue
     from ..i18n import text
     from ..tables import Table, render
@@ -55,7 +39,7 @@ def queries_command(app: AppContext, fmt: str) -> None:
     click.echo(render(table, fmt, width=terminal_width()), nl=False)
 
 
-class _QueryCommand(click.Command):
+class _QueryCommand(TranslatedCommand):
     """``query``, where ``-p name=value`` is accepted beside ``-p name value`` (a parameter name never holds '=')."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -79,39 +63,30 @@ class _QueryCommand(click.Command):
     type=(str, str),
     multiple=True,
     metavar="NAME VALUE",
-    help="A parameter value, as NAME VALUE or NAME=VALUE (repeatable); bound as an RDF term, never pasted into "
-    "the query.",
 )
 @format_option(*RESULT_FORMATS)
-@click.option("--endpoint", default=None, metavar="URL", help="Run on this SPARQL 1.1 query endpoint instead.")
+@click.option("--endpoint", default=None, metavar="URL")
 @click.option(
     "--graph",
     "graphs",
     multiple=True,
     metavar="IRI",
-    help="With --endpoint: query this named graph as the default graph (default-graph-uri; repeatable). Default: "
-    "the graph `publish` writes, https://w3id.org/strategygraph/graph; --graph '' queries the service's own "
-    "default graph.",
 )
 @click.option(
     "--timeout",
     default=None,
     type=click.FloatRange(min=0.1),
     metavar="SECONDS",
-    help="Stop the query after this many seconds (default: 300 on the local graph; with --endpoint 30, for "
-    "the endpoint to connect and for each part of its answer).",
 )
 @click.option(
     "--allow-federation",
     is_flag=True,
-    help="Let a query with SERVICE ask the services it names (on the local graph; off by default).",
 )
 @click.option(
     "--lang",
     "query_lang",
     type=click.Choice(["da", "en"]),
     default=None,
-    help="Language of labels (default: the global --lang).",
 )
 @pass_app
 def query_command(
@@ -125,18 +100,6 @@ def query_command(
     allow_federation: bool,
     query_lang: str | None,
 ) -> None:
-    """Run a catalogue query by NAME, or your own SELECT/ASK query file (FILE.rq).
-
-    --format json is the W3C SPARQL 1.1 Query Results JSON format. Queries that show labels take a
-    lang parameter, filled from the global --lang unless given with -p.
-
-    \b
-    Examples:
-        strategygraph query focus-areas-by-committee --format csv
-        strategygraph query committee-themes -p committee laering
-        strategygraph query my-question.rq -p theme theme:faellesskaber
-        strategygraph query committees --endpoint http://localhost:7878/query
-    """
     from ..catalogue.queries import find_query, run_query
     from ..catalogue.results import render_result
     from ..errors import StrategyGraphError
@@ -178,25 +141,18 @@ def _query_store(app: AppContext, endpoint: str | None, graphs: tuple[str, ...],
     return app.store()
 
 
-@click.command()
-@click.option("--endpoint", required=True, metavar="URL", help="SPARQL 1.1 Graph Store Protocol endpoint URL.")
+@click.command(cls=TranslatedCommand)
+@click.option("--endpoint", required=True, metavar="URL")
+@click.option("--graph", default=None, metavar="IRI")
 @click.option(
-    "--graph", default=None, metavar="IRI", help="Named graph to replace.  [default: the strategygraph graph]"
+    "--timeout",
+    default=_ENDPOINT_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
 )
-@_timeout_option("the triple store")
 @pass_app
 def publish(app: AppContext, endpoint: str, graph: str | None, timeout: float) -> None:
-    """Upload the built graph to a triple store, replacing one named graph (SPARQL 1.1 Graph Store Protocol).
-
-    Reports the graph's triple count before and after. The graph includes the derived theme mentions, so
-    every command runs on the service as on the local data (`--store URL`). A service that asks for a login:
-    --user NAME, with the password in $STRATEGYGRAPH_PASSWORD.
-
-    \b
-    Examples:
-        strategygraph publish --endpoint http://localhost:7878/store
-        strategygraph --user dba publish --endpoint http://localhost:8890/sparql-graph-crud-auth
-    """
     from ..i18n import text
     from ..stores.remote import DEFAULT_GRAPH, publish_graph
 
@@ -210,34 +166,21 @@ def publish(app: AppContext, endpoint: str, graph: str | None, timeout: float) -
         click.echo(text("published_count_cut", app.lang).format(after=report.after, sent=report.sent), err=True)
 
 
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+@click.command(cls=TranslatedCommand)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
     "--timeout",
     default=30.0,
     show_default=True,
     type=click.FloatRange(min=0.1),
-    help="Seconds a query may run before it is stopped.",
 )
 @click.option(
     "--allow-federation",
     is_flag=True,
-    help="Let queries use SERVICE, so the server fetches from the hosts they name (off by default).",
 )
 @pass_app
 def serve(app: AppContext, host: str, port: int, timeout: float, allow_federation: bool) -> None:
-    """Serve the built graph as a read-only SPARQL 1.1 Protocol endpoint (the Oxigraph server).
-
-    Updates are refused; a query running longer than --timeout is stopped. Its front page is a query
-    editor with the catalogue (YASGUI is at /yasgui), both offline in a browser. Only requests that
-    name this endpoint in their Host header are answered (loopback names, or --host), and queries
-    with SERVICE are refused unless --allow-federation is given.
-
-    \b
-    Example:
-        strategygraph serve --port 7878
-    """
     import contextlib
     import signal
     import threading
