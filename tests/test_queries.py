@@ -17,6 +17,7 @@ from strategygraph.loading import DataSources, load_graph
 from strategygraph.resources import bundle
 from strategygraph.stores.base import GraphStore
 from strategygraph.stores.sparql_text import dollar_variables, tokens
+from strategygraph.tables import RESULT_FORMATS
 
 from .conftest import FIXTURES, GoldenCheck
 
@@ -135,12 +136,25 @@ def test_json_keeps_variable_names_and_own_queries_keep_theirs(runner: CliRunner
     assert own.stdout.splitlines()[0] == "slug,committeeLabel"
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "md"])
-def test_every_query_runs_in_every_format(runner: CliRunner, fmt: str) -> None:
-    for name in NAMES:
-        result = runner.invoke(cli, ["--data", str(THEMES_MINI), "query", name, "--format", fmt])
-        assert result.exit_code == 0, (name, result.output)
-        assert result.stdout.strip(), name
+@pytest.mark.parametrize("fmt", RESULT_FORMATS)
+def test_the_command_writes_each_format(runner: CliRunner, fmt: str) -> None:
+    result = runner.invoke(cli, ["--data", str(THEMES_MINI), "query", "committee-themes", "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_query_runs_and_renders_in_every_format(runner: CliRunner, themes_store: GraphStore, name: str) -> None:
+    """Each query through the command (as a table), and its result in every other format, as the command
+    renders it (loading the graph once, not once per format)."""
+    result = runner.invoke(cli, ["--data", str(THEMES_MINI), "query", name])
+    assert result.exit_code == 0, (name, result.output)
+    assert result.stdout.strip(), name
+    query = find_query(name)
+    arguments = {"lang": "da"} if query.parameter("lang") is not None else {}
+    ran = run_query(themes_store, query, arguments)
+    for fmt in RESULT_FORMATS:
+        assert render_result(ran, fmt, query.form, query.column_titles("da")).strip(), (name, fmt)
 
 
 def test_json_follows_the_w3c_results_format(runner: CliRunner) -> None:
