@@ -15,8 +15,9 @@ from rdflib.namespace import XSD
 from strategygraph.errors import InputError, StrategyGraphError
 from strategygraph.loading import DataSources
 from strategygraph.stores.base import GraphStore, MemoryStore, Triple
-from strategygraph.stores.opening import AUTO_OXIGRAPH_BYTES, open_store, resolve_store_kind
+from strategygraph.stores.opening import AUTO_PERSISTENT_BYTES, open_store, persistent_folder, resolve_store_kind
 from strategygraph.stores.oxigraph import OxigraphStore, to_oxigraph_term, to_rdflib_term
+from strategygraph.stores.persistent import cache_root
 
 EX = "http://example.org/"
 HEAD = f"@prefix ex: <{EX}> .\n@prefix xsd: <{XSD}> .\n"
@@ -222,13 +223,15 @@ def test_to_rdflib_binds_the_prefixes_rdflib_would(bundled_store: GraphStore, bu
     assert sorted(oxigraph.to_rdflib().namespaces()) == sorted(bundled_store.to_rdflib().namespaces())
 
 
-def test_auto_picks_oxigraph_for_large_inputs(tmp_path: Path, bundled_sources: DataSources) -> None:
-    assert resolve_store_kind("auto", bundled_sources.files()) == "memory"
+def test_auto_is_oxigraph_in_memory_for_small_inputs(tmp_path: Path, bundled_sources: DataSources) -> None:
+    files = bundled_sources.files()
+    assert resolve_store_kind("auto", files) == "oxigraph"
+    assert persistent_folder("auto", files, bundled_sources.inputs()) is None
+    assert isinstance(open_store(files, "auto"), OxigraphStore)
+    assert isinstance(open_store(files, "memory"), MemoryStore)
     big = tmp_path / "big.ttl"
-    big.write_text(HEAD + "# padding\n" * (AUTO_OXIGRAPH_BYTES // 10), encoding="utf-8")
-    assert resolve_store_kind("auto", [big]) == "oxigraph"
-    assert resolve_store_kind("memory", [big]) == "memory"
-    assert isinstance(open_store([big], "auto"), OxigraphStore)
-    assert isinstance(open_store([big], "memory"), MemoryStore)
+    big.write_text(HEAD + "# padding\n" * (AUTO_PERSISTENT_BYTES // 10), encoding="utf-8")
+    assert persistent_folder("auto", [big], [tmp_path]) == cache_root()
+    assert persistent_folder("oxigraph", [big], [tmp_path]) is None
     with pytest.raises(StrategyGraphError, match="unknown store"):
         resolve_store_kind("disk", [big])

@@ -17,9 +17,9 @@ from strategygraph.cli import cli
 from strategygraph.errors import InputError
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.namespaces import SG
-from strategygraph.stores.base import MemoryStore
-from strategygraph.stores.opening import AUTO_OXIGRAPH_BYTES
+from strategygraph.stores.opening import AUTO_PERSISTENT_BYTES
 from strategygraph.stores.oxigraph import OxigraphStore
+from strategygraph.stores.persistent import PersistentStore
 from strategygraph.summary import count_graph
 from strategygraph.tagging import scoped
 
@@ -130,10 +130,12 @@ def test_a_store_inside_a_data_folder_is_refused(tmp_path: Path) -> None:
 def test_auto_caches_large_data_only(generated_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     cache = tmp_path / "cache" / "strategygraph"
-    assert isinstance(load_graph(DataSources.bundled([HEDENSTED]), "auto"), MemoryStore)
+    small = load_graph(DataSources.bundled([HEDENSTED]), "auto")
+    assert isinstance(small, OxigraphStore)
+    assert not isinstance(small, PersistentStore), "small data: Oxigraph in memory"
     assert not cache.exists()
     large = DataSources.bundled([generated_data])
-    assert sum(path.stat().st_size for path in large.files()) >= AUTO_OXIGRAPH_BYTES
+    assert sum(path.stat().st_size for path in large.files()) >= AUTO_PERSISTENT_BYTES
     store = load_graph(large, "auto")
     assert isinstance(store, OxigraphStore)
     assert len(_keys(cache)) == 1

@@ -18,7 +18,7 @@ SELECT ?title ?slug ?documentTitle ?language ?municipality ?date ?description WH
     ?seminar dcterms:title ?title .
     OPTIONAL { ?seminar sg:slug ?slug }
     OPTIONAL {
-        ?document sg:seminar ?seminar ; dcterms:title ?documentTitle .
+        ?document a sg:SourceDocument ; sg:seminar ?seminar ; dcterms:title ?documentTitle .
         OPTIONAL { ?document dcterms:language ?language }
     }
     OPTIONAL { ?seminar sg:municipality/skos:prefLabel ?municipality }
