@@ -10,7 +10,8 @@ measures, each figure in a fresh process (wall time, and the child's own peak RS
 
 - today's load + mentions (``load_graph(sources, "oxigraph")``, up to ``--today-max``) and the build of a
   persistent store (``load_graph(sources, PATH)``: ontology, thesaurus, data and theme mentions on disk);
-- with ``--store PATH`` after that one build: ``info``, ``overlaps --format json``, ``report`` and every catalogue
+- with ``--store PATH`` after that one build: ``info``, ``overlaps --format json`` (once alone: the first reads the
+  corpus from the on-disk indexes and keeps it beside the store), ``report`` and every catalogue
   query (``query NAME --format csv``, defaults bound), each query beside the same query on a cold-opened raw
   pyoxigraph on-disk store of the same triples (a fresh process opening the built store's folder with
   ``pyoxigraph.Store.read_only`` and writing the CSV: no strategygraph import);
@@ -74,6 +75,7 @@ result = store.query(job["text"], prefixes=job["prefixes"], substitutions=substi
 sys.stdout.buffer.write(result.serialize(format=ox.QueryResultsFormat.CSV))
 """
 MB = 1024.0
+FIRST_OVERLAPS = "overlaps, first after the build (reads the corpus from disk and keeps it)"
 
 
 @dataclass(frozen=True)
@@ -198,9 +200,11 @@ def measure_size(size: int, options: argparse.Namespace) -> dict[str, Any]:
     if size <= options.today_max:
         add("today: load + mentions", lambda: [sys.executable, "-c", LOAD, str(data), "oxigraph"], 1)
     shutil.rmtree(store, ignore_errors=True)
-    add("build", lambda: [sys.executable, "-c", LOAD, str(data), str(store)], 1)
+    if add("build", lambda: [sys.executable, "-c", LOAD, str(data), str(store)], 1).seconds is None:
+        return {"data": summary, "figures": [asdict(figure) for figure in figures]}  # no store to ask
     path = str(store)
     add("info", lambda: cli(data, path, "info"))
+    add(FIRST_OVERLAPS, lambda: cli(data, path, "overlaps", "--format", "json"), 1)
     add("overlaps", lambda: cli(data, path, "overlaps", "--format", "json"))
     add("report", lambda: report(path))
     raw = store_folder(store)
@@ -254,6 +258,7 @@ def judge(size: int, figures: dict[str, Figure]) -> list[tuple[str, str, str, st
         row("today: load + mentions", "", None)
         row("build", "≤ 1.5× today's load + mentions", 1.5, "today: load + mentions")
         row("info", "≤ 1 s", 1.0)
+        row(FIRST_OVERLAPS, "", None)
         row("overlaps", "≤ 3 s", 3.0)
         row("report", "≤ 15 s", 15.0)
         row("query committees", "≤ 1 s", 1.0)
@@ -267,6 +272,9 @@ def judge(size: int, figures: dict[str, Figure]) -> list[tuple[str, str, str, st
             row("remote: report", "≤ 2× local store", 2.0, "report")
         return rows
     row("build", "≤ 600 s", 600.0)
+    if "info" not in figures:
+        return rows
+    row(FIRST_OVERLAPS, "≤ 60 s", 60.0)
     for name in ("info", "report", "remove one seminar", "add one seminar"):
         row(name, "", None)
     row("overlaps", "≤ 60 s", 60.0)
