@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from .model import Committee, Corpus, FocusArea, Mention, Pillar, TextUnit, Theme
@@ -40,10 +41,23 @@ def corpus_text(corpus: Corpus) -> str:
 
 
 def corpus_from_text(text: str) -> Corpus:
-    """The corpus :func:`corpus_text` wrote (lists back to tuples: every list-valued field is a tuple)."""
+    """The corpus :func:`corpus_text` wrote (JSON lists back to tuples); ValueError when it does not fit the
+    model (``zip(strict=True)``)."""
     found = json.loads(text)
-    parts = {
-        part: tuple(cls(*(tuple(value) if isinstance(value, list) else value for value in row)) for row in found[part])
-        for part, cls in _PARTS
-    }
-    return Corpus(**parts)
+    return Corpus(**{part: tuple(_items(cls, found[part])) for part, cls in _PARTS})
+
+
+def _items(cls: type[Any], rows: list[list[Any]]) -> Iterator[Any]:
+    """``cls`` items of the rows' field values, made as :mod:`pickle` and :mod:`copy` make them (the fields
+    straight into the instance's ``__dict__``; these frozen dataclasses have no ``__post_init__``): several
+    times faster than ``__init__`` for the 150,000 mentions of 1 M triples."""
+    fields = dataclasses.fields(cls)
+    names = [field.name for field in fields]
+    sequences = [index for index, field in enumerate(fields) if str(field.type).startswith("tuple[")]
+    new = object.__new__
+    for row in rows:
+        for index in sequences:
+            row[index] = tuple(row[index])
+        item = new(cls)
+        item.__dict__.update(zip(names, row, strict=True))
+        yield item
