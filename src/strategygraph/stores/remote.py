@@ -207,11 +207,28 @@ def graph_triple_count(
 
 
 def canonical_ntriples(store: GraphStore) -> str:
-    """The graph as sorted N-Triples with every literal in :func:`canonical_lexical` form."""
+    """The graph as sorted N-Triples with every literal in :func:`canonical_lexical` form. An Oxigraph store's
+    quads are written as Oxigraph writes them, without a copy in rdflib (at 1 M triples: 9 GB and minutes)."""
+    from .oxigraph import OxigraphStore
+
+    if isinstance(store, OxigraphStore):
+        lines = {f"{quad.subject} {quad.predicate} {_canonical_term(quad.object)} .\n" for quad in store.quads()}
+        return "".join(sorted(lines))
     canonical = MemoryStore()
     for subject, predicate, obj in store.to_rdflib():
         canonical.graph.add((subject, predicate, canonical_literal(obj) if isinstance(obj, Literal) else obj))
     return serialize_graph(canonical, "nt")
+
+
+def _canonical_term(term: object) -> str:
+    """An Oxigraph term in N-Triples, a typed literal in :func:`canonical_lexical` form."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal) and term.language is None:
+        text = canonical_lexical(term.value, term.datatype.value)
+        if text != term.value:
+            return str(ox.Literal(text, datatype=term.datatype))
+    return str(term)
 
 
 def publish_graph(
