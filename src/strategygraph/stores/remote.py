@@ -197,9 +197,14 @@ def graph_triple_count(
     rdf_format = _RDF_FORMATS.get(answer.content_type)
     if rdf_format is None:
         raise StrategyGraphError("error_unexpected_content_type", url=store_url, content_type=answer.content_type)
+    import pyoxigraph as ox
+
+    counted = ox.Store()  # Oxigraph parses and counts (distinct triples) 2.3 M triples in seconds; rdflib took minutes
+    formats = {"nt": ox.RdfFormat.N_TRIPLES, "turtle": ox.RdfFormat.TURTLE}
     try:
-        return len(Graph().parse(data=answer.body.decode("utf-8"), format=rdf_format))
-    except Exception as error:  # rdflib's parsers raise their own kinds; the answer is simply not RDF
+        counted.load(answer.body, format=formats[rdf_format], base_iri=store_url)
+        return len(counted)
+    except Exception as error:  # the parser's own kinds (SyntaxError, ValueError): the answer is simply not RDF
         first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
         raise StrategyGraphError(
             "error_answer_not_rdf", url=store_url, content_type=answer.content_type, detail=first
