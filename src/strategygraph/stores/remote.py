@@ -72,8 +72,17 @@ def results_from_json(document: Mapping[str, Any]) -> SelectResult:
         return SelectResult(("ask",), [(Literal(bool(document["boolean"])),)])
     try:
         variables = tuple(document["head"]["vars"])
+        cache: dict[tuple[str | None, ...], Identifier] = {}  # results repeat terms: each is made once
+
+        def term(value: Mapping[str, str]) -> Identifier:
+            key = (value.get("type"), value.get("value"), value.get("xml:lang"), value.get("datatype"))
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = term_from_json(value)
+            return found
+
         rows: list[Row] = [
-            tuple(term_from_json(binding[name]) if name in binding else None for name in variables)
+            tuple(term(binding[name]) if name in binding else None for name in variables)
             for binding in document["results"]["bindings"]
         ]
     except (KeyError, TypeError, AttributeError):
