@@ -185,7 +185,7 @@ def measure_size(size: int, options: argparse.Namespace) -> dict[str, Any]:
     data, summary = dataset(size, options.work)
     store = options.work / f"store-{size}"
     report_out = options.work / f"report-{size}"
-    cap, repeat = options.max_rss_gb * MB * MB, options.repeat
+    cap, repeat = options.max_rss_gb * MB, options.repeat
     figures: list[Figure] = []
 
     def add(name: str, argv: Callable[[], Sequence[str]], runs: int = repeat) -> Figure:
