@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from strategygraph import loading
 from strategygraph.cli import cli
+from strategygraph.corpus import read_corpus, reading
 from strategygraph.errors import InputError
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.namespaces import SG
@@ -21,7 +21,7 @@ from strategygraph.stores.opening import AUTO_PERSISTENT_BYTES
 from strategygraph.stores.oxigraph import OxigraphStore
 from strategygraph.stores.persistent import PersistentStore
 from strategygraph.summary import count_graph
-from strategygraph.tagging import scoped
+from strategygraph.tagging import mentions, scoped
 
 from .conftest import HEDENSTED
 from .store_readers import StoreReaders
@@ -91,8 +91,20 @@ def test_persistent_store_behaves_like_oxigraph(tmp_path: Path) -> None:
 def test_the_store_is_built_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sources = DataSources.bundled([HEDENSTED])
     load_graph(sources, str(tmp_path / "store"))
-    monkeypatch.setattr(loading, "derive_theme_mentions", _fail)  # no second build, no second derivation
+    monkeypatch.setattr(mentions, "derive_theme_mentions", _fail)  # no second build, no second derivation
     assert count_graph(load_graph(sources, str(tmp_path / "store"))).mentions > 0
+
+
+def test_the_corpus_is_read_once_and_kept_beside_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = DataSources.bundled([HEDENSTED])
+    expected = read_corpus(load_graph(sources, "oxigraph"))
+    assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read from the store, kept
+    (kept,) = (tmp_path / "store").glob("*/kept-corpus-*.json")
+    with monkeypatch.context() as patched:
+        patched.setattr(reading, "_read_corpus", _fail)
+        assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read back from the file
+    kept.write_text("{damaged", encoding="utf-8")
+    assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read from the store again
 
 
 def test_validate_reads_the_source_files(runner: CliRunner, tmp_path: Path) -> None:
@@ -184,7 +196,7 @@ def test_a_killed_or_failed_build_leaves_the_previous_store(
     data_file = sorted(folder.glob("*.ttl"))[0]
     original = data_file.read_bytes()
     data_file.write_bytes(original + EXTRA_COMMITTEE.encode())
-    monkeypatch.setattr(loading, "derive_theme_mentions", _fail)  # the next build fails midway
+    monkeypatch.setattr(mentions, "derive_theme_mentions", _fail)  # the next build fails midway
     monkeypatch.setattr(scoped, "theme_mention_triples", _fail)  # and so does an update in place
     with pytest.raises(RuntimeError, match="the build stops here"):
         load_graph(DataSources.bundled([folder]), str(store))

@@ -14,9 +14,9 @@ from .resources import bundle
 from .seminars import scope_to_seminar
 from .stores.base import GraphStore
 from .stores.opening import open_store, persistent_folder
-from .tagging.mentions import derive_theme_mentions
 
 if TYPE_CHECKING:
+    from .stores.incremental import Refresh
     from .stores.oxigraph import OxigraphStore
 
 
@@ -118,13 +118,18 @@ def load_graph(sources: DataSources, store: str = "memory", seminar: str | None 
     files = sources.files()
     folder = persistent_folder(store, files, sources.inputs())
     if folder is None:
+        from .tagging.mentions import derive_theme_mentions  # not imported to open a built store (the tagger: 0.1 s)
+
         graph = load_curated(sources, store)
         derive_theme_mentions(graph)
     else:
         from .stores.persistent import open_persistent
-        from .tagging.scoped import MentionRefresh
 
-        refresh = MentionRefresh(lambda changed, seminars: _refuse_merged_seminars(changed, sources, seminars))
+        def refresh() -> Refresh:  # only when the store is updated: opening a built one never imports the tagger
+            from .tagging.scoped import MentionRefresh
+
+            return MentionRefresh(lambda changed, seminars: _refuse_merged_seminars(changed, sources, seminars))
+
         graph = open_persistent(folder, files, sources.data_dirs, lambda built: _build(built, files, sources), refresh)
     if seminar is not None:
         graph = scope_to_seminar(graph, seminar)
@@ -143,5 +148,7 @@ def load_curated(sources: DataSources, store: str = "oxigraph") -> GraphStore:
 def _build(graph: OxigraphStore, files: Sequence[Path], sources: DataSources) -> None:
     for path in files:
         graph.load_turtle(path)
+    from .tagging.mentions import derive_theme_mentions
+
     _refuse_merged_seminars(graph, sources)
     derive_theme_mentions(graph)

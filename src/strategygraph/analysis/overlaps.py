@@ -96,13 +96,12 @@ def committee_overlaps(corpus: Corpus, index: EvidenceIndex, min_shared: int = 1
     """
     themes = {c.key: index.themes_of(c.key) for c in corpus.committees}
     profiles = _Profiles(index, themes, {theme: len(keys) for theme, keys in index.carriers().items()})
-    overlaps = [
-        Overlap(a, b, weight, profiles)
+    ranked = sorted(  # as plain tuples: a national graph has hundreds of thousands of pairs
+        (-round(weight, 12), a, b, weight)
         for (a, b), weight in specificity_weights(themes).items()
         if min_shared == 1 or len(themes[a] & themes[b]) >= min_shared
-    ]
-    overlaps.sort(key=lambda o: (-round(o.weight, 12), o.a, o.b))
-    return overlaps
+    )
+    return [Overlap(a, b, weight, profiles) for _rank, a, b, weight in ranked]
 
 
 BACKBONE_PARTNERS = 8  # overlaps per committee a drawing of many committees keeps (the source's most is 7)

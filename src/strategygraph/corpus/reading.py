@@ -12,13 +12,25 @@ from rdflib.term import Identifier
 
 from ..stores.base import GraphStore, as_int, as_str
 from . import queries
+from .kept import corpus_from_text, corpus_text, kept_name
 from .model import Committee, Corpus, FocusArea, Mention, Pillar, TextUnit, Theme
 
 Row = dict[str, Identifier | None]
 
 
 def read_corpus(store: GraphStore) -> Corpus:
-    """Read the graph's content into a :class:`Corpus` (sorted, with short keys)."""
+    """Read the graph's content into a :class:`Corpus` (sorted, with short keys); a store that keeps derived
+    data (a persistent store) reads it once and keeps it (:mod:`.kept`)."""
+    kept = store.kept(kept_name(), lambda: corpus_text(_read_corpus(store)))
+    if kept is not None:
+        try:
+            return corpus_from_text(kept)
+        except (ValueError, TypeError, KeyError):  # a damaged file: what the store holds is still right
+            pass
+    return _read_corpus(store)
+
+
+def _read_corpus(store: GraphStore) -> Corpus:
     committees = _read_committees(store)
     seminar_keys = _qualified_keys(
         (str(r["seminar"]), _text(r["municipalitySlug"]), str(r["slug"])) for r in _rows(store, queries.SEMINARS)

@@ -8,20 +8,20 @@ bound RDF terms (``bindings``), never as query text.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal
-from rdflib.plugins.parsers.notation3 import BadSyntax
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import ResultRow
 from rdflib.term import Identifier, Node
 
 from ..errors import InputError
 from ..namespaces import PREFIXES, bind_prefixes
 from ..text_files import read_text_file
+
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.sparql import Query
 
 Triple = tuple[Node, Node, Node]
 Row = tuple[Identifier | None, ...]
@@ -73,6 +73,11 @@ class GraphStore(ABC):
     def to_rdflib(self) -> Graph:
         """The whole graph as an rdflib Graph (for SHACL validation and serialisation)."""
 
+    def kept(self, name: str, make: Callable[[], str]) -> str | None:
+        """Text derived from the graph that the store keeps beside it under ``name``: read back, else ``make()``
+        and kept. None from a store that keeps nothing (the caller derives it itself); see :mod:`.persistent`."""
+        return None
+
     def prefix_graph(self) -> Graph:
         """A Graph with the prefixes :meth:`to_rdflib` binds, for naming nodes (``short_name``); stores that can
         give them without copying every triple into rdflib do so."""
@@ -88,6 +93,10 @@ class MemoryStore(GraphStore):
     kind: str = "memory"
 
     def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+        # rdflib's SPARQL engine is imported on first use: a command on an Oxigraph store never loads it (0.1 s)
+        from rdflib.plugins.sparql import prepareQuery
+        from rdflib.query import ResultRow
+
         prepared = self._prepared.get(query)
         if prepared is None:
             prepared = prepareQuery(query, initNs=dict(PREFIXES))
@@ -112,6 +121,8 @@ class MemoryStore(GraphStore):
 
 def parse_turtle_file(graph: Graph, path: Path) -> None:
     """Parse one Turtle file into ``graph``; a syntax error names the file and line."""
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
     text = read_text_file(path)
     try:
         graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())

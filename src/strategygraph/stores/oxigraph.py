@@ -22,7 +22,7 @@ sees no difference. Things to know (all tested against MemoryStore):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -276,6 +276,10 @@ class OxigraphStore(GraphStore):
                 graph.bind(prefix, namespace)
         return graph
 
+    def quads(self) -> Iterator[ox.Quad]:
+        """The triples :meth:`to_rdflib` holds, as Oxigraph's own quads (nothing converted)."""
+        return iter(self._store.quads_for_pattern(None, None, None, None if self._graphs else ox.DefaultGraph()))
+
     def to_rdflib(self) -> Graph:
         """The default graph as an rdflib Graph with the loaded files' prefixes bound, as rdflib would bind them.
 
@@ -283,7 +287,7 @@ class OxigraphStore(GraphStore):
         if self._rdflib is None:
             graph = self.prefix_graph()
             cache: dict[object, Identifier] = {}
-            triples = self._store.quads_for_pattern(None, None, None, None if self._graphs else ox.DefaultGraph())
+            triples = self.quads()
             graph.addN(
                 (_convert(q.subject, cache), _convert(q.predicate, cache), _convert(q.object, cache), graph)
                 for q in triples

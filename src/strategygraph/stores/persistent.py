@@ -39,20 +39,41 @@ SCHEMA = 2  # raise when what a build writes changes (the derived mentions, say)
 _KEY_FOLDER = re.compile(r"(?P<sources>[0-9a-f]{16})-[0-9a-f]{32}")
 _TEMPORARY = re.compile(r"\.(?:tmp|old)-(?P<pid>[0-9]+)-[0-9a-f]+")
 _ABOUT = "strategygraph.json"  # beside Oxigraph's files: what the build knew (RocksDB ignores the name)
+_KEPT = "kept-"  # beside them too: derived text kept by PersistentStore.kept
 Build = Callable[[OxigraphStore], None]
 
 
 class PersistentStore(OxigraphStore):
     """An Oxigraph store on disk, opened read-only: an :class:`OxigraphStore` in every query (``kind`` included,
     so --seminar scoping gives an in-memory Oxigraph store), whose triple count the build recorded (counting
-    on disk scans an index: a second at 1 M triples)."""
+    on disk scans an index: a second at 1 M triples). It keeps derived text (the corpus) in its folder."""
 
-    def __init__(self, store: ox.Store, files: Sequence[Path], triples: int | None) -> None:
+    def __init__(self, store: ox.Store, files: Sequence[Path], triples: int | None, folder: Path) -> None:
         super().__init__(store, files=files)
         self._triples = triples
+        self._folder = folder
 
     def __len__(self) -> int:
         return super().__len__() if self._triples is None else self._triples
+
+    def kept(self, name: str, make: Callable[[], str]) -> str | None:
+        """The text kept as ``_KEPT + name`` in the store's folder (whose name is the content key, so it is
+        never stale: an update or a rebuild makes another folder), else made now and written there (through a
+        temporary file and a rename: a reader never sees half of it; a folder that cannot be written, or that
+        went, keeps nothing)."""
+        path = self._folder / f"{_KEPT}{name}"
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+        text = make()
+        temporary = path.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}-{path.name}")
+        try:
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+        return text
 
 
 def cache_root() -> Path:
@@ -88,11 +109,15 @@ def sources_id(data_dirs: Sequence[Path]) -> str:
 
 
 def open_persistent(
-    folder: Path, files: Sequence[Path], data_dirs: Sequence[Path], build: Build, refresh: Refresh | None = None
+    folder: Path,
+    files: Sequence[Path],
+    data_dirs: Sequence[Path],
+    build: Build,
+    refresh: Callable[[], Refresh] | None = None,
 ) -> PersistentStore:
     """The store of ``files`` in ``folder``, opened read-only; built first (``build`` fills a new, empty store)
-    unless a store of the same key is there, or updated from a store of other data files (``refresh`` derives
-    again what the change touches) when only data files differ."""
+    unless a store of the same key is there, or updated from a store of other data files (``refresh()`` makes the
+    :class:`Refresh` that derives again what the change touches; called only then) when only data files differ."""
     _prepare(folder)
     resolved = {path: path.resolve() for path in files}  # once: each resolve asks the file system
     digests = file_digests(list(resolved.values()))
@@ -104,14 +129,14 @@ def open_persistent(
     for _attempt in range(3):  # a store another process removes between our look and our open is built again
         if not target.is_dir():
             base = _base_store(folder, base_key, name, len(files)) if refresh else None
-            if base is not None and _update(base, target, digests, refresh):
+            if base is not None and refresh is not None and _update(base, target, digests, refresh()):
                 _retire(base[0])  # the store it was updated from (of other data folders, maybe) is past
             else:
                 _build(target, resolved, build, digests, base_key)
             _remove_older_keys(folder, name)
         opened = _open_read_only(target)
         if opened is not None:
-            return PersistentStore(opened, files, _recorded_triples(target))
+            return PersistentStore(opened, files, _recorded_triples(target), target)
     raise InputError("error_store_disappearing", path=target)
 
 
@@ -128,10 +153,9 @@ def _base_store(folder: Path, base_key: str, name: str, files: int) -> tuple[Pat
     return min(found)[3:] if found else None
 
 
-def _update(base: tuple[Path, dict[str, Any]], target: Path, digests: dict[Path, str], refresh: Refresh | None) -> bool:
+def _update(base: tuple[Path, dict[str, Any]], target: Path, digests: dict[Path, str], refresh: Refresh) -> bool:
     """Apply the changed data files to the ``base`` store, into ``target``; False when it needs a full build."""
     folder, about = base
-    assert refresh is not None
     temporary = target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(4)}"
     try:
         recorded = {name: FileRecord(**record) for name, record in about["files"].items()}
