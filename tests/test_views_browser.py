@@ -116,11 +116,11 @@ def browser() -> Iterator[Browser]:
 def open_view(browser: Browser, tmp_path: Path) -> Iterator[OpenView]:
     """``open_view(analysis, name, lang="da", top=50)``: write the page, open it offline, wait for the layout."""
     loaded: list[LoadedView] = []
+    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]  # one per test: the pages share no state
 
     def open_page(analysis: Analysis, name: str, lang: Lang = "da", top: int = DEFAULT_TOP) -> LoadedView:
         path = tmp_path / f"{name.replace(':', '-').replace('/', '_')}-{lang}-{len(loaded)}.html"
         path.write_text(render_view(analysis, name, lang, top), encoding="utf-8")
-        context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
         view = LoadedView(context.new_page())
 
         def route(route: Route, request: Request) -> None:
@@ -130,7 +130,7 @@ def open_view(browser: Browser, tmp_path: Path) -> Iterator[OpenView]:
                 view.blocked.append(request.url)
                 route.abort()
 
-        context.route("**/*", route)
+        view.page.route("**/*", route)
         view.page.on("request", lambda request: view.requests.append(request.url))
         view.page.on("console", lambda message: view.errors.append(message.text) if message.type == "error" else None)
         view.page.on("pageerror", lambda error: view.errors.append(str(error)))
@@ -140,8 +140,7 @@ def open_view(browser: Browser, tmp_path: Path) -> Iterator[OpenView]:
         return view
 
     yield open_page
-    for view in loaded:
-        view.page.context.close()
+    context.close()
 
 
 def _assert_clean(view: LoadedView) -> None:
