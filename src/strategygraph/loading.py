@@ -146,9 +146,9 @@ def load_curated(sources: DataSources, store: str = "oxigraph") -> GraphStore:
 
 
 def _build(graph: OxigraphStore, files: Sequence[Path], sources: DataSources) -> None:
-    for path in files:
-        graph.load_turtle(path)
     from .tagging.mentions import derive_theme_mentions
 
+    for path in files:
+        graph.load_turtle(path)
     _refuse_merged_seminars(graph, sources)
     derive_theme_mentions(graph)
