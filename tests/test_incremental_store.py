@@ -91,12 +91,7 @@ def test_bundled_seminars_added_replaced_and_removed(
 def test_generated_seminars_added_replaced_and_removed(
     generated_data: Path, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder, store, held = tmp_path / "national", tmp_path / "store", tmp_path / "held"
-    shutil.copytree(generated_data, folder)
-    seminar = sorted(folder.rglob("seminar.ttl"))[-1].parent
-    shutil.move(seminar, held)
-    load_graph(DataSources.bundled([folder]), str(store))
-    shutil.move(held, seminar)
+    folder, store, seminar = _held_back(generated_data, tmp_path)
     _same_as_a_full_build(runner, folder, store, monkeypatch)  # added
     _swap_first_texts(seminar / "seminar.ttl")
     _same_as_a_full_build(runner, folder, store, monkeypatch)  # replaced

@@ -225,7 +225,7 @@ def test_to_rdflib_binds_the_prefixes_rdflib_would(bundled_store: GraphStore, bu
 
 def test_auto_is_oxigraph_in_memory_for_small_inputs(tmp_path: Path, bundled_sources: DataSources) -> None:
     files = bundled_sources.files()
-    assert resolve_store_kind("auto", files) == "oxigraph"
+    assert resolve_store_kind("auto") == "oxigraph"
     assert persistent_folder("auto", files, bundled_sources.inputs()) is None
     assert isinstance(open_store(files, "auto"), OxigraphStore)
     assert isinstance(open_store(files, "memory"), MemoryStore)
@@ -234,4 +234,4 @@ def test_auto_is_oxigraph_in_memory_for_small_inputs(tmp_path: Path, bundled_sou
     assert persistent_folder("auto", [big], [tmp_path]) == cache_root()
     assert persistent_folder("oxigraph", [big], [tmp_path]) is None
     with pytest.raises(StrategyGraphError, match="unknown store"):
-        resolve_store_kind("disk", [big])
+        resolve_store_kind("disk")

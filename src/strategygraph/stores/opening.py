@@ -18,7 +18,7 @@ STORE_KINDS = ("auto", "memory", "oxigraph")
 AUTO_PERSISTENT_BYTES = 250_000
 
 
-def resolve_store_kind(kind: str, files: Sequence[Path]) -> str:
+def resolve_store_kind(kind: str) -> str:
     """``memory`` or ``oxigraph`` for a store in memory: ``auto`` is Oxigraph."""
     if kind not in STORE_KINDS:
         raise StrategyGraphError("error_unknown_store", kind=kind, choices=", ".join(STORE_KINDS))
@@ -53,7 +53,7 @@ def persistent_folder(kind: str, files: Sequence[Path], inputs: Sequence[Path]) 
 
 def open_store(files: Sequence[Path], kind: str = "memory") -> GraphStore:
     """Load the given Turtle files into a new store of the given kind (``memory``, ``oxigraph`` or ``auto``)."""
-    if resolve_store_kind(kind, files) == "oxigraph":
+    if resolve_store_kind(kind) == "oxigraph":
         from .oxigraph import OxigraphStore  # imported here: pyoxigraph stays out of light commands
 
         oxigraph = OxigraphStore()
