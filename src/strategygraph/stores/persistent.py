@@ -217,6 +217,7 @@ def _build(target: Path, files: dict[Path, Path], build: Build, digests: dict[Pa
         _hook("dumped")
         disk = ox.Store(str(temporary))
         disk.bulk_load(path=dump, format=ox.RdfFormat.N_TRIPLES)
+        disk.optimize()  # compacts the bulk loader's files: on-disk queries at 1 M about twice as fast, for 3 s
         disk.flush()
         triples = len(disk)
         del disk
