@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 
 from strategygraph.analysis import Analysis, analyse, evidence, structure
 from strategygraph.analysis.evidence import projection, specificity_weights
-from strategygraph.analysis.matrices import connected_theme_pairs, partition_modularity, sparse_specificity_weights
+from strategygraph.analysis.matrices import (
+    connected_theme_pairs,
+    level_betweenness,
+    partition_modularity,
+    sparse_specificity_weights,
+)
 from strategygraph.analysis.matrix_louvain import matrix_louvain
 from strategygraph.corpus import read_corpus
 from strategygraph.loading import DataSources, load_graph
@@ -122,3 +127,24 @@ def test_national_committee_communities_use_the_theme_matrix(monkeypatch: pytest
     assert (exact.method, national.method, national.scope) == ("networkx", "theme-matrix", "graph")
     assert sorted(k for g in national.groups for k in g) == sorted(c.key for c in corpus.committees)
     assert national.modularity == pytest.approx(exact.modularity, abs=0.02)  # the same method, as good a partition
+
+
+@given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=3, max_value=40))
+@settings(max_examples=60, deadline=None)
+def test_betweenness_by_levels_equals_networkx(seed: int, nodes: int) -> None:
+    graph = nx.gnp_random_graph(nodes, 0.15, seed=seed)
+    graph.add_nodes_from(range(nodes, nodes + 2))  # isolated nodes: no paths through them
+    order = list(graph)
+    found = level_betweenness(nx.to_scipy_sparse_array(graph, nodelist=order, weight=None, format="csr"))
+    expected = nx.betweenness_centrality(graph, normalized=True)
+    assert all(abs(found[i] - expected[node]) < 1e-12 for i, node in enumerate(order))
+
+
+def test_large_graphs_betweenness_is_exact_by_levels(monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = nx.relabel_nodes(nx.barbell_graph(6, 3), str)
+    exact = nx.betweenness_centrality(graph, normalized=True)
+    monkeypatch.setattr(structure, "NETWORKX_BETWEENNESS_NODES", 4)  # the graph counts as national: by levels
+    found = structure.betweenness(graph)
+    assert found.keys() == exact.keys()
+    assert all(found[node] == pytest.approx(exact[node], abs=1e-12) for node in graph)
+    assert max(found, key=found.__getitem__) in {"8", "7"}  # the middle of the bar carries every path across

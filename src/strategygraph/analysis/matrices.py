@@ -99,3 +99,47 @@ def partition_modularity(profiles: Mapping[str, frozenset[str]], groups: Sequenc
         inside = float(summed @ summed) - float(self_weight[rows].sum())
         quality += inside / total - (float(degree[rows].sum()) / total) ** 2
     return quality
+
+
+_BLOCK_CELLS = 1 << 22  # sources × nodes per block of the betweenness: four matrices of 32 MB at most
+
+
+def level_betweenness(adjacency: sp.csr_matrix) -> np.ndarray:
+    """Exact normalised betweenness centrality of every node of an unweighted, undirected graph (``adjacency``
+    symmetric, 0/1), as ``networkx.betweenness_centrality(normalized=True)``: Brandes' algorithm run for a block
+    of sources at once, each breadth-first level one sparse product (the shortest-path counts forward, the
+    dependencies back). Equal to NetworkX's up to floating-point rounding, in a fraction of its time."""
+    count = adjacency.shape[0]
+    found = np.zeros(count)
+    block = max(1, _BLOCK_CELLS // max(count, 1))
+    for start in range(0, count, block):
+        sources = np.arange(start, min(count, start + block))
+        found += _dependencies(adjacency, sources).sum(axis=0)
+    return found / ((count - 1) * (count - 2)) if count > 2 else found
+
+
+def _dependencies(adjacency: sp.csr_matrix, sources: np.ndarray) -> np.ndarray:
+    """Brandes' dependency of each source (rows) on each node (columns)."""
+    rows = np.arange(len(sources))
+    paths = np.zeros((len(sources), adjacency.shape[0]))
+    paths[rows, sources] = 1.0
+    distance = np.full(paths.shape, -1)
+    distance[rows, sources] = 0
+    frontier, level = paths.copy(), 0
+    while True:
+        reached = np.asarray(adjacency @ frontier.T).T  # shortest paths into the next level
+        reached[distance >= 0] = 0.0
+        new = reached > 0
+        if not new.any():
+            break
+        level += 1
+        paths[new], distance[new] = reached[new], level
+        frontier = np.where(new, reached, 0.0)
+    dependency = np.zeros(paths.shape)
+    safe = np.where(paths > 0, paths, 1.0)
+    for depth in range(level - 1, 0, -1):
+        share = np.where(distance == depth + 1, (1.0 + dependency) / safe, 0.0)
+        inflow = np.asarray(adjacency @ share.T).T
+        at = distance == depth
+        dependency[at] += paths[at] * inflow[at]
+    return dependency

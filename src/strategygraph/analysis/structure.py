@@ -125,18 +125,24 @@ class Broker:
     betweenness: float
 
 
-BETWEENNESS_PIVOTS = 300
-"""Betweenness is exact on graphs of up to this many nodes; on larger ones it is estimated from this many source
-nodes drawn with the fixed seed (Brandes–Pich). Each estimate is then within ±0.08 of the exact normalised value
-with probability ≥ 95 % (Hoeffding: each pivot's share lies in [0, n/(n−1)], so ε = n/(n−1)·√(ln(2/0.05)/(2·300)));
-bench/analysis.py measures the actual error and rank agreement."""
+NETWORKX_BETWEENNESS_NODES = 300
+"""Betweenness is NetworkX's on graphs of up to this many nodes; on larger ones (a national committee × theme
+graph) the same exact values, up to floating-point rounding, come from :func:`.matrices.level_betweenness`
+(Brandes' algorithm a breadth-first level at a time, as sparse products): at 1 M triples (736 nodes) 0.34 s
+against NetworkX's 10.8 s; it replaces the estimate from 300 seeded pivots used before (4.7 s, ±0.08)."""
 
 
-def betweenness(graph: nx.Graph[str], weight: str | None = None, seed: int = SEED) -> dict[str, float]:
-    """Normalised betweenness centrality: exact up to ``BETWEENNESS_PIVOTS`` nodes, else sampled (seeded)."""
-    pivots = None if len(graph) <= BETWEENNESS_PIVOTS else BETWEENNESS_PIVOTS
-    found: dict[str, float] = nx.betweenness_centrality(graph, k=pivots, normalized=True, weight=weight, seed=seed)
-    return found
+def betweenness(graph: nx.Graph[str], weight: str | None = None) -> dict[str, float]:
+    """Normalised betweenness centrality, exact (unweighted graphs of more than ``NETWORKX_BETWEENNESS_NODES``
+    nodes: by sparse products)."""
+    if weight is not None or len(graph) <= NETWORKX_BETWEENNESS_NODES:
+        found: dict[str, float] = nx.betweenness_centrality(graph, normalized=True, weight=weight)
+        return found
+    from .matrices import level_betweenness
+
+    nodes = list(graph)
+    values = level_betweenness(nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=None, format="csr"))
+    return dict(zip(nodes, values.tolist(), strict=True))
 
 
 def _connected_pairs(graph: nx.Graph[str]) -> int:
