@@ -122,6 +122,8 @@ class _Bundle:
         embedded: str | None = None
         added: set[str] = set()
         for name in views_by_importance(analysis, names):
+            if size >= self.limits.view_bytes:  # full (a national overlap view alone can be): nothing more fits
+                break
             view = build_view(analysis, name, lang, self.limits.view_top, context=context)
             page = render_html(view, vis_src=VIS_NETWORK_FILE).encode("utf-8")
             if added and size + len(page) > self.limits.view_bytes:
