@@ -260,6 +260,8 @@ class ViewContext:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], end))
             else:
                 merged.append((start, end))
+        if value.isascii() or max(value, default="") < "\U00010000":  # UTF-16 counts as code points: one check
+            return tuple(merged)
         return tuple((utf16_offset(value, s), utf16_offset(value, e)) for s, e in merged)
 
     def focus_area_note(self, area: FocusArea) -> str:
