@@ -217,3 +217,19 @@ def test_a_graph_of_several_councils_drills_down_to_each(tmp_path: Path) -> None
     assert "[Overlap mellem udvalg: Fjordlund Kommune](views/municipality-fjordlund.html)" in (
         tmp_path / "r" / "report.md"
     ).read_text(encoding="utf-8")
+
+
+def test_a_national_graphs_report_says_how_its_communities_were_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from strategygraph.analysis import evidence
+    from strategygraph.report.content import report_content
+
+    corpus = read_corpus(load_graph(DataSources.bundled([REPO / "data"])))  # two councils
+    header = SeminarHeader((), (), (), (), ())
+    small = {lang: report_content(analyse(corpus), header, lang).abridged for lang in ("da", "en")}
+    monkeypatch.setattr(evidence, "EXACT_PAIR_SHARES", 10)  # as if the two councils made a national graph
+    national = {lang: report_content(analyse(corpus), header, lang).abridged for lang in ("da", "en")}
+    assert not any("Louvain" in note for notes in small.values() for note in notes)
+    assert any("matrix of themes" in note and "over 10 " in note for note in national["en"])
+    assert any("within each municipality" in note for note in national["en"])
+    assert any("matricen over temaer" in note for note in national["da"])
+    assert any("inden for hver kommune" in note for note in national["da"])
