@@ -51,13 +51,10 @@ def _one_level(vectors: np.ndarray, degree: np.ndarray, m: float, rng: np.random
             total[own] -= node_degree
             size[own] -= 1
             weights = summed @ vector
-            gains = weights / m - total * node_degree / (2 * m * m)
-            candidates = (weights > _TIE) & (size > 0)
-            best = own
-            if candidates.any():
-                found = int(np.flatnonzero(candidates)[np.argmax(gains[candidates])])
-                if gains[found] - gains[own] > _TIE:
-                    best = found
+            gains = weights / m - total * (node_degree / (2 * m * m))
+            gains[(weights <= _TIE) | (size == 0)] = -np.inf  # only communities the node has a link into
+            found = int(gains.argmax())  # the first of equal gains
+            best = found if gains[found] - (weights[own] / m - total[own] * (node_degree / (2 * m * m))) > _TIE else own
             summed[best] += vector
             total[best] += node_degree
             size[best] += 1
