@@ -64,6 +64,11 @@ class ViewContext:
     lang: Lang
     units: dict[str, UnitText] = field(default_factory=dict)
     derived: dict[str, object] = field(default_factory=dict, repr=False)
+    quotes_carried: int | None = None
+    """Quotes one panel section carries at most (``None``: :data:`~.panels.ITEMS_CARRIED`); a report bundle's
+    views carry fewer (:class:`~strategygraph.report.limits.BundleLimits`), and the panel counts the rest."""
+    not_carried: list[int] = field(default_factory=list, repr=False)
+    """The quotes each cut section left out, shared with the contexts of further views (the bundle counts them)."""
 
     def for_another_view(self) -> ViewContext:
         """A context for the next view of the same analysis: what this one derived and cached is shared, the
