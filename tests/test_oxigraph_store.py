@@ -15,9 +15,9 @@ from rdflib.namespace import XSD
 from strategygraph.errors import InputError, StrategyGraphError
 from strategygraph.loading import DataSources
 from strategygraph.stores.base import GraphStore, MemoryStore, Triple
+from strategygraph.stores.keeping import cache_root
 from strategygraph.stores.opening import AUTO_PERSISTENT_BYTES, open_store, persistent_folder, resolve_store_kind
 from strategygraph.stores.oxigraph import OxigraphStore, to_oxigraph_term, to_rdflib_term
-from strategygraph.stores.persistent import cache_root
 
 EX = "http://example.org/"
 HEAD = f"@prefix ex: <{EX}> .\n@prefix xsd: <{XSD}> .\n"

@@ -33,13 +33,13 @@ import pyoxigraph as ox
 from .. import __version__
 from ..errors import InputError
 from .incremental import FILES, FileRecord, FullRebuild, Refresh, apply_changes, dump_name, record_dump
+from .keeping import KEPT, read_or_keep
 from .oxigraph import OxigraphStore
 
 SCHEMA = 2  # raise when what a build writes changes (the derived mentions, say) without a new release
 _KEY_FOLDER = re.compile(r"(?P<sources>[0-9a-f]{16})-[0-9a-f]{32}")
 _TEMPORARY = re.compile(r"\.(?:tmp|old)-(?P<pid>[0-9]+)-[0-9a-f]+")
 _ABOUT = "strategygraph.json"  # beside Oxigraph's files: what the build knew (RocksDB ignores the name)
-_KEPT = "kept-"  # beside them too: derived text kept by PersistentStore.kept
 Build = Callable[[OxigraphStore], None]
 
 
@@ -57,30 +57,9 @@ class PersistentStore(OxigraphStore):
         return super().__len__() if self._triples is None else self._triples
 
     def kept(self, name: str, make: Callable[[], str]) -> str | None:
-        """The text kept as ``_KEPT + name`` in the store's folder (whose name is the content key, so it is
-        never stale: an update or a rebuild makes another folder), else made now and written there (through a
-        temporary file and a rename: a reader never sees half of it; a folder that cannot be written, or that
-        went, keeps nothing)."""
-        path = self._folder / f"{_KEPT}{name}"
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            pass
-        text = make()
-        temporary = path.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}-{path.name}")
-        try:
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
-        return text
-
-
-def cache_root() -> Path:
-    """The automatic stores' folder: ``$XDG_CACHE_HOME/strategygraph`` (``~/.cache/strategygraph`` without it)."""
-    configured = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(configured) if configured and Path(configured).is_absolute() else Path.home() / ".cache"
-    return base / "strategygraph"
+        """The text kept as ``KEPT + name`` in the store's folder (whose name is the content key, so it is never
+        stale: an update or a rebuild makes another folder), else made now and kept there."""
+        return read_or_keep(self._folder / f"{KEPT}{name}", make)
 
 
 def file_digests(files: Sequence[Path]) -> dict[Path, str]:

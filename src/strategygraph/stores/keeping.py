@@ -1,0 +1,39 @@
+"""Text derived from a graph (the corpus), kept in a file so that later commands read it back instead of deriving it
+again: beside a persistent store's data, or in the cache folder for a graph on a SPARQL service.
+
+Whoever names the file makes the name say which state of the graph the text belongs to (a persistent store's
+content key; a published graph's digest), so a kept text is never read for another state.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+KEPT = "kept-"  # the file names' prefix
+
+
+def cache_root() -> Path:
+    """The automatic stores' folder: ``$XDG_CACHE_HOME/strategygraph`` (``~/.cache/strategygraph`` without it)."""
+    configured = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(configured) if configured and Path(configured).is_absolute() else Path.home() / ".cache"
+    return base / "strategygraph"
+
+
+def read_or_keep(path: Path, make: Callable[[], str]) -> str:
+    """The text in ``path``, else ``make()`` written there through a temporary file and a rename (a reader never
+    sees half of it; a folder that cannot be written, or that went, keeps nothing)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    text = make()
+    temporary = path.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}-{path.name}")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+    return text
