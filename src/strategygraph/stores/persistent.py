@@ -76,13 +76,6 @@ class PersistentStore(OxigraphStore):
         return text
 
 
-def cache_root() -> Path:
-    """The automatic stores' folder: ``$XDG_CACHE_HOME/strategygraph`` (``~/.cache/strategygraph`` without it)."""
-    configured = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(configured) if configured and Path(configured).is_absolute() else Path.home() / ".cache"
-    return base / "strategygraph"
-
-
 def file_digests(files: Sequence[Path]) -> dict[Path, str]:
     """Each file's SHA-256 (read in chunks)."""
     digests = {}

@@ -140,11 +140,25 @@ def danish_stemmer() -> Stem:
 Lemmatize = Callable[[str], str]
 
 
+@lru_cache(maxsize=1)
+def _simplemma_lemmatizer() -> simplemma.Lemmatizer:
+    """simplemma's default lemmatizer (as ``simplemma.lemmatize`` uses it), its dictionaries kept as tables in
+    the cache folder (:mod:`.lemma_table`): the same lemmas without decoding the dictionary in every process."""
+    from simplemma.strategies import DefaultStrategy
+
+    from ..cache_folder import cache_root
+    from .lemma_table import TableDictionaryFactory
+
+    factory = TableDictionaryFactory(cache_root() / "lemmas")
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(greedy=False, dictionary_factory=factory))
+
+
 def danish_lemmatizer() -> Lemmatize:
     """The dictionary form of a lower-case Danish word (simplemma's Danish data; the word itself if unknown)."""
+    lemmatizer = _simplemma_lemmatizer()
 
     def lemmatize(word: str) -> str:
-        return str(simplemma.lemmatize(word, lang="da")).lower()
+        return str(lemmatizer.lemmatize(word, lang="da")).lower()
 
     return lemmatize
 
