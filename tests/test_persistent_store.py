@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from strategygraph import summary
 from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus, reading
 from strategygraph.errors import InputError
@@ -105,6 +106,21 @@ def test_the_corpus_is_read_once_and_kept_beside_the_store(tmp_path: Path, monke
         assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read back from the file
     kept.write_text("{damaged", encoding="utf-8")
     assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read from the store again
+
+
+def test_the_counts_are_counted_once_and_kept_beside_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = DataSources.bundled([HEDENSTED])
+    expected = count_graph(load_graph(sources, "oxigraph"))
+    assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # counted in the store, kept
+    (kept,) = (tmp_path / "store").glob("*/kept-counts-*.json")
+    with monkeypatch.context() as patched:
+        patched.setattr(summary, "_counted", _fail)
+        assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # read back from the file
+    intact = kept.read_text(encoding="utf-8")
+    for damaged in ("{damaged", "[]", intact.replace('"seminars": ', '"seminars": -'), intact[: len(intact) // 2]):
+        assert damaged != intact
+        kept.write_text(damaged, encoding="utf-8")
+        assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # counted in the store again
 
 
 def test_validate_reads_the_source_files(runner: CliRunner, tmp_path: Path) -> None:
