@@ -181,7 +181,9 @@ def test_tag_writes_the_table_only_into_the_cache_folder_and_reuses_it(tmp_path:
     ]
     assert outputs[0] == outputs[1]
     assert '"theme"' in outputs[0]
-    tables = sorted(path.relative_to(cache).as_posix() for path in cache.rglob("*") if path.is_file())
+    written = sorted(path.relative_to(cache).as_posix() for path in cache.rglob("*") if path.is_file())
+    tables = [name for name in written if name.startswith("strategygraph/lemmas/")]
     assert len(tables) == 1
     assert tables[0].startswith("strategygraph/lemmas/da-simplemma-")
+    assert all(name.startswith(("strategygraph/lemmas/", "strategygraph/thesaurus/")) for name in written)
     assert list(work.iterdir()) == []

@@ -45,7 +45,8 @@ def _run(runner: CliRunner, store: str, folder: Path, *arguments: str) -> str:
 
 
 def _keys(folder: Path) -> list[str]:
-    return sorted(entry.name for entry in folder.iterdir()) if folder.exists() else []
+    """The stores' folders in ``folder`` (in the cache folder, also the tagger's lemma table has one)."""
+    return sorted(entry.name for entry in folder.iterdir() if entry.name != "lemmas") if folder.exists() else []
 
 
 @pytest.fixture(scope="module", params=["bundled", "generated"])
@@ -161,7 +162,7 @@ def test_auto_caches_large_data_only(generated_data: Path, tmp_path: Path, monke
     small = load_graph(DataSources.bundled([HEDENSTED]), "auto")
     assert isinstance(small, OxigraphStore)
     assert not isinstance(small, PersistentStore), "small data: Oxigraph in memory"
-    assert not cache.exists()
+    assert _keys(cache) == []
     large = DataSources.bundled([generated_data])
     assert sum(path.stat().st_size for path in large.files()) >= AUTO_PERSISTENT_BYTES
     store = load_graph(large, "auto")

@@ -16,6 +16,7 @@ For that, each store records its files' hashes and keeps an N-Triples copy of ea
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import hashlib
@@ -31,6 +32,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import __version__
+from ..cache_folder import write_atomically
 from ..errors import InputError
 from .incremental import FILES, FileRecord, FullRebuild, Refresh, apply_changes, dump_name, record_dump
 from .oxigraph import OxigraphStore
@@ -69,12 +71,8 @@ class PersistentStore(OxigraphStore):
         except (OSError, UnicodeDecodeError):
             pass
         text = make()
-        temporary = path.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}-{path.name}")
-        try:
-            temporary.write_text(text, encoding="utf-8")
-            temporary.replace(path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            write_atomically(path, text.encode())
         return text
 
 

@@ -22,8 +22,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import mmap
-import os
-import secrets
 import struct
 import sys
 import zlib
@@ -35,6 +33,8 @@ from pathlib import Path
 
 from simplemma.__metadata__ import __version__ as SIMPLEMMA_VERSION
 from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+from ..cache_folder import write_atomically
 
 _MAGIC = b"SGLEMMA1"
 _HEADER = struct.Struct("<8sQQI")
@@ -121,16 +121,7 @@ def write_table(entries: Mapping[str, str], path: Path) -> None:
     if base + len(records) >= 1 << (8 * _SLOT):
         raise ValueError("the dictionary is too large for 32-bit offsets")
     body = slots.tobytes() + bytes(records) + struct.pack("<I", len(entries))
-    header = _HEADER.pack(_MAGIC, slots_count, len(records), zlib.crc32(body))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}-{path.name}")
-    try:
-        with temporary.open("wb") as handle:
-            handle.write(header)
-            handle.write(body)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_atomically(path, _HEADER.pack(_MAGIC, slots_count, len(records), zlib.crc32(body)) + body)
 
 
 def table_path(folder: Path, lang: str) -> Path | None:
