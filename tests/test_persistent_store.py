@@ -45,8 +45,10 @@ def _run(runner: CliRunner, store: str, folder: Path, *arguments: str) -> str:
 
 
 def _keys(folder: Path) -> list[str]:
-    """The stores' folders in ``folder`` (in the cache folder, also the tagger's lemma table has one)."""
-    return sorted(entry.name for entry in folder.iterdir() if entry.name != "lemmas") if folder.exists() else []
+    """The stores' folders in ``folder`` (the cache folder also holds the tagger's lemma table and thesaurus)."""
+    if not folder.exists():
+        return []
+    return sorted(entry.name for entry in folder.iterdir() if entry.name not in ("lemmas", "thesaurus"))
 
 
 @pytest.fixture(scope="module", params=["bundled", "generated"])
