@@ -7,19 +7,13 @@ content key; a published graph's digest), so a kept text is never read for anoth
 
 from __future__ import annotations
 
-import os
-import secrets
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
+from ..cache_folder import write_atomically
+
 KEPT = "kept-"  # the file names' prefix
-
-
-def cache_root() -> Path:
-    """The automatic stores' folder: ``$XDG_CACHE_HOME/strategygraph`` (``~/.cache/strategygraph`` without it)."""
-    configured = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(configured) if configured and Path(configured).is_absolute() else Path.home() / ".cache"
-    return base / "strategygraph"
 
 
 def read_or_keep(path: Path, make: Callable[[], str]) -> str:
@@ -30,10 +24,6 @@ def read_or_keep(path: Path, make: Callable[[], str]) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     text = make()
-    temporary = path.with_name(f".tmp-{os.getpid()}-{secrets.token_hex(4)}-{path.name}")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        write_atomically(path, text.encode("utf-8"))
     return text

@@ -26,11 +26,12 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from .. import __version__
+from ..cache_folder import cache_root
 from ..errors import StrategyGraphError
 from ..namespaces import PREFIXES, bind_prefixes
 from .base import GraphStore, MemoryStore, Row, SelectResult, Triple
 from .http_client import DEFAULT_TIMEOUT, Credentials, HttpAnswer, check_endpoint_url, http_request, with_parameter
-from .keeping import KEPT, cache_root, read_or_keep
+from .keeping import KEPT, read_or_keep
 from .literal_forms import canonical_lexical, canonical_literal
 from .serialization import serialize_graph
 from .sparql_text import check_iri, query_form, substitute, with_prefixes
