@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from strategygraph.cache_folder import cache_root
 from strategygraph.errors import InputError, StrategyGraphError
 from strategygraph.loading import DataSources
 from strategygraph.stores.base import GraphStore, MemoryStore, Triple
 from strategygraph.stores.opening import AUTO_PERSISTENT_BYTES, open_store, persistent_folder, resolve_store_kind
 from strategygraph.stores.oxigraph import OxigraphStore, to_oxigraph_term, to_rdflib_term
-from strategygraph.stores.persistent import cache_root
 
 EX = "http://example.org/"
 HEAD = f"@prefix ex: <{EX}> .\n@prefix xsd: <{XSD}> .\n"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from strategygraph import summary
 from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus, reading
 from strategygraph.errors import InputError
@@ -44,7 +45,10 @@ def _run(runner: CliRunner, store: str, folder: Path, *arguments: str) -> str:
 
 
 def _keys(folder: Path) -> list[str]:
-    return sorted(entry.name for entry in folder.iterdir()) if folder.exists() else []
+    """The stores' folders in ``folder`` (the cache folder also holds the tagger's lemma table and thesaurus)."""
+    if not folder.exists():
+        return []
+    return sorted(entry.name for entry in folder.iterdir() if entry.name not in ("lemmas", "thesaurus"))
 
 
 @pytest.fixture(scope="module", params=["bundled", "generated"])
@@ -107,6 +111,21 @@ def test_the_corpus_is_read_once_and_kept_beside_the_store(tmp_path: Path, monke
     assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read from the store again
 
 
+def test_the_counts_are_counted_once_and_kept_beside_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = DataSources.bundled([HEDENSTED])
+    expected = count_graph(load_graph(sources, "oxigraph"))
+    assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # counted in the store, kept
+    (kept,) = (tmp_path / "store").glob("*/kept-counts-*.json")
+    with monkeypatch.context() as patched:
+        patched.setattr(summary, "_counted", _fail)
+        assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # read back from the file
+    intact = kept.read_text(encoding="utf-8")
+    for damaged in ("{damaged", "[]", intact.replace('"seminars": ', '"seminars": -'), intact[: len(intact) // 2]):
+        assert damaged != intact
+        kept.write_text(damaged, encoding="utf-8")
+        assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # counted in the store again
+
+
 def test_validate_reads_the_source_files(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["--store", str(tmp_path / "store"), "--data", str(HEDENSTED), "validate"])
     assert result.exit_code == 0, result.output
@@ -145,7 +164,7 @@ def test_auto_caches_large_data_only(generated_data: Path, tmp_path: Path, monke
     small = load_graph(DataSources.bundled([HEDENSTED]), "auto")
     assert isinstance(small, OxigraphStore)
     assert not isinstance(small, PersistentStore), "small data: Oxigraph in memory"
-    assert not cache.exists()
+    assert _keys(cache) == []
     large = DataSources.bundled([generated_data])
     assert sum(path.stat().st_size for path in large.files()) >= AUTO_PERSISTENT_BYTES
     store = load_graph(large, "auto")

@@ -12,8 +12,9 @@ from rdflib import Graph, URIRef
 
 from strategygraph.cli import cli
 from strategygraph.namespaces import SKOS, THEME
-from strategygraph.stores.base import GraphStore
-from strategygraph.tagging.thesaurus import read_thesaurus, thesaurus_file
+from strategygraph.stores.base import GraphStore, MemoryStore, parse_turtle_file
+from strategygraph.tagging import thesaurus as thesaurus_module
+from strategygraph.tagging.thesaurus import load_thesaurus_file, read_thesaurus, thesaurus_file
 
 from .conftest import FIXTURES
 
@@ -137,3 +138,44 @@ def test_a_broken_thesaurus_fails_validate(
     result = runner.invoke(cli, ["--lang", "en", "--data", str(folder), "validate"])
     assert result.exit_code == 1, result.output
     assert message in result.stdout, result.stdout
+
+
+def _read_anew(path: Path) -> object:
+    store = MemoryStore()
+    parse_turtle_file(store.graph, path)
+    return read_thesaurus(store)
+
+
+def test_the_thesaurus_file_is_read_once_and_kept_in_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    expected = _read_anew(thesaurus_file())
+    assert load_thesaurus_file() == expected  # read, and kept
+    (kept,) = (tmp_path / "cache" / "strategygraph" / "thesaurus").iterdir()
+    with monkeypatch.context() as patched:
+        patched.setattr(thesaurus_module, "read_thesaurus", None)  # reading the file again would fail
+        assert load_thesaurus_file() == expected  # read back from the kept copy
+    intact = kept.read_text(encoding="utf-8")
+    damaged_copies = ["", "{damaged", "[[], 3]", intact[: len(intact) // 2], intact.replace('"', "'", 1)]
+    for damaged in damaged_copies:
+        kept.write_text(damaged, encoding="utf-8")
+        assert load_thesaurus_file() == expected  # read from the file again, and kept again
+        assert kept.read_text(encoding="utf-8") == intact
+
+
+def test_an_edited_thesaurus_file_is_never_read_from_an_older_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    edited = tmp_path / "themes.ttl"
+    shutil.copy(thesaurus_file(), edited)
+    original = load_thesaurus_file(edited)
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace('"Fællesskaber"@da', '"Fællesskaber og foreninger"@da', 1),
+        encoding="utf-8",
+    )
+    changed = load_thesaurus_file(edited)
+    assert changed == _read_anew(edited)
+    assert changed != original
+    assert len(list((tmp_path / "cache" / "strategygraph" / "thesaurus").iterdir())) == 2

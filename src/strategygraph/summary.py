@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass, fields
 
 from .stores.base import GraphStore, as_int
 
@@ -49,7 +51,32 @@ class GraphCounts:
 
 
 def count_graph(store: GraphStore) -> GraphCounts:
-    result = store.select(COUNTS_QUERY)
-    (row,) = result.dicts()
-    counts = {name: as_int(value) for name, value in row.items()}
-    return GraphCounts(**counts, triples=len(store))
+    """The counts; a store that keeps derived data (a persistent store, whose folder is named by its content)
+    counts once and keeps them beside it (at 1 M triples the count scans the on-disk indexes: 0.1 to 0.4 s; at 10 M
+    about 10 s)."""
+    kept = store.kept(_KEPT_COUNTS, lambda: json.dumps(_counted(store), sort_keys=True))
+    counts = _counts_from(kept) if kept is not None else None
+    return GraphCounts(**(counts if counts is not None else _counted(store)), triples=len(store))
+
+
+_COUNTED = tuple(field.name for field in fields(GraphCounts) if field.name != "triples")
+_KEPT_COUNTS = f"counts-{hashlib.sha256(f'{COUNTS_QUERY}{_COUNTED}'.encode()).hexdigest()[:12]}.json"
+"""The kept counts' file name: a changed query or set of counts never reads an older file."""
+
+
+def _counted(store: GraphStore) -> dict[str, int]:
+    (row,) = store.select(COUNTS_QUERY).dicts()
+    return {name: as_int(value) for name, value in row.items()}
+
+
+def _counts_from(text: str) -> dict[str, int] | None:
+    """Kept counts read back; None for a damaged file (what the store holds is still right: count again)."""
+    try:
+        counts = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(counts, dict) or sorted(counts) != sorted(_COUNTED):
+        return None
+    if not all(type(value) is int and value >= 0 for value in counts.values()):
+        return None
+    return counts

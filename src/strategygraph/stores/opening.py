@@ -34,11 +34,12 @@ def persistent_folder(kind: str, files: Sequence[Path], inputs: Sequence[Path]) 
     """Where the persistent store of this ``--store`` choice lives, or None for a store in memory.
 
     ``auto`` keeps data under ``AUTO_PERSISTENT_BYTES`` in memory and caches larger data under
-    :func:`~.persistent.cache_root`; anything not a store kind is a folder path, never inside the ``inputs``."""
+    :func:`~strategygraph.cache_folder.cache_root`; anything not a store kind is a folder path, never inside the
+    ``inputs``."""
     if kind in STORE_KINDS:
         if kind != "auto" or sum(path.stat().st_size for path in files if path.is_file()) < AUTO_PERSISTENT_BYTES:
             return None
-        from .persistent import cache_root
+        from ..cache_folder import cache_root
 
         return cache_root()
     if not kind.strip():

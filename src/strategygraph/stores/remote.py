@@ -13,9 +13,11 @@ literals in canonical form.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import urllib.parse
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,10 +25,13 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from .. import __version__
+from ..cache_folder import cache_root
 from ..errors import StrategyGraphError
 from ..namespaces import PREFIXES, bind_prefixes
 from .base import GraphStore, MemoryStore, Row, SelectResult, Triple
 from .http_client import DEFAULT_TIMEOUT, Credentials, HttpAnswer, check_endpoint_url, http_request, with_parameter
+from .keeping import KEPT, read_or_keep
 from .literal_forms import canonical_lexical, canonical_literal
 from .serialization import serialize_graph
 from .sparql_text import check_iri, query_form, substitute, with_prefixes
@@ -42,6 +47,16 @@ _IRI_SUBJECT_PAGE = """
 SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER (isIRI(?s) && STR(?s) >= $after) }} ORDER BY STR(?s) LIMIT {rows}
 """
 _BLANK_SUBJECTS = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isBlank(?s)) }"
+# What publish records about a graph it wrote, in a small graph of its own (the data graph stays the local graph).
+_PUBLISHED_GRAPHS = "https://w3id.org/strategygraph/published/"
+_DIGEST = "sha256:"
+_IDENTIFIER = "http://purl.org/dc/terms/identifier"
+_VOID_TRIPLES = "http://rdfs.org/ns/void#triples"
+_PUBLISHED = f"""
+SELECT ?identifier ?triples WHERE {{
+    GRAPH $about {{ $graph <{_IDENTIFIER}> ?identifier ; <{_VOID_TRIPLES}> ?triples }}
+}}
+"""
 
 
 def term_from_json(value: Mapping[str, str]) -> Identifier:
@@ -112,6 +127,7 @@ class SparqlEndpoint(GraphStore):
     credentials: Credentials | None = None
     kind: str = "remote"
     _graph: Graph | None = field(default=None, init=False, repr=False)
+    _count: int | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         check_endpoint_url(self.url)
@@ -119,10 +135,15 @@ class SparqlEndpoint(GraphStore):
             check_iri(graph)
 
     def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> SelectResult:
+        return self._select(query, bindings, self.default_graphs)
+
+    def _select(
+        self, query: str, bindings: Mapping[str, Identifier] | None, default_graphs: Sequence[str]
+    ) -> SelectResult:
         text = with_prefixes(substitute(query, bindings or {}), _PREFIXES)
         if query_form(text) not in {"SELECT", "ASK"}:
             raise StrategyGraphError("error_endpoint_select_ask")
-        form = [("query", text), *(("default-graph-uri", graph) for graph in self.default_graphs)]
+        form = [("query", text), *(("default-graph-uri", graph) for graph in default_graphs)]
         answer = http_request(
             self.url,
             "POST",
@@ -144,9 +165,45 @@ class SparqlEndpoint(GraphStore):
         raise StrategyGraphError("error_endpoint_read_only")
 
     def __len__(self) -> int:
-        result = self.select("SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }")
-        value = result.rows[0][0] if result.rows else None
-        return int(value.toPython()) if isinstance(value, Literal) else 0
+        """The triple count, asked once per store: a command sees one state of the service's graph."""
+        if self._count is None:
+            result = self.select("SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }")
+            value = result.rows[0][0] if result.rows else None
+            self._count = int(value.toPython()) if isinstance(value, Literal) else 0
+        return self._count
+
+    def kept(self, name: str, make: Callable[[], str]) -> str | None:
+        """The text kept in the cache folder for the state of the graph that ``publish`` last wrote (its
+        digest, package version and ``name`` in the file's name), else made now and kept there; None (derive it
+        from the service) when the graph was not written by ``publish``, or when its triple count is no longer
+        the one ``publish`` wrote (it was changed by other means since). Older texts of the graph go."""
+        if len(self.default_graphs) != 1:
+            return None
+        graph = self.default_graphs[0]
+        published = self._published(graph)
+        if published is None or published[1] != len(self):
+            return None
+        folder = cache_root() / "remote" / _short_digest(f"{self.url}\0{graph}")
+        stamp = f"{KEPT}{__version__}-{published[0]}-"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for older in folder.glob(f"{KEPT}*"):
+                if not older.name.startswith(stamp):
+                    older.unlink(missing_ok=True)
+        except OSError:
+            return None
+        return read_or_keep(folder / f"{stamp}{name}", make)
+
+    def _published(self, graph: str) -> tuple[str, int] | None:
+        """The content digest and triple count ``publish`` recorded for ``graph``, if it recorded them."""
+        rows = self._select(_PUBLISHED, {"graph": URIRef(graph), "about": URIRef(published_about(graph))}, ()).rows
+        if len(rows) != 1 or not all(isinstance(value, Literal) for value in rows[0]):
+            return None
+        identifier, triples = (str(value) for value in rows[0])
+        digest = re.fullmatch(f"{_DIGEST}([0-9a-f]{{64}})", identifier)
+        if digest is None or not triples.isdigit():
+            return None
+        return digest[1][:32], int(triples)
 
     def to_rdflib(self) -> Graph:
         """The whole graph, read in pages of :data:`PAGE_ROWS` triples by subject (no OFFSET: Virtuoso sorts at
@@ -258,13 +315,26 @@ def publish_graph(
     check_iri(graph)
     before = graph_triple_count(store_url, graph, timeout, credentials)
     payload = canonical_ntriples(store).encode("utf-8")
-    http_request(
-        with_parameter(store_url, "graph", graph),
-        "PUT",
-        payload,
-        {"Content-Type": f"{N_TRIPLES}; charset=utf-8"},
-        timeout,
-        credentials=credentials,
-    )
+    put = {"Content-Type": f"{N_TRIPLES}; charset=utf-8"}
+    about = with_parameter(store_url, "graph", published_about(graph))
+    # the record goes first and comes back last: a publish that fails midway leaves a graph no reader keeps
+    http_request(about, "DELETE", None, {}, timeout, missing_ok=True, credentials=credentials)
+    http_request(with_parameter(store_url, "graph", graph), "PUT", payload, put, timeout, credentials=credentials)
     after = graph_triple_count(store_url, graph, timeout, credentials)
+    digest = f"{_DIGEST}{hashlib.sha256(payload).hexdigest()}"
+    record = (
+        f"<{graph}> <{_IDENTIFIER}> {Literal(digest).n3()} .\n<{graph}> <{_VOID_TRIPLES}> {Literal(after).n3()} .\n"
+    )
+    http_request(about, "PUT", record.encode("utf-8"), put, timeout, credentials=credentials)
     return PublishReport(store_url, graph, before, after, len(store))
+
+
+def published_about(graph: str) -> str:
+    """The named graph in which ``publish`` records what it wrote into ``graph``: its content digest
+    (``dcterms:identifier "sha256:…"``) and triple count (``void:triples``), which ``--store URL`` reads to keep
+    the corpus of that state of the graph."""
+    return f"{_PUBLISHED_GRAPHS}{_short_digest(graph)}"
+
+
+def _short_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

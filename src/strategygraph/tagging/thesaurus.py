@@ -8,12 +8,19 @@ with SPARQL, so it works on any store; :func:`load_thesaurus_file` reads just th
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import rdflib
 from rdflib import Literal
 
+from .. import __version__
+from ..cache_folder import cache_root, write_atomically
 from ..errors import NotFoundError
 from ..i18n import Lang
 from ..resources import bundle
@@ -154,7 +161,74 @@ def thesaurus_file() -> Path:
 
 
 def load_thesaurus_file(path: Path | None = None) -> Thesaurus:
-    """The thesaurus in one Turtle file (default: the bundled one), without loading any data."""
-    store = MemoryStore()
-    parse_turtle_file(store.graph, path or thesaurus_file())
-    return read_thesaurus(store)
+    """The thesaurus in one Turtle file (default: the bundled one), without loading any data.
+
+    What it reads is kept in the cache folder as JSON, named by a digest of the file's bytes, this module's code
+    and the versions of strategygraph and rdflib, and read back by later processes instead of parsing the file and
+    querying it again (about 0.3 s of ``tag``); a damaged or unwritable copy only costs the reading."""
+    source = path or thesaurus_file()
+    kept = _kept_path(source)
+    thesaurus = _kept_thesaurus(kept) if kept is not None else None
+    if thesaurus is None:
+        store = MemoryStore()
+        parse_turtle_file(store.graph, source)
+        thesaurus = read_thesaurus(store)
+        if kept is not None:
+            with contextlib.suppress(OSError):
+                write_atomically(kept, json.dumps(dataclasses.astuple(thesaurus), ensure_ascii=False).encode())
+    return thesaurus
+
+
+def _kept_path(source: Path) -> Path | None:
+    try:
+        content = source.read_bytes()
+    except OSError:
+        return None  # parse_turtle_file says what is wrong
+    parts = [__version__.encode(), rdflib.__version__.encode(), Path(__file__).read_bytes(), content]
+    digest = hashlib.sha256(b"\0".join(parts)).hexdigest()[:32]
+    return cache_root() / "thesaurus" / f"{digest}.json"
+
+
+def _kept_thesaurus(path: Path) -> Thesaurus | None:
+    """The thesaurus kept in ``path``; None when there is none or it is not exactly a thesaurus's shape."""
+    try:
+        themes, stop_phrases = json.loads(path.read_bytes())
+        return Thesaurus(tuple(map(_kept_theme, _items(themes))), _strings(stop_phrases))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _kept_theme(fields: object) -> Theme:
+    iri, slug, pref_labels, definitions, broader, alt, hidden, patterns, stops, excluded = _items(fields, 10)
+    return Theme(
+        _string(iri),
+        _string(slug),
+        _pairs(pref_labels),
+        _pairs(definitions),
+        _strings(broader),
+        _strings(alt),
+        _strings(hidden),
+        _strings(patterns),
+        _strings(stops),
+        _strings(excluded),
+    )
+
+
+def _items(value: object, size: int | None = None) -> list[object]:
+    if not isinstance(value, list) or (size is not None and len(value) != size):
+        raise TypeError("not a kept thesaurus")
+    return value
+
+
+def _string(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a kept thesaurus")
+    return value
+
+
+def _strings(values: object) -> tuple[str, ...]:
+    return tuple(map(_string, _items(values)))
+
+
+def _pairs(values: object) -> tuple[tuple[str, str], ...]:
+    return tuple((_string(a), _string(b)) for a, b in (_items(pair, 2) for pair in _items(values)))
