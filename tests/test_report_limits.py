@@ -217,3 +217,35 @@ def test_a_graph_of_several_councils_drills_down_to_each(tmp_path: Path) -> None
     assert "[Overlap mellem udvalg: Fjordlund Kommune](views/municipality-fjordlund.html)" in (
         tmp_path / "r" / "report.md"
     ).read_text(encoding="utf-8")
+
+
+def test_a_national_graphs_report_says_how_its_communities_were_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from strategygraph.analysis import evidence
+    from strategygraph.report.content import report_content
+
+    corpus = read_corpus(load_graph(DataSources.bundled([REPO / "data"])))  # two councils
+    header = SeminarHeader((), (), (), (), ())
+    small = {lang: report_content(analyse(corpus), header, lang).abridged for lang in ("da", "en")}
+    monkeypatch.setattr(evidence, "EXACT_PAIR_SHARES", 10)  # as if the two councils made a national graph
+    national = {lang: report_content(analyse(corpus), header, lang).abridged for lang in ("da", "en")}
+    assert not any("Louvain" in note for notes in small.values() for note in notes)
+    assert any("matrix of themes" in note and "over 10 " in note for note in national["en"])
+    assert any("within each municipality" in note for note in national["en"])
+    assert any("matricen over temaer" in note for note in national["da"])
+    assert any("inden for hver kommune" in note for note in national["da"])
+
+
+def test_views_in_the_bundle_carry_few_quotes_per_panel_and_the_report_counts_the_rest(
+    store: GraphStore, analysis: Analysis
+) -> None:
+    whole = report_files(store, analysis, "en")
+    assert "quotes its panels only count" not in whole["report.md"].decode("utf-8")
+    files = report_files(store, analysis, "en", limits=BundleLimits(view_quotes=1))
+    markdown = files["report.md"].decode("utf-8")
+    found = re.findall(r"^- `views/overlap\.html \(([\d,]+) quotes its panels only count\): (.+)`$", markdown, re.M)
+    assert found
+    assert found[0][1] == "strategygraph view overlap --out overlap.html"
+    assert int(found[0][0].replace(",", "")) > 0
+    page = files["views/overlap.html"].decode("utf-8")
+    assert len(page) < len(whole["views/overlap.html"])
+    assert "that the page does not carry" in page  # the panel counts what it left out

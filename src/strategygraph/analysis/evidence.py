@@ -15,6 +15,7 @@ reflections counted, committees that merely shared a slide would look alike.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -218,11 +219,11 @@ def theme_projection(index: EvidenceIndex) -> nx.Graph[str]:
     carriers = index.carriers()
     for theme in carriers:
         graph.add_node(_node_id("theme", theme), key=theme, type="theme")
+    weights: dict[tuple[str, str], int] = {}  # counted first, then added in the order pairs first occur
     for committee in sorted(index.by_committee):
-        themes = sorted(index.by_committee[committee])
-        for i, a in enumerate(themes):
-            for b in themes[i + 1 :]:
-                u, v = _node_id("theme", a), _node_id("theme", b)
-                weight = graph.edges[u, v]["weight"] + 1 if graph.has_edge(u, v) else 1
-                graph.add_edge(u, v, weight=weight)
+        for pair in itertools.combinations(sorted(index.by_committee[committee]), 2):
+            weights[pair] = weights.get(pair, 0) + 1
+    graph.add_edges_from(
+        (_node_id("theme", a), _node_id("theme", b), {"weight": weight}) for (a, b), weight in weights.items()
+    )
     return graph

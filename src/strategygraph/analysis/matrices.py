@@ -70,23 +70,76 @@ def connected_theme_pairs(profiles: Mapping[str, frozenset[str]]) -> tuple[int, 
     return _connected_pairs(together), after
 
 
+def weight_factors(profiles: Mapping[str, frozenset[str]]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """The projection of ``profiles`` in factors: nodes (sorted); the dense node × theme matrix ``V = B̃ · √D``,
+    whose rows' products are the weights (``wᵢⱼ = vᵢ · vⱼ`` for ``i ≠ j``, as :func:`sparse_specificity_weights`);
+    each node's ``|vᵢ|²`` (the diagonal, which is no edge); and each node's weighted degree."""
+    nodes, scaled, share = _scaled_incidence(profiles)
+    vectors = np.zeros((len(nodes), 0))
+    if scaled.shape[1]:
+        vectors = np.asarray((scaled @ sp.diags(np.sqrt(share))).toarray())
+    self_weight = (vectors * vectors).sum(axis=1)
+    degree = vectors @ vectors.sum(axis=0) - self_weight
+    return nodes, vectors, self_weight, degree
+
+
 def partition_modularity(profiles: Mapping[str, frozenset[str]], groups: Sequence[Sequence[str]]) -> float:
     """Newman modularity of ``groups`` on the weighted projection of ``profiles`` (weights as
-    :func:`sparse_specificity_weights`), without building the projection: it is ``S · D · Sᵀ`` (``S`` the scaled
-    incidence), so every sum the modularity needs is a product with the small theme dimension."""
-    nodes, scaled, share = _scaled_incidence(profiles)
-    if not nodes or scaled.shape[1] == 0:
-        return 0.0
-    self_weight = np.asarray(scaled.multiply(scaled) @ share).ravel()  # the diagonal, which is no edge
-    degree = np.asarray(scaled @ (share * np.asarray(scaled.sum(axis=0)).ravel())).ravel() - self_weight
+    :func:`sparse_specificity_weights`), without building the projection: with ``V`` of :func:`weight_factors`,
+    every sum the modularity needs is a product with the small theme dimension."""
+    nodes, vectors, self_weight, degree = weight_factors(profiles)
     total = degree.sum()
-    if total <= 0:
+    if not nodes or total <= 0:
         return 0.0
     position = {node: row for row, node in enumerate(nodes)}
     quality = 0.0
     for group in groups:
         rows = [position[member] for member in group]
-        summed = np.asarray(scaled[rows].sum(axis=0)).ravel()
-        inside = float(summed @ (share * summed)) - float(self_weight[rows].sum())
+        summed = vectors[rows].sum(axis=0)
+        inside = float(summed @ summed) - float(self_weight[rows].sum())
         quality += inside / total - (float(degree[rows].sum()) / total) ** 2
     return quality
+
+
+_BLOCK_CELLS = 1 << 22  # sources × nodes per block of the betweenness: four matrices of 32 MB at most
+
+
+def level_betweenness(adjacency: sp.csr_matrix) -> np.ndarray:
+    """Exact normalised betweenness centrality of every node of an unweighted, undirected graph (``adjacency``
+    symmetric, 0/1), as ``networkx.betweenness_centrality(normalized=True)``: Brandes' algorithm run for a block
+    of sources at once, each breadth-first level one sparse product (the shortest-path counts forward, the
+    dependencies back). Equal to NetworkX's up to floating-point rounding, in a fraction of its time."""
+    count = adjacency.shape[0]
+    found = np.zeros(count)
+    block = max(1, _BLOCK_CELLS // max(count, 1))
+    for start in range(0, count, block):
+        sources = np.arange(start, min(count, start + block))
+        found += _dependencies(adjacency, sources).sum(axis=0)
+    return found / ((count - 1) * (count - 2)) if count > 2 else found
+
+
+def _dependencies(adjacency: sp.csr_matrix, sources: np.ndarray) -> np.ndarray:
+    """Brandes' dependency of each source (rows) on each node (columns)."""
+    rows = np.arange(len(sources))
+    paths = np.zeros((len(sources), adjacency.shape[0]))
+    paths[rows, sources] = 1.0
+    distance = np.full(paths.shape, -1)
+    distance[rows, sources] = 0
+    frontier, level = paths.copy(), 0
+    while True:
+        reached = np.asarray(adjacency @ frontier.T).T  # shortest paths into the next level
+        reached[distance >= 0] = 0.0
+        new = reached > 0
+        if not new.any():
+            break
+        level += 1
+        paths[new], distance[new] = reached[new], level
+        frontier = np.where(new, reached, 0.0)
+    dependency = np.zeros(paths.shape)
+    safe = np.where(paths > 0, paths, 1.0)
+    for depth in range(level - 1, 0, -1):
+        share = np.where(distance == depth + 1, (1.0 + dependency) / safe, 0.0)
+        inflow = np.asarray(adjacency @ share.T).T
+        at = distance == depth
+        dependency[at] += paths[at] * inflow[at]
+    return dependency

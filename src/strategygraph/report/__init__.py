@@ -118,10 +118,13 @@ class _Bundle:
         the overlap view as a self-contained page for ``index.html`` to embed, if it is in and small enough."""
         from ..views import VIS_NETWORK_FILE, ViewContext, build_view, render_html, vis_network_script
 
-        context, size, misses = ViewContext(analysis, lang), 0, 0
+        context, size, misses = ViewContext(analysis, lang, quotes_carried=self.limits.view_quotes), 0, 0
         embedded: str | None = None
         added: set[str] = set()
         for name in views_by_importance(analysis, names):
+            if size >= self.limits.view_bytes:  # full (a national overlap view alone can be): nothing more fits
+                break
+            cut_before = sum(context.not_carried)
             view = build_view(analysis, name, lang, self.limits.view_top, context=context)
             page = render_html(view, vis_src=VIS_NETWORK_FILE).encode("utf-8")
             if added and size + len(page) > self.limits.view_bytes:
@@ -131,6 +134,9 @@ class _Bundle:
                 continue
             self.files[view_file(name)], size, misses = page, size + len(page), 0
             added.add(name)
+            if cut := sum(context.not_carried) - cut_before:
+                command = f"strategygraph view {name} --out {view_file(name).removeprefix('views/')}"
+                self.left_out.append(LeftOut(view_file(name), cut, "quotes", command))
             if name == OVERLAP_VIEW and len(page) <= self.limits.embedded_view_bytes:
                 embedded = render_html(view)
         self.files[f"views/{VIS_NETWORK_FILE}"] = vis_network_script().encode("utf-8")

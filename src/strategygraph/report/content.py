@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import __version__
-from ..analysis import Analysis
+from ..analysis import Analysis, evidence
 from ..analysis.evidence import Quote
 from ..analysis.overlaps import BACKBONE_PARTNERS
 from ..analysis.presentation import overlaps_table, theme_label
+from ..analysis.structure import SEED
 from ..comparison import SeminarComparison
 from ..i18n import Lang, format_count, format_number, text
 from .content_model import (
@@ -220,6 +221,7 @@ def report_content(
     presenting = sum(1 for c in analysis.corpus.committees if analysis.corpus.focus_areas_of(c.key))
     if presenting > limits.view_top:
         abridged.append(text("report_abridged_network", lang).format(top=limits.view_top, per=BACKBONE_PARTNERS))
+    abridged += _community_notes(analysis, lang)
     heatmap = committee_theme_heatmap(analysis, lang, shown)
     shown_pairs = overlaps_table(analysis, lang, analysis.overlaps[: limits.shown_rows])
     overlaps_note = text("report_overlaps_shown", lang).format(shown=len(overlaps), total=len(analysis.overlaps))
@@ -260,6 +262,18 @@ def report_content(
         abridged=(*abridged, *cap.notes),
         left_out=tuple(_left_out_line(item, lang) for item in left_out),
     )
+
+
+def _community_notes(analysis: Analysis, lang: Lang) -> list[str]:
+    """What a national graph's communities are computed differently for (see :mod:`..analysis.structure`)."""
+    found = (analysis.committee_communities, analysis.focus_area_communities)
+    notes = []
+    if any(c.method == "theme-matrix" for c in found):
+        threshold = format_count(evidence.EXACT_PAIR_SHARES, lang)
+        notes.append(text("report_abridged_communities_matrix", lang).format(seed=SEED, threshold=threshold))
+    if analysis.focus_area_communities.scope == "municipality":
+        notes.append(text("report_abridged_communities_municipality", lang))
+    return notes
 
 
 def _left_out_line(item: LeftOut, lang: Lang) -> str:

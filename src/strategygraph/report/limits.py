@@ -26,6 +26,7 @@ VIEW_TOP = 30  # committees and themes a view in the bundle draws (the view comm
 SHOWN_ROWS = 100  # rows of a table printed in index.html and report.md
 EMBEDDED_VIEW_BYTES = 1_500_000  # index.html embeds the overlap view up to this size, else links to it
 SHOWN_COMMITTEES = 50  # committees (with their focus areas) and heatmap rows in index.html and report.md
+VIEW_QUOTES = 20  # quotes a panel section of a view in the bundle carries (the view command's: 200); the rest counted
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class BundleLimits:
     shown_rows: int = SHOWN_ROWS
     shown_committees: int = SHOWN_COMMITTEES
     embedded_view_bytes: int = EMBEDDED_VIEW_BYTES
+    view_quotes: int = VIEW_QUOTES
 
 
 DEFAULT_LIMITS = BundleLimits()
@@ -54,7 +56,7 @@ class LeftOut:
 
     path: str
     count: int
-    unit: str  # rows | edges | triples | views
+    unit: str  # rows | edges | triples | views | quotes (a view's, counted in its panels but not carried)
     command: str
 
 

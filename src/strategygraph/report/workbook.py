@@ -106,6 +106,8 @@ def _lines(value: Cell, width: float) -> int:
     if not isinstance(value, str) or not value or width == FOLDED:
         return 1
     per_line = max(1, int(width * CHARACTERS_PER_UNIT) - 1)
+    if len(value) <= per_line and "\t" not in value:  # fits on one line (only a tab widens when wrapped)
+        return 1
     return len(textwrap.wrap(value, per_line, break_on_hyphens=False)) or 1
 
 

@@ -6,7 +6,6 @@ panel once every node of the view is known.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -248,9 +247,7 @@ class ViewBuilder:
         """Every theme the view does not draw, with why: only group reflections mention it (and this evidence
         mode leaves them out), nothing mentions it, or this view leaves it out."""
         ctx, hints = self.ctx, []
-        kinds: dict[str, set[str]] = defaultdict(set)
-        for mention in ctx.corpus.mentions:
-            kinds[mention.theme].add(ctx.corpus.unit_by_key[mention.unit].kind)
+        kinds = ctx.unit_kinds_of_theme
         for theme in ctx.corpus.themes:
             if node_id("theme", theme.slug) in self.nodes:
                 continue

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Generic, TypeVar, cast
 
 from ..analysis import Analysis
 from ..analysis.overlaps import Overlap
@@ -38,13 +39,36 @@ def preview(value: str, limit: int = QUOTE_PREVIEW) -> str:
     return cut.rstrip(" ,;:–-") + " …"
 
 
+T = TypeVar("T")
+
+
+class _shared(Generic[T]):
+    """Like :func:`functools.cached_property`, but kept in the context's ``derived`` table, which every
+    :meth:`ViewContext.for_another_view` copy shares: what one view derives from the analysis, the next reuses."""
+
+    def __init__(self, compute: Callable[[ViewContext], T]) -> None:
+        self._compute, self._name = compute, compute.__name__
+
+    def __get__(self, context: ViewContext, owner: type[ViewContext] | None = None) -> T:
+        if self._name not in context.derived:
+            context.derived[self._name] = self._compute(context)
+        return cast(T, context.derived[self._name])
+
+
 @dataclass
 class ViewContext:
-    """One view being built. ``units`` collects the statements and reflections the panels quote."""
+    """One view being built. ``units`` collects the statements and reflections the panels quote; ``derived``
+    holds what is derived from the analysis alone, shared by the contexts of further views."""
 
     analysis: Analysis
     lang: Lang
     units: dict[str, UnitText] = field(default_factory=dict)
+    derived: dict[str, object] = field(default_factory=dict, repr=False)
+    quotes_carried: int | None = None
+    """Quotes one panel section carries at most (``None``: :data:`~.panels.ITEMS_CARRIED`); a report bundle's
+    views carry fewer (:class:`~strategygraph.report.limits.BundleLimits`), and the panel counts the rest."""
+    not_carried: list[int] = field(default_factory=list, repr=False)
+    """The quotes each cut section left out, shared with the contexts of further views (the bundle counts them)."""
 
     def for_another_view(self) -> ViewContext:
         """A context for the next view of the same analysis: what this one derived and cached is shared, the
@@ -87,13 +111,13 @@ class ViewContext:
 
     # --- colours ------------------------------------------------------------------------------------
 
-    @cached_property
+    @_shared
     def committee_colours(self) -> dict[str, str]:
         """Each committee's colour, the same in every view (palette by position, repeating after ten)."""
         palette = COMMITTEE_PALETTE
         return {c.key: palette[i % len(palette)] for i, c in enumerate(self.corpus.committees)}
 
-    @cached_property
+    @_shared
     def pillar_colours(self) -> dict[str, str]:
         return {p.slug: PILLAR_PALETTE[i % len(PILLAR_PALETTE)] for i, p in enumerate(self.corpus.pillars)}
 
@@ -102,7 +126,7 @@ class ViewContext:
 
     # --- evidence -----------------------------------------------------------------------------------
 
-    @cached_property
+    @_shared
     def _areas_of_committee(self) -> dict[str, tuple[FocusArea, ...]]:
         found: dict[str, list[FocusArea]] = defaultdict(list)
         for area in self.corpus.focus_areas:
@@ -113,7 +137,7 @@ class ViewContext:
         """The committee's focus areas in corpus order (an indexed :meth:`Corpus.focus_areas_of`)."""
         return self._areas_of_committee.get(committee, ())
 
-    @cached_property
+    @_shared
     def _units_by_owner(self) -> dict[str, list[str]]:
         """``area:<key>`` → its statements; ``theme:<slug>`` → every unit mentioning it; corpus order."""
         found: dict[str, list[str]] = defaultdict(list)
@@ -130,7 +154,7 @@ class ViewContext:
     def units_mentioning(self, slug: str) -> list[str]:
         return self._units_by_owner.get(f"theme:{slug}", [])
 
-    @cached_property
+    @_shared
     def carriers(self) -> dict[str, tuple[str, ...]]:
         """Theme slug → committees carrying it under the evidence mode."""
         return self.analysis.index.carriers()
@@ -151,7 +175,7 @@ class ViewContext:
         own = {t for area in self.focus_areas_of(committee) for t in self.themes_of_focus_area(area.key)}
         return tuple(t for t in self.analysis.index.by_committee.get(committee, {}) if t not in own)
 
-    @cached_property
+    @_shared
     def theme_evidence(self) -> dict[str, int]:
         """Theme → number of distinct statements and reflections mentioning it (any mode)."""
         found: dict[str, set[str]] = defaultdict(set)
@@ -159,7 +183,15 @@ class ViewContext:
             found[mention.theme].add(mention.unit)
         return {theme: len(units) for theme, units in found.items()}
 
-    @cached_property
+    @_shared
+    def unit_kinds_of_theme(self) -> dict[str, set[str]]:
+        """Theme → the kinds of unit (statement, reflection) that mention it."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for mention in self.corpus.mentions:
+            found[mention.theme].add(self.corpus.unit_by_key[mention.unit].kind)
+        return found
+
+    @_shared
     def _committee_order(self) -> dict[str, int]:
         return {key: i for i, key in enumerate(self.analysis.committees_by_evidence)}
 
@@ -171,11 +203,11 @@ class ViewContext:
         """Sort key: most carrying committees first, then most evidence, then slug."""
         return (-len(self.carriers.get(slug, ())), -self.theme_evidence.get(slug, 0), slug)
 
-    @cached_property
+    @_shared
     def reach_of(self) -> dict[str, ThemeReach]:
         return {r.theme: r for r in self.analysis.reach}
 
-    @cached_property
+    @_shared
     def overlaps_of(self) -> dict[str, list[Overlap]]:
         found: dict[str, list[Overlap]] = defaultdict(list)
         for overlap in self.analysis.overlaps:
@@ -183,7 +215,7 @@ class ViewContext:
             found[overlap.b].append(overlap)
         return found
 
-    @cached_property
+    @_shared
     def overlap_ranks(self) -> dict[tuple[str, str], int]:
         """(a, b) → the pair's place among all overlaps, strongest first (0 = the strongest)."""
         return {(o.a, o.b): position for position, o in enumerate(self.analysis.overlaps)}
@@ -194,14 +226,14 @@ class ViewContext:
 
     # --- quoted units -------------------------------------------------------------------------------
 
-    @cached_property
+    @_shared
     def _mentions_of_unit(self) -> dict[str, list[Mention]]:
         found: dict[str, list[Mention]] = defaultdict(list)
         for mention in self.corpus.mentions:
             found[mention.unit].append(mention)
         return found
 
-    @cached_property
+    @_shared
     def _several_seminars(self) -> bool:
         return len({u.seminar for u in self.corpus.units}) > 1
 
@@ -233,6 +265,8 @@ class ViewContext:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], end))
             else:
                 merged.append((start, end))
+        if value.isascii() or max(value, default="") < "\U00010000":  # UTF-16 counts as code points: one check
+            return tuple(merged)
         return tuple((utf16_offset(value, s), utf16_offset(value, e)) for s, e in merged)
 
     def focus_area_note(self, area: FocusArea) -> str:

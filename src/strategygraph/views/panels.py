@@ -41,8 +41,12 @@ def _limited_quotes(
     note: str = "",
     shown: int = SECTION_LIMIT,
 ) -> tuple[PanelItem, ...]:
-    """Quote items for the units a panel can reveal: only those go into the page's unit table."""
-    return _limited(ctx, _quote_items(ctx, units[:ITEMS_CARRIED], themes, note), len(units), shown)
+    """Quote items for the units a panel can reveal (``ctx.quotes_carried``, else :data:`ITEMS_CARRIED`): only
+    those go into the page's unit table."""
+    carried = ITEMS_CARRIED if ctx.quotes_carried is None else ctx.quotes_carried
+    if len(units) > carried:
+        ctx.not_carried.append(len(units) - carried)
+    return _limited(ctx, _quote_items(ctx, units[:carried], themes, note), len(units), min(shown, carried))
 
 
 def _link(ctx: ViewContext, kind: str, key: str, in_view: set[str]) -> str | None:
