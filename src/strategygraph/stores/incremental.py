@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,8 +53,13 @@ class Refresh(Protocol):
     def derived(self, store: OxigraphStore, scope: Scope) -> set[ox.Quad]:
         """Exactly the derived triples of ``scope``'s units and focus areas that a full build of ``store`` adds."""
 
-    def check(self, store: OxigraphStore, touched: frozenset[ox.NamedNode]) -> None:
-        """Raise if the changed data is refused (two folders defining one seminar, say) where it names ``touched``."""
+    def scopes(self, store: OxigraphStore) -> Iterator[Scope]:
+        """Every unit and focus area of ``store`` that has derived triples, in scopes of bounded size that share
+        none: what a build derives part by part."""
+
+    def check(self, store: OxigraphStore, touched: frozenset[ox.NamedNode] | None) -> None:
+        """Raise if the data is refused (two folders defining one seminar, say) where it names ``touched`` (None:
+        anywhere)."""
 
 
 @dataclass(frozen=True)
@@ -144,11 +149,17 @@ def apply_changes(
 
 
 def _parse_into(path: Path, dump: Path) -> set[ox.Quad]:
-    """The triples of one Turtle file (as a build parses it), written to ``dump`` as N-Triples."""
+    """The triples of one Turtle file, written to ``dump`` as N-Triples."""
+    return set(parse_copy(path, dump))
+
+
+def parse_copy(path: Path, dump: Path) -> ox.Store:
+    """One Turtle file parsed into a store of its own (errors name the file and line) and written to ``dump`` as
+    N-Triples (each triple once): a data file's copy, as a build and an update keep it."""
     scratch = OxigraphStore()
     scratch.load_turtle(path)
     scratch.oxigraph.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
-    return set(scratch.oxigraph)
+    return scratch.oxigraph
 
 
 def _read_dumps(dumps: Iterable[Path]) -> set[ox.Quad]:

@@ -150,12 +150,17 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
     return summary
 
 
-def theme_mention_triples(store: GraphStore, lexicon: Lexicon) -> list[Triple]:
-    """What :func:`derive_theme_mentions` would add to ``store`` with ``lexicon``, without adding it."""
-    return _derivation(store, lexicon)[0]
+def theme_mention_triples(
+    store: GraphStore, lexicon: Lexicon, tagged: dict[str, list[ThemeHit]] | None = None
+) -> list[Triple]:
+    """What :func:`derive_theme_mentions` would add to ``store`` with ``lexicon``, without adding it; ``tagged``
+    keeps each text's hits (with ``lexicon``) for later calls: a text that recurs is tagged once."""
+    return _derivation(store, lexicon, {} if tagged is None else tagged)[0]
 
 
-def _derivation(store: GraphStore, lexicon: Lexicon) -> tuple[list[Triple], MentionSummary]:
+def _derivation(
+    store: GraphStore, lexicon: Lexicon, hits_by_text: dict[str, list[ThemeHit]] | None = None
+) -> tuple[list[Triple], MentionSummary]:
     theme_iris = {theme.slug: URIRef(theme.iri) for theme in lexicon.thesaurus.themes}
     suppressed = {(row[0], row[1]) for row in store.select(_SUPPRESSIONS_QUERY).rows}
     final: dict[URIRef, list[Mention]] = defaultdict(list)
@@ -168,7 +173,7 @@ def _derivation(store: GraphStore, lexicon: Lexicon) -> tuple[list[Triple], Ment
             curated_spans.add((_iri(unit), _iri(theme), as_int(start), as_int(end)))
     triples: list[Triple] = []
     writer = _MentionWriter()
-    hits_by_text: dict[str, list[ThemeHit]] = {}
+    hits_by_text = {} if hits_by_text is None else hits_by_text
     lexical = dropped = 0
     for unit_term, text in store.select(_UNITS_QUERY).rows:
         unit = _iri(unit_term)

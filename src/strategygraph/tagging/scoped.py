@@ -13,7 +13,7 @@ is built anew.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -24,6 +24,7 @@ from ..stores.incremental import FullRebuild, Scope
 from ..stores.oxigraph import OxigraphStore, to_oxigraph_term
 from .lexicon import Lexicon, compiled_lexicon
 from .mentions import theme_mention_triples
+from .tagger import ThemeHit
 from .thesaurus import read_thesaurus
 
 _DEFAULT = ox.DefaultGraph()
@@ -37,15 +38,18 @@ _THEME, _SCHEME, _TOP_CONCEPT_OF, _CREATOR, _MUNICIPALITY = (
     ox.NamedNode(str(term))
     for term in (SG.Theme, SKOS.ConceptScheme, SKOS.topConceptOf, DCTERMS.creator, SG.municipality)
 )
+SCOPE_SIZE = 10_000  # units and focus areas per scope of a build: its derived triples (about 25 a unit) in memory
+_TAGGED_TEXTS = 100_000  # texts whose hits a MentionRefresh keeps: a recurring text is tagged once, memory bounded
 
 
 class MentionRefresh:
     """Derives again the mentions and contributions a change of data files touches (a
     :class:`~strategygraph.stores.incremental.Refresh`); ``check`` vets the changed graph's touched seminars."""
 
-    def __init__(self, check: Callable[[GraphStore, set[URIRef]], None]) -> None:
+    def __init__(self, check: Callable[[GraphStore, set[URIRef] | None], None]) -> None:
         self._check = check
         self._lexicon: Lexicon | None = None
+        self._tagged: dict[str, list[ThemeHit]] = {}
 
     def scope(self, store: OxigraphStore, subjects: frozenset[ox.NamedNode], touched: frozenset[ox.NamedNode]) -> Scope:
         graph = store.oxigraph
@@ -83,9 +87,41 @@ class MentionRefresh:
         copied |= _pillars(graph, municipalities)
         scratch = OxigraphStore()
         scratch.oxigraph.extend(copied)
-        return _owned(theme_mention_triples(scratch, lexicon), scope)
+        if len(self._tagged) > _TAGGED_TEXTS:
+            self._tagged.clear()
+        return _owned(theme_mention_triples(scratch, lexicon, self._tagged), scope)
 
-    def check(self, store: OxigraphStore, touched: frozenset[ox.NamedNode]) -> None:
+    def scopes(self, store: OxigraphStore) -> Iterator[Scope]:
+        """Focus areas (in IRI order) with the units that point at them, then the other units: every statement,
+        reflection and unit a mention points at in one scope, every focus area in one, about ``SCOPE_SIZE`` of
+        them a scope, so that a build derives a municipality's focus areas together with their statements."""
+        graph = store.oxigraph
+        units = _named(
+            quad.subject for kind in _UNIT_TYPES for quad in graph.quads_for_pattern(None, _TYPE, kind, _DEFAULT)
+        )
+        units |= _named(quad.object for quad in graph.quads_for_pattern(None, _MENTION_IN, None, _DEFAULT))
+        areas = _named(quad.object for quad in graph.quads_for_pattern(None, _FOCUS_AREA, None, _DEFAULT))
+        scope_units: set[ox.NamedNode] = set()
+        scope_areas: set[ox.NamedNode] = set()
+        in_order = [(node, True) for node in sorted(areas, key=_value)]
+        for node, is_area in in_order + [(node, False) for node in sorted(units, key=_value)]:
+            if is_area:
+                scope_areas.add(node)
+                found = _subjects(graph, _FOCUS_AREA, node) & units
+                scope_units |= found
+                units -= found
+            elif node in units:  # a unit of no focus area
+                scope_units.add(node)
+            if len(scope_units) + len(scope_areas) >= SCOPE_SIZE:
+                yield Scope(frozenset(scope_units), frozenset(scope_areas))
+                scope_units, scope_areas = set(), set()
+        if scope_units or scope_areas:
+            yield Scope(frozenset(scope_units), frozenset(scope_areas))
+
+    def check(self, store: OxigraphStore, touched: frozenset[ox.NamedNode] | None) -> None:
+        if touched is None:
+            self._check(store, None)
+            return
         graph = store.oxigraph
         seminars = {node for node in touched if _SEMINAR_TYPE in _objects(graph, node, _TYPE)}
         seminars |= {seminar for node in touched for seminar in _objects(graph, node, _SEMINAR)}
@@ -153,6 +189,10 @@ def _subjects(graph: ox.Store, predicate: ox.NamedNode, value: ox.NamedNode) -> 
         for quad in graph.quads_for_pattern(None, predicate, value, _DEFAULT)
         if isinstance(quad.subject, ox.NamedNode)
     }
+
+
+def _value(node: ox.NamedNode) -> str:
+    return node.value
 
 
 def _named(nodes: Iterable[object]) -> set[ox.NamedNode]:
