@@ -98,6 +98,8 @@ _TYPE, _THEME, _MENTION_IN, _MATCHED, _START, _END, _METHOD, _SCORE, _SUBJECT = 
     DCTERMS.subject,
 )
 _THEME_MENTION = SG.ThemeMention
+SUBJECT, SERVES_PILLAR, FOCUS_AREA = _SUBJECT, SG.servesPillar, SG.focusArea  # what derived triples link by
+_PILLAR_CONTRIBUTION, _PILLAR, _EVIDENCE = SG.PillarContribution, SG.pillar, SG.evidence
 _LEXICAL = Literal("lexical")
 
 
@@ -196,7 +198,7 @@ def _derivation(
     for unit, mentions in final.items():
         triples.extend((unit, _SUBJECT, theme) for theme in sorted({theme for _, theme in mentions}))
     contributions = _pillar_contributions(store, final)
-    count = sum(1 for triple in contributions if triple[1] == RDF.type)
+    count = sum(1 for triple in contributions if triple[1] == _TYPE)
     return triples + contributions, MentionSummary(lexical, len(curated_nodes), dropped, count)
 
 
@@ -224,10 +226,10 @@ def _pillar_contributions(store: GraphStore, final: dict[URIRef, list[Mention]])
                 continue
             node = URIRef(f"{focus_area}#pillar-{slugs[pillar]}")
             triples += [
-                (focus_area, SG.servesPillar, pillar),
-                (node, RDF.type, SG.PillarContribution),
-                (node, SG.focusArea, focus_area),
-                (node, SG.pillar, pillar),
+                (focus_area, SERVES_PILLAR, pillar),
+                (node, _TYPE, _PILLAR_CONTRIBUTION),
+                (node, FOCUS_AREA, focus_area),
+                (node, _PILLAR, pillar),
             ]
-            triples += [(node, SG.evidence, mention) for mention in evidence]
+            triples += [(node, _EVIDENCE, mention) for mention in evidence]
     return triples
