@@ -209,6 +209,7 @@ def _build(target: Path, files: dict[Path, Path], refresh: Refresh, digests: dic
         disk = ox.Store(str(temporary))
         with io.BufferedReader(_Concatenated([temporary / record.dump for record in records.values()])) as copies:
             disk.bulk_load(copies, format=ox.RdfFormat.N_TRIPLES, lenient=True)  # Oxigraph wrote them: valid
+        disk.optimize()  # compacts the bulk loader's files: the derivation reads the data about twice as fast
         store = OxigraphStore(disk, files=list(files))
         refresh.check(store, None)
         for scope in refresh.scopes(store):
