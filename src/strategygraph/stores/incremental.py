@@ -5,7 +5,8 @@ A store records, per data file, its content hash and an N-Triples copy of what t
 version and schema did not, :func:`apply_changes` clones the store (a RocksDB checkpoint: hard links, not a copy),
 removes the old files' triples, adds the new ones, and lets a :class:`Refresh` recompute the derived triples (theme
 mentions, pillar contributions) of just the units and focus areas the change touches. The result is the store a
-full build of the new files would give, triple for triple (tests/test_incremental_store.py checks it).
+full build of the new files would give, triple for triple (tests/test_incremental_store.py checks it). A full build
+uses the same :class:`Refresh` for every unit and focus area, scope by scope (:meth:`Refresh.scopes`).
 
 A triple stated by two sources (two files, or a file and a derivation) must outlive the removal of one of them. A
 build records whether its sources are *disjoint* (every triple from exactly one source); while they are, a removed

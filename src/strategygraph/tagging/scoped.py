@@ -1,5 +1,5 @@
 """The theme mentions and pillar contributions of part of a graph, for a store updated in place (see
-:mod:`strategygraph.stores.incremental`).
+:mod:`strategygraph.stores.incremental`) and for a persistent store's build, which derives them scope by scope.
 
 What :func:`~.mentions.derive_theme_mentions` adds for a unit (statement or reflection) depends only on the unit's
 text and type, the curated mentions and suppressions that point at it, and the thesaurus; what it adds for a
@@ -8,7 +8,8 @@ files whose triples name some IRIs alters the derivations of the units and focus
 belong to (:meth:`MentionRefresh.scope`), and those are derived again from just what they depend on, copied into
 a small store (:meth:`MentionRefresh.derived`). A changed pillar or strategy alters the focus areas of its
 municipality (every focus area, for a pillar of no municipality); a changed theme alters everything: the store
-is built anew.
+is built anew. A build derives every unit and focus area that way, some thousands at a time
+(:meth:`MentionRefresh.scopes`), so its memory does not grow with the data; a text that recurs is tagged once.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ _TAGGED_TEXTS = 100_000  # texts whose hits a MentionRefresh keeps: a recurring 
 
 
 class MentionRefresh:
-    """Derives again the mentions and contributions a change of data files touches (a
-    :class:`~strategygraph.stores.incremental.Refresh`); ``check`` vets the changed graph's touched seminars."""
+    """Derives the mentions and contributions of a scope: again where a change of data files touches, or all of
+    them scope by scope in a build (a :class:`~strategygraph.stores.incremental.Refresh`); ``check`` vets the
+    changed graph's touched seminars (every seminar, in a build)."""
 
     def __init__(self, check: Callable[[GraphStore, set[URIRef] | None], None]) -> None:
         self._check = check
