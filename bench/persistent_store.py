@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python bench/persistent_store.py [--sizes 100000,1000000] [--repeat 3] [--work DIR]
                                                     [--json FILE] [--remote-max 1000000] [--today-max 1000000]
-                                                    [--max-rss-gb 12]
+                                                    [--max-rss-gb 12] [--build-only] [--data DIR]
 
 For each size it generates a data set (``generate.py``, seed 1, cached in ``--work``, see ``stores.dataset``) and
 measures, each figure in a fresh process (wall time, and the child's own peak RSS from ``os.wait4``; medians of
@@ -182,7 +182,7 @@ def store_folder(store: Path) -> Path:
 def measure_size(size: int, options: argparse.Namespace) -> dict[str, Any]:
     from strategygraph.catalogue.queries import catalogue
 
-    data, summary = dataset(size, options.work)
+    data, summary = (options.data, f"{options.data} (given)") if options.data else dataset(size, options.work)
     store = options.work / f"store-{size}"
     report_out = options.work / f"report-{size}"
     cap, repeat = options.max_rss_gb * MB, options.repeat
@@ -201,7 +201,10 @@ def measure_size(size: int, options: argparse.Namespace) -> dict[str, Any]:
     if size <= options.today_max:
         add("today: load + mentions", lambda: [sys.executable, "-c", LOAD, str(data), "oxigraph"], 1)
     shutil.rmtree(store, ignore_errors=True)
-    if add("build", lambda: [sys.executable, "-c", LOAD, str(data), str(store)], 1).seconds is None:
+    built = add("build", lambda: [sys.executable, "-c", LOAD, str(data), str(store)], 1)
+    if built.seconds is None or options.build_only:
+        if options.build_only:
+            shutil.rmtree(store, ignore_errors=True)
         return {"data": summary, "figures": [asdict(figure) for figure in figures]}  # no store to ask
     path = str(store)
     add("info", lambda: cli(data, path, "info"))
@@ -315,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--remote-max", type=int, default=1_000_000, help="Largest size measured remotely.")
     parser.add_argument("--today-max", type=int, default=1_000_000, help="Largest size loaded today's way.")
     parser.add_argument("--max-rss-gb", type=float, default=12.0, help="Stop a process past this RSS.")
+    parser.add_argument("--build-only", action="store_true", help="Measure the builds only (then remove the store).")
+    parser.add_argument("--data", type=Path, default=None, help="This data folder (of the one size) instead.")
     options = parser.parse_args(argv)
     options.work.mkdir(parents=True, exist_ok=True)
     print(f"# Persistent store against issue [store]'s targets, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")

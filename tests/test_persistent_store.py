@@ -3,12 +3,14 @@ stores in memory, never stale, and safe against killed builds and concurrent rea
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -16,13 +18,15 @@ from strategygraph import summary
 from strategygraph.cli import cli
 from strategygraph.corpus import read_corpus, reading
 from strategygraph.errors import InputError
-from strategygraph.loading import DataSources, load_graph
+from strategygraph.loading import DataSources, load_curated, load_graph
 from strategygraph.namespaces import SG
 from strategygraph.stores.opening import AUTO_PERSISTENT_BYTES
 from strategygraph.stores.oxigraph import OxigraphStore
 from strategygraph.stores.persistent import PersistentStore
 from strategygraph.summary import count_graph
 from strategygraph.tagging import mentions, scoped
+from strategygraph.tagging.lexicon import compiled_lexicon
+from strategygraph.tagging.thesaurus import read_thesaurus
 
 from .conftest import HEDENSTED
 from .store_readers import StoreReaders
@@ -77,6 +81,35 @@ def _rows(command: tuple[str, ...], output: str) -> list[str]:
     generated municipalities repeat committee slugs, so each engine may order those ties differently."""
     lines = output.splitlines()
     return sorted(lines) if command[:2] == ("query", "committees") else lines
+
+
+def test_the_bounded_build_gives_the_graph_a_build_in_memory_gives(
+    data_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build derives scope by scope from the store on disk (scopes of 7 units and focus areas here: a focus
+    area's statements, curated mentions and pillars fall across scopes); the result is the graph of loading and
+    deriving everything in memory, triple for triple, each file's copy holds that file's triples, and the store
+    records its count and whether every triple has one source as a build in memory would."""
+    monkeypatch.setattr(scoped, "SCOPE_SIZE", 7)
+    sources = DataSources.bundled([data_folder])
+    stored = load_graph(sources, str(tmp_path / "store"))
+    memory = load_graph(sources, "oxigraph")
+    assert isinstance(stored, PersistentStore)
+    assert isinstance(memory, OxigraphStore)
+    assert set(stored.oxigraph) == set(memory.oxigraph)
+    (folder,) = (tmp_path / "store").iterdir()
+    about = json.loads((folder / "strategygraph.json").read_text(encoding="utf-8"))
+    stated = 0
+    for name, record in about["files"].items():
+        alone = OxigraphStore()
+        alone.load_turtle(Path(name))
+        assert set(ox.parse(path=folder / record["dump"], format=ox.RdfFormat.N_TRIPLES)) == set(alone.oxigraph)
+        stated += len(alone)
+    assert sorted(about["files"]) == sorted(str(path.resolve()) for path in sources.files())
+    curated = load_curated(sources)
+    derived = set(mentions.theme_mention_triples(curated, compiled_lexicon(read_thesaurus(curated))))
+    assert about["triples"] == len(memory)
+    assert about["disjoint"] == (len(memory) == stated + len(derived))
 
 
 def test_persistent_store_behaves_like_oxigraph(tmp_path: Path) -> None:

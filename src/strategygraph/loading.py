@@ -17,7 +17,6 @@ from .stores.opening import open_store, persistent_folder
 
 if TYPE_CHECKING:
     from .stores.incremental import Refresh
-    from .stores.oxigraph import OxigraphStore
 
 
 def _check_data_folder(folder: Path) -> None:
@@ -125,12 +124,12 @@ def load_graph(sources: DataSources, store: str = "memory", seminar: str | None 
     else:
         from .stores.persistent import open_persistent
 
-        def refresh() -> Refresh:  # only when the store is updated: opening a built one never imports the tagger
+        def refresh() -> Refresh:  # only to build or update the store: opening a built one never imports the tagger
             from .tagging.scoped import MentionRefresh
 
             return MentionRefresh(lambda changed, seminars: _refuse_merged_seminars(changed, sources, seminars))
 
-        graph = open_persistent(folder, files, sources.data_dirs, lambda built: _build(built, files, sources), refresh)
+        graph = open_persistent(folder, files, sources.data_dirs, refresh)
     if seminar is not None:
         graph = scope_to_seminar(graph, seminar)
     return graph
@@ -143,12 +142,3 @@ def load_curated(sources: DataSources, store: str = "oxigraph") -> GraphStore:
     graph = open_store(sources.files(), store)
     _refuse_merged_seminars(graph, sources)
     return graph
-
-
-def _build(graph: OxigraphStore, files: Sequence[Path], sources: DataSources) -> None:
-    from .tagging.mentions import derive_theme_mentions
-
-    for path in files:
-        graph.load_turtle(path)
-    _refuse_merged_seminars(graph, sources)
-    derive_theme_mentions(graph)

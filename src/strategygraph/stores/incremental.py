@@ -5,7 +5,8 @@ A store records, per data file, its content hash and an N-Triples copy of what t
 version and schema did not, :func:`apply_changes` clones the store (a RocksDB checkpoint: hard links, not a copy),
 removes the old files' triples, adds the new ones, and lets a :class:`Refresh` recompute the derived triples (theme
 mentions, pillar contributions) of just the units and focus areas the change touches. The result is the store a
-full build of the new files would give, triple for triple (tests/test_incremental_store.py checks it).
+full build of the new files would give, triple for triple (tests/test_incremental_store.py checks it). A full build
+uses the same :class:`Refresh` for every unit and focus area, scope by scope (:meth:`Refresh.scopes`).
 
 A triple stated by two sources (two files, or a file and a derivation) must outlive the removal of one of them. A
 build records whether its sources are *disjoint* (every triple from exactly one source); while they are, a removed
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,8 +54,16 @@ class Refresh(Protocol):
     def derived(self, store: OxigraphStore, scope: Scope) -> set[ox.Quad]:
         """Exactly the derived triples of ``scope``'s units and focus areas that a full build of ``store`` adds."""
 
-    def check(self, store: OxigraphStore, touched: frozenset[ox.NamedNode]) -> None:
-        """Raise if the changed data is refused (two folders defining one seminar, say) where it names ``touched``."""
+    def derived_ntriples(self, store: OxigraphStore, scope: Scope) -> str:
+        """The same triples as :meth:`derived`, as one N-Triples document, each triple once."""
+
+    def scopes(self, store: OxigraphStore) -> Iterator[Scope]:
+        """Every unit and focus area of ``store`` that has derived triples, in scopes of bounded size that share
+        none: what a build derives part by part."""
+
+    def check(self, store: OxigraphStore, touched: frozenset[ox.NamedNode] | None) -> None:
+        """Raise if the data is refused (two folders defining one seminar, say) where it names ``touched`` (None:
+        anywhere)."""
 
 
 @dataclass(frozen=True)
@@ -144,11 +153,18 @@ def apply_changes(
 
 
 def _parse_into(path: Path, dump: Path) -> set[ox.Quad]:
-    """The triples of one Turtle file (as a build parses it), written to ``dump`` as N-Triples."""
+    """The triples of one Turtle file, written to ``dump`` as N-Triples."""
+    return set(parse_copy(path, dump))
+
+
+def parse_copy(path: Path, dump: Path) -> ox.Store:
+    """One Turtle file parsed into a store of its own (errors name the file and line) and written to ``dump`` as
+    N-Triples (each triple once): a data file's copy, as a build and an update keep it."""
     scratch = OxigraphStore()
     scratch.load_turtle(path)
-    scratch.oxigraph.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
-    return set(scratch.oxigraph)
+    with dump.open("wb") as handle:  # a handle, not the path: pyoxigraph writes a path unbuffered (4 times slower)
+        scratch.oxigraph.dump(handle, format=ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
+    return scratch.oxigraph
 
 
 def _read_dumps(dumps: Iterable[Path]) -> set[ox.Quad]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import errno
 import gc
 import hashlib
+import io
 import json
 import os
 import re
@@ -32,7 +33,7 @@ import pyoxigraph as ox
 
 from .. import __version__
 from ..errors import InputError
-from .incremental import FILES, FileRecord, FullRebuild, Refresh, apply_changes, dump_name, record_dump
+from .incremental import FILES, FileRecord, FullRebuild, Refresh, apply_changes, dump_name, parse_copy, record_dump
 from .keeping import KEPT, read_or_keep
 from .oxigraph import OxigraphStore
 
@@ -40,7 +41,6 @@ SCHEMA = 2  # raise when what a build writes changes (the derived mentions, say)
 _KEY_FOLDER = re.compile(r"(?P<sources>[0-9a-f]{16})-[0-9a-f]{32}")
 _TEMPORARY = re.compile(r"\.(?:tmp|old)-(?P<pid>[0-9]+)-[0-9a-f]+")
 _ABOUT = "strategygraph.json"  # beside Oxigraph's files: what the build knew (RocksDB ignores the name)
-Build = Callable[[OxigraphStore], None]
 _WHOLE_READ = 1 << 22  # bytes read at once when hashing an input file
 _POOLED_FILES = 64  # from this many input files on, they are hashed on threads
 
@@ -110,12 +110,12 @@ def open_persistent(
     folder: Path,
     files: Sequence[Path],
     data_dirs: Sequence[Path],
-    build: Build,
-    refresh: Callable[[], Refresh] | None = None,
+    refresh: Callable[[], Refresh],
 ) -> PersistentStore:
-    """The store of ``files`` in ``folder``, opened read-only; built first (``build`` fills a new, empty store)
-    unless a store of the same key is there, or updated from a store of other data files (``refresh()`` makes the
-    :class:`Refresh` that derives again what the change touches; called only then) when only data files differ."""
+    """The store of ``files`` in ``folder``, opened read-only; built first unless a store of the same key is there,
+    or updated from a store of other data files when only data files differ (``refresh()`` makes the
+    :class:`Refresh` that derives the theme mentions: all of them in a build, what the change touches in an
+    update; called only then)."""
     _prepare(folder)
     resolved = {path: path.resolve() for path in files}  # once: each resolve asks the file system
     digests = file_digests(list(resolved.values()))
@@ -126,11 +126,11 @@ def open_persistent(
     base_key = _content_key([path for path in digests if path not in data], digests)
     for _attempt in range(3):  # a store another process removes between our look and our open is built again
         if not target.is_dir():
-            base = _base_store(folder, base_key, name, len(files)) if refresh else None
-            if base is not None and refresh is not None and _update(base, target, digests, refresh()):
+            base = _base_store(folder, base_key, name, len(files))
+            if base is not None and _update(base, target, digests, refresh()):
                 _retire(base[0])  # the store it was updated from (of other data folders, maybe) is past
             else:
-                _build(target, resolved, build, digests, base_key)
+                _build(target, resolved, refresh(), digests, base_key)
             _remove_older_keys(folder, name)
         opened = _open_read_only(target)
         if opened is not None:
@@ -190,42 +190,73 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _build(target: Path, files: dict[Path, Path], build: Build, digests: dict[Path, str], base: str) -> None:
-    """Build in memory (Oxigraph's fastest path, as ``--store oxigraph`` does; each file in a graph of its own, so
-    that its triples can be kept apart), then write it all with one bulk load through an N-Triples file."""
-    temporary, dump = (target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(4)}" for _ in range(2))
+def _build(target: Path, files: dict[Path, Path], refresh: Refresh, digests: dict[Path, str], base: str) -> None:
+    """Build with bounded memory: each file parsed alone into its N-Triples copy, the copies bulk-loaded into the
+    on-disk store (streamed), then the theme mentions and pillar contributions derived from the store scope by
+    scope (``refresh.scopes``: some thousands of units and focus areas each) into an N-Triples file beside it,
+    bulk-loaded at the end; the store a derivation of everything in memory gives, triple for triple
+    (tests/test_persistent_store.py)."""
+    temporary, derived = (target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(4)}" for _ in range(2))
     try:
-        graphs = {path: ox.NamedNode(files[path].as_uri()) for path in files}
-        memory = OxigraphStore(files=list(files), graphs=graphs)
-        build(memory)
         (temporary / FILES).mkdir(parents=True)
         records, stated = {}, 0
-        with dump.open("wb") as handle:
-            for path, graph in graphs.items():
-                name = dump_name(files[path])
-                memory.oxigraph.dump(temporary / name, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-                records[str(files[path])] = record_dump(temporary / name, digests[files[path]], name)
-                written = (temporary / name).read_bytes()
-                stated += written.count(b"\n")
-                handle.write(written)
-            derived = memory.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
-            stated += derived.count(b"\n")
-            handle.write(derived)
-        del memory
+        for path, resolved in files.items():
+            name = dump_name(resolved)
+            stated += len(parse_copy(path, temporary / name))
+            records[str(resolved)] = record_dump(temporary / name, digests[resolved], name)
         _hook("dumped")
         disk = ox.Store(str(temporary))
-        disk.bulk_load(path=dump, format=ox.RdfFormat.N_TRIPLES)
+        with io.BufferedReader(_Concatenated([temporary / record.dump for record in records.values()])) as copies:
+            disk.bulk_load(copies, format=ox.RdfFormat.N_TRIPLES, lenient=True)  # Oxigraph wrote them: valid
+        disk.optimize()  # compacts the bulk loader's files: the derivation reads the data about twice as fast
+        store = OxigraphStore(disk, files=list(files))
+        refresh.check(store, None)
+        with derived.open("w", encoding="utf-8") as handle:  # loaded at the end: reads meet one compacted store
+            for scope in refresh.scopes(store):
+                text = refresh.derived_ntriples(store, scope)
+                handle.write(text)
+                stated += text.count("\n")
+        disk.bulk_load(path=derived, format=ox.RdfFormat.N_TRIPLES)
         disk.optimize()  # compacts the bulk loader's files: on-disk queries at 1 M about twice as fast, for 3 s
         disk.flush()
         triples = len(disk)
-        del disk
+        del disk, store
         gc.collect()  # closes the database before its folder moves
         _write_about(temporary, triples, base, triples == stated, records)
         _hook("built")
         _publish(temporary, target)
     finally:
         _remove(temporary)
-        _remove(dump)
+        _remove(derived)
+
+
+class _Concatenated(io.RawIOBase):
+    """The files one after another, as one stream (each N-Triples copy ends with a line break)."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self._paths = iter(paths)
+        self._current: io.BufferedReader | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if self._current is None:
+                path = next(self._paths, None)
+                if path is None:
+                    return 0
+                self._current = path.open("rb")
+            count = self._current.readinto(buffer)
+            if count:
+                return count
+            self._current.close()
+            self._current = None
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+        super().close()
 
 
 def _write_about(folder: Path, triples: int, base: str, disjoint: bool, files: dict[str, FileRecord]) -> None:

@@ -98,6 +98,8 @@ _TYPE, _THEME, _MENTION_IN, _MATCHED, _START, _END, _METHOD, _SCORE, _SUBJECT = 
     DCTERMS.subject,
 )
 _THEME_MENTION = SG.ThemeMention
+SUBJECT, SERVES_PILLAR, FOCUS_AREA = _SUBJECT, SG.servesPillar, SG.focusArea  # what derived triples link by
+_PILLAR_CONTRIBUTION, _PILLAR, _EVIDENCE = SG.PillarContribution, SG.pillar, SG.evidence
 _LEXICAL = Literal("lexical")
 
 
@@ -150,12 +152,17 @@ def derive_theme_mentions(store: GraphStore, lexicon: Lexicon | None = None) -> 
     return summary
 
 
-def theme_mention_triples(store: GraphStore, lexicon: Lexicon) -> list[Triple]:
-    """What :func:`derive_theme_mentions` would add to ``store`` with ``lexicon``, without adding it."""
-    return _derivation(store, lexicon)[0]
+def theme_mention_triples(
+    store: GraphStore, lexicon: Lexicon, tagged: dict[str, list[ThemeHit]] | None = None
+) -> list[Triple]:
+    """What :func:`derive_theme_mentions` would add to ``store`` with ``lexicon``, without adding it; ``tagged``
+    keeps each text's hits (with ``lexicon``) for later calls: a text that recurs is tagged once."""
+    return _derivation(store, lexicon, {} if tagged is None else tagged)[0]
 
 
-def _derivation(store: GraphStore, lexicon: Lexicon) -> tuple[list[Triple], MentionSummary]:
+def _derivation(
+    store: GraphStore, lexicon: Lexicon, hits_by_text: dict[str, list[ThemeHit]] | None = None
+) -> tuple[list[Triple], MentionSummary]:
     theme_iris = {theme.slug: URIRef(theme.iri) for theme in lexicon.thesaurus.themes}
     suppressed = {(row[0], row[1]) for row in store.select(_SUPPRESSIONS_QUERY).rows}
     final: dict[URIRef, list[Mention]] = defaultdict(list)
@@ -168,7 +175,7 @@ def _derivation(store: GraphStore, lexicon: Lexicon) -> tuple[list[Triple], Ment
             curated_spans.add((_iri(unit), _iri(theme), as_int(start), as_int(end)))
     triples: list[Triple] = []
     writer = _MentionWriter()
-    hits_by_text: dict[str, list[ThemeHit]] = {}
+    hits_by_text = {} if hits_by_text is None else hits_by_text
     lexical = dropped = 0
     for unit_term, text in store.select(_UNITS_QUERY).rows:
         unit = _iri(unit_term)
@@ -191,7 +198,7 @@ def _derivation(store: GraphStore, lexicon: Lexicon) -> tuple[list[Triple], Ment
     for unit, mentions in final.items():
         triples.extend((unit, _SUBJECT, theme) for theme in sorted({theme for _, theme in mentions}))
     contributions = _pillar_contributions(store, final)
-    count = sum(1 for triple in contributions if triple[1] == RDF.type)
+    count = sum(1 for triple in contributions if triple[1] == _TYPE)
     return triples + contributions, MentionSummary(lexical, len(curated_nodes), dropped, count)
 
 
@@ -219,10 +226,10 @@ def _pillar_contributions(store: GraphStore, final: dict[URIRef, list[Mention]])
                 continue
             node = URIRef(f"{focus_area}#pillar-{slugs[pillar]}")
             triples += [
-                (focus_area, SG.servesPillar, pillar),
-                (node, RDF.type, SG.PillarContribution),
-                (node, SG.focusArea, focus_area),
-                (node, SG.pillar, pillar),
+                (focus_area, SERVES_PILLAR, pillar),
+                (node, _TYPE, _PILLAR_CONTRIBUTION),
+                (node, FOCUS_AREA, focus_area),
+                (node, _PILLAR, pillar),
             ]
-            triples += [(node, SG.evidence, mention) for mention in evidence]
+            triples += [(node, _EVIDENCE, mention) for mention in evidence]
     return triples
