@@ -8,7 +8,9 @@ pre-binding, unlike a trailing ``VALUES`` block (rdflib#1772). Answers a server 
 ``ResultSetMaxRows`` and ``MaxQueryExecutionTime``) are an error, never silently partial results; the whole graph is
 read in pages small enough for such limits.
 :func:`publish_graph` replaces one named graph with the SPARQL 1.1 Graph Store HTTP Protocol (``PUT``), its
-literals in canonical form.
+literals in canonical form, and records the graph's content digest and triple count beside it
+(:func:`published_about`), so that a command keeps the corpus it reads for that state of the graph
+(:meth:`SparqlEndpoint.kept`) instead of reading it over HTTP every time.
 """
 
 from __future__ import annotations
