@@ -177,7 +177,7 @@ def _read_units(
 
 
 def _read_pillars(store: GraphStore) -> tuple[Pillar, ...]:
-    """Pillars by slug, each with its own theme first, then the themes serving it."""
+    """Pillars by slug (then IRI), each with its own theme first, then the themes serving it."""
     served: dict[str, list[tuple[bool, str]]] = defaultdict(list)
     for row in _rows(store, queries.PILLAR_THEMES):
         own = as_int(row["own"]) == 1
@@ -192,7 +192,7 @@ def _read_pillars(store: GraphStore) -> tuple[Pillar, ...]:
         )
         for r in _rows(store, queries.PILLARS)
     )
-    return tuple(sorted(pillars, key=lambda p: p.slug))
+    return tuple(sorted(pillars, key=lambda p: (p.slug, p.iri)))  # slugs repeat across municipalities
 
 
 def _read_themes(store: GraphStore, pillars: tuple[Pillar, ...]) -> tuple[Theme, ...]:
