@@ -16,6 +16,8 @@ from rdflib.compare import isomorphic
 
 from strategygraph.catalogue.queries import catalogue_names, find_query, run_query
 from strategygraph.cli import cli
+from strategygraph.corpus.kept import kept_name
+from strategygraph.corpus.reading import read_corpus
 from strategygraph.errors import StrategyGraphError
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.stores.base import GraphStore
@@ -112,6 +114,20 @@ def published(
     store = tmp_path_factory.mktemp("store") / "store"
     graph = f"https://example.org/strategygraph-test/{request.param}"
     return _publish(CliRunner(), services, request.param, folder, store, graph)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_each_service_keeps_the_corpus_of_the_published_state(published: Published, service: str) -> None:
+    store = published.dataset.stores[service]
+    assert isinstance(store, SparqlEndpoint)
+    expected = read_corpus(published.dataset.stores["persistent"])
+    assert read_corpus(store) == expected
+    assert read_corpus(SparqlEndpoint(store.url, store.default_graphs)) == expected  # read back: same answer
+    assert SparqlEndpoint(store.url, store.default_graphs).kept(kept_name(), _never) is not None
+
+
+def _never() -> str:
+    raise AssertionError("the corpus was read again although publish recorded its state")
 
 
 @pytest.mark.parametrize("name", catalogue_names())
