@@ -12,6 +12,7 @@ from strategygraph.corpus import reading
 from strategygraph.corpus.model import Corpus
 from strategygraph.loading import DataSources, load_graph
 from strategygraph.stores.http_client import http_request, with_parameter
+from strategygraph.stores.keeping import KeptForm
 from strategygraph.stores.remote import SparqlEndpoint, publish_graph, published_about
 
 from .conftest import FIXTURES
@@ -20,6 +21,7 @@ from .oxigraph_servers import OxigraphServer, oxigraph_server
 pytestmark = pytest.mark.slow
 GRAPH = "https://w3id.org/strategygraph/graph/kept-test"
 THEMES_MINI = FIXTURES / "themes-mini"
+PROBE = KeptForm("probe", str, str)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +56,7 @@ def test_the_corpus_is_kept_for_the_published_state_only(
         urllib.parse.urlencode({"update": update}).encode(),
         {"Content-Type": "application/x-www-form-urlencoded"},
     )
-    assert SparqlEndpoint(server.query_url, (GRAPH,)).kept("probe", lambda: "made") is None
+    assert SparqlEndpoint(server.query_url, (GRAPH,)).kept(PROBE, lambda: "made") is None
 
 
 def test_a_graph_publish_did_not_write_keeps_nothing(server: OxigraphServer) -> None:
@@ -63,6 +65,6 @@ def test_a_graph_publish_did_not_write_keeps_nothing(server: OxigraphServer) -> 
     http_request(
         with_parameter(server.store_url, "graph", graph), "PUT", triples, {"Content-Type": "application/n-triples"}
     )
-    assert SparqlEndpoint(server.query_url, (graph,)).kept("probe", lambda: "made") is None
-    assert SparqlEndpoint(server.query_url, ()).kept("probe", lambda: "made") is None  # the service's default graph
+    assert SparqlEndpoint(server.query_url, (graph,)).kept(PROBE, lambda: "made") is None
+    assert SparqlEndpoint(server.query_url, ()).kept(PROBE, lambda: "made") is None  # the service's default graph
     assert published_about(graph) != published_about(GRAPH)

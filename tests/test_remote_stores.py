@@ -16,7 +16,8 @@ from rdflib.compare import isomorphic
 
 from strategygraph.catalogue.queries import catalogue_names, find_query, run_query
 from strategygraph.cli import cli
-from strategygraph.corpus.kept import kept_name
+from strategygraph.corpus.kept import KEPT_CORPUS
+from strategygraph.corpus.model import Corpus
 from strategygraph.corpus.reading import read_corpus
 from strategygraph.errors import StrategyGraphError
 from strategygraph.loading import DataSources, load_graph
@@ -123,10 +124,10 @@ def test_each_service_keeps_the_corpus_of_the_published_state(published: Publish
     expected = read_corpus(published.dataset.stores["persistent"])
     assert read_corpus(store) == expected
     assert read_corpus(SparqlEndpoint(store.url, store.default_graphs)) == expected  # read back: same answer
-    assert SparqlEndpoint(store.url, store.default_graphs).kept(kept_name(), _never) is not None
+    assert SparqlEndpoint(store.url, store.default_graphs).kept(KEPT_CORPUS, _never) is not None
 
 
-def _never() -> str:
+def _never() -> Corpus:
     raise AssertionError("the corpus was read again although publish recorded its state")
 
 

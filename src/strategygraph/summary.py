@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 
 from .stores.base import GraphStore, as_int
+from .stores.keeping import KeptForm
 
 COUNTS_QUERY = """
 SELECT
@@ -54,14 +55,11 @@ def count_graph(store: GraphStore) -> GraphCounts:
     """The counts; a store that keeps derived data (a persistent store, whose folder is named by its content)
     counts once and keeps them beside it (at 1 M triples the count scans the on-disk indexes: 0.1 to 0.4 s; at 10 M
     about 10 s)."""
-    kept = store.kept(_KEPT_COUNTS, lambda: json.dumps(_counted(store), sort_keys=True))
-    counts = _counts_from(kept) if kept is not None else None
+    counts = store.kept(_KEPT_COUNTS, lambda: _counted(store))
     return GraphCounts(**(counts if counts is not None else _counted(store)), triples=len(store))
 
 
 _COUNTED = tuple(field.name for field in fields(GraphCounts) if field.name != "triples")
-_KEPT_COUNTS = f"counts-{hashlib.sha256(f'{COUNTS_QUERY}{_COUNTED}'.encode()).hexdigest()[:12]}.json"
-"""The kept counts' file name: a changed query or set of counts never reads an older file."""
 
 
 def _counted(store: GraphStore) -> dict[str, int]:
@@ -69,14 +67,21 @@ def _counted(store: GraphStore) -> dict[str, int]:
     return {name: as_int(value) for name, value in row.items()}
 
 
-def _counts_from(text: str) -> dict[str, int] | None:
-    """Kept counts read back; None for a damaged file (what the store holds is still right: count again)."""
-    try:
-        counts = json.loads(text)
-    except ValueError:
-        return None
+def _counts_from(text: str) -> dict[str, int]:
+    """Kept counts read back; ValueError for a damaged file (what the store holds is still right: count again)."""
+    counts = json.loads(text)
     if not isinstance(counts, dict) or sorted(counts) != sorted(_COUNTED):
-        return None
+        raise ValueError("not kept counts")
     if not all(type(value) is int and value >= 0 for value in counts.values()):
-        return None
+        raise ValueError("not kept counts")
     return counts
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return json.dumps(counts, sort_keys=True)
+
+
+_KEPT_COUNTS = KeptForm(
+    f"counts-{hashlib.sha256(f'{COUNTS_QUERY}{_COUNTED}'.encode()).hexdigest()[:12]}.json", _counts_text, _counts_from
+)
+"""The kept counts (their file name: a changed query or set of counts never reads an older file)."""

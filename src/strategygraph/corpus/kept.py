@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..stores.keeping import KeptForm
 from .model import Committee, Corpus, FocusArea, Mention, Pillar, TextUnit, Theme
 
 _PARTS: tuple[tuple[str, type[Any]], ...] = (
@@ -61,3 +62,7 @@ def _items(cls: type[Any], rows: list[list[Any]]) -> Iterator[Any]:
         item = new(cls)
         item.__dict__.update(zip(names, row, strict=True))
         yield item
+
+
+KEPT_CORPUS = KeptForm(kept_name(), corpus_text, corpus_from_text)
+"""The corpus as a store keeps it (:meth:`~strategygraph.stores.base.GraphStore.kept`)."""

@@ -12,7 +12,7 @@ from rdflib.term import Identifier
 
 from ..stores.base import GraphStore, as_int, as_str
 from . import queries
-from .kept import corpus_from_text, corpus_text, kept_name
+from .kept import KEPT_CORPUS
 from .model import Committee, Corpus, FocusArea, Mention, Pillar, TextUnit, Theme
 
 Row = dict[str, Identifier | None]
@@ -21,13 +21,8 @@ Row = dict[str, Identifier | None]
 def read_corpus(store: GraphStore) -> Corpus:
     """Read the graph's content into a :class:`Corpus` (sorted, with short keys); a store that keeps derived
     data (a persistent store) reads it once and keeps it (:mod:`.kept`)."""
-    kept = store.kept(kept_name(), lambda: corpus_text(_read_corpus(store)))
-    if kept is not None:
-        try:
-            return corpus_from_text(kept)
-        except (ValueError, TypeError, KeyError):  # a damaged file: what the store holds is still right
-            pass
-    return _read_corpus(store)
+    kept = store.kept(KEPT_CORPUS, lambda: _read_corpus(store))
+    return kept if kept is not None else _read_corpus(store)
 
 
 def _read_corpus(store: GraphStore) -> Corpus:

@@ -19,6 +19,7 @@ from rdflib.term import Identifier, Node
 from ..errors import InputError
 from ..namespaces import PREFIXES, bind_prefixes
 from ..text_files import read_text_file
+from .keeping import KeptForm, T
 
 if TYPE_CHECKING:
     from rdflib.plugins.sparql.sparql import Query
@@ -73,9 +74,9 @@ class GraphStore(ABC):
     def to_rdflib(self) -> Graph:
         """The whole graph as an rdflib Graph (for SHACL validation and serialisation)."""
 
-    def kept(self, name: str, make: Callable[[], str]) -> str | None:
-        """Text derived from the graph that the store keeps beside it under ``name``: read back, else ``make()``
-        and kept. None from a store that keeps nothing (the caller derives it itself); see :mod:`.persistent`."""
+    def kept(self, form: KeptForm[T], make: Callable[[], T]) -> T | None:
+        """A value derived from the graph that the store keeps beside it in ``form``: read back, else ``make()``
+        and kept. None from a store that keeps nothing (the caller derives it itself); see :mod:`.keeping`."""
         return None
 
     def prefix_graph(self) -> Graph:

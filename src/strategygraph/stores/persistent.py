@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from .. import __version__
 from ..errors import InputError
 from .incremental import FILES, FileRecord, FullRebuild, Refresh, apply_changes, dump_name, parse_copy, record_dump
-from .keeping import KEPT, read_or_keep
+from .keeping import KEPT, KeptForm, T, read_or_keep
 from .oxigraph import OxigraphStore
 
 SCHEMA = 2  # raise when what a build writes changes (the derived mentions, say) without a new release
@@ -58,10 +58,10 @@ class PersistentStore(OxigraphStore):
     def __len__(self) -> int:
         return super().__len__() if self._triples is None else self._triples
 
-    def kept(self, name: str, make: Callable[[], str]) -> str | None:
-        """The text kept as ``KEPT + name`` in the store's folder (whose name is the content key, so it is never
-        stale: an update or a rebuild makes another folder), else made now and kept there."""
-        return read_or_keep(self._folder / f"{KEPT}{name}", make)
+    def kept(self, form: KeptForm[T], make: Callable[[], T]) -> T | None:
+        """The value kept as ``KEPT + form.name`` in the store's folder (whose name is the content key, so it is
+        never stale: an update or a rebuild makes another folder), else made now and kept there."""
+        return read_or_keep(self._folder / f"{KEPT}{form.name}", form, make)
 
 
 def file_digests(files: Sequence[Path]) -> dict[Path, str]:

@@ -33,7 +33,7 @@ from ..errors import StrategyGraphError
 from ..namespaces import PREFIXES, bind_prefixes
 from .base import GraphStore, MemoryStore, Row, SelectResult, Triple
 from .http_client import DEFAULT_TIMEOUT, Credentials, HttpAnswer, check_endpoint_url, http_request, with_parameter
-from .keeping import KEPT, read_or_keep
+from .keeping import KEPT, KeptForm, T, read_or_keep
 from .literal_forms import canonical_lexical, canonical_literal
 from .serialization import serialize_graph
 from .sparql_text import check_iri, query_form, substitute, with_prefixes
@@ -174,9 +174,9 @@ class SparqlEndpoint(GraphStore):
             self._count = int(value.toPython()) if isinstance(value, Literal) else 0
         return self._count
 
-    def kept(self, name: str, make: Callable[[], str]) -> str | None:
-        """The text kept in the cache folder for the state of the graph that ``publish`` last wrote (its
-        digest, package version and ``name`` in the file's name), else made now and kept there; None (derive it
+    def kept(self, form: KeptForm[T], make: Callable[[], T]) -> T | None:
+        """The value kept in the cache folder for the state of the graph that ``publish`` last wrote (its
+        digest, package version and the form's name in the file's name), else made now and kept there; None (derive it
         from the service) when the graph was not written by ``publish``, or when its triple count is no longer
         the one ``publish`` wrote (it was changed by other means since). Older texts of the graph go."""
         if len(self.default_graphs) != 1:
@@ -194,7 +194,7 @@ class SparqlEndpoint(GraphStore):
                     older.unlink(missing_ok=True)
         except OSError:
             return None
-        return read_or_keep(folder / f"{stamp}{name}", make)
+        return read_or_keep(folder / f"{stamp}{form.name}", form, make)
 
     def _published(self, graph: str) -> tuple[str, int] | None:
         """The content digest and triple count ``publish`` recorded for ``graph``, if it recorded them."""
