@@ -25,6 +25,13 @@ def themes(text: str, lexicon: Lexicon) -> set[str]:
 # Sense rules: context that vetoes a reading
 
 NOT_THEME = [
+    # an organisation's decentral units are no rural structure; elicited false friends (bench/elicited/)
+    ("Opgaverne løses decentralt i de enkelte enheder.", "landdistrikter-lokalsamfund"),
+    ("Det er vigtigt for os som kommunalt fællesskab at have politisk fokus.", "faellesskaber"),  # e188
+    ("Vi ser en vækst i antallet af ældre borgere.", "vaekst"),
+    ("Vi vil være en lærende organisation.", "uddannelse-laering"),
+    ("Eleverne i de ældre klasser deltager.", "aeldre-handicap"),
+    ("Vi skal tiltrække unge medarbejdere.", "boern-og-unge"),
     # r029: "i fællesskab" is the adverb "together"
     (
         "Politikken er en invitation til samarbejdet om i fællesskab at skabe et godt børne- og ungdomsliv.",
@@ -144,6 +151,9 @@ PARAPHRASES = [
     ("Et godt sted at arbejde, bo og leve.", "byudvikling-bosaetning"),  # r218
     ("Kvalitet og sammenhæng i kommunens tilbud til alle børn.", "helhed-tvaerfaglighed"),  # r027
     ("En tryg og inkluderende by for børn og unge", "faellesskaber"),  # r051, a heading
+    # the definitions' own words: "set, hørt og mødt", "at bekymringer følges op"
+    ("Borgerne skal opleve at blive set og hørt.", "taet-paa-borgeren"),
+    ("Vi følger op, når der er bekymring for et barn.", "forebyggelse-ensomhed"),
 ]
 
 

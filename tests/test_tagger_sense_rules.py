@@ -103,6 +103,25 @@ NOT_THEME = [
     ("Børn og unges sociale, kulturelle og faglige udvikling", "kultur-fritid-turisme"),
     # the Hedensted seminar: a good municipality to live and run a business in is settlement, not business development
     ("så det er en god kommune at bo og drive virksomhed i for alle.", "erhvervsudvikling"),
+    # round 3 (e-units): project funds granted (e107) or financed by others (e109) are not the municipality's finances
+    ("Lemvig Kommune har søgt og fået midler til at etablere et lokalt frivilligcenter.", "oekonomi-ressourcer"),
+    (
+        "Projektet er finansieret af Socialstyrelsens pulje til etablering og grundfinansiering af frivilligcentre.",
+        "oekonomi-ressourcer",
+    ),
+    # e030: a local community's resources are civil society's, neither rural areas nor the budget
+    ("At mobilisere lokalsamfundets ressourcer til gavn for borgerne", "landdistrikter-lokalsamfund"),
+    ("At mobilisere lokalsamfundets ressourcer til gavn for borgerne", "oekonomi-ressourcer"),
+    # e076: policies named by their areas are documents named
+    (
+        "De tre politikker for handicap, sundhed og ældre er skabt i en sammenhæng og med en fælles "
+        "borgerinddragelse og politisk proces.",
+        "aeldre-handicap",
+    ),
+    # e211: a policy's structure ("består derefter af") is the document, not business development
+    ("Erhvervspolitikken består derefter af en række korte afsnit.", "erhvervsudvikling"),
+    # e060: a friendly ("imødekommende") town is not meeting the citizen
+    ("Vi skal skabe en imødekommende by med overskud.", "taet-paa-borgeren"),
 ]
 
 
@@ -186,6 +205,43 @@ IS_THEME = [
     ("Værdighedspolitikken skal sikre en værdig ældrepleje.", "aeldre-handicap"),
     ("Vi vil handle i tide, når et barn mistrives.", "forebyggelse-ensomhed"),
     ("Byrådet vil styrke kulturlivet og de forskellige kulturtilbud.", "kultur-fritid-turisme"),
+    # round 3 (e-units): involvement in other words: dialogue with citizens, user councils, consultation, surveys
+    ("Odense Kommune har et ønske om en tættere dialog med borgerne.", "borgerinddragelse"),  # e157
+    (
+        "Ældrerådet rådgiver Kommunalbestyrelsen i alle ældrepolitiske spørgsmål og formidler synspunkter mellem "
+        "borgerne og Kommunalbestyrelsen.",  # e217
+        "borgerinddragelse",
+    ),
+    ("Udkastet til en ny sundhedspolitik for Solrød Kommune er lige nu i bred høring.", "borgerinddragelse"),  # e179
+    (
+        "Byrådet giver hermed borgere, foreninger og fagpersoner m.fl. mulighed for at komme med forslag og "
+        "bemærkninger til udkastet til den nye sundhedspolitik.",  # e181
+        "borgerinddragelse",
+    ),
+    (
+        "Vi har stor interesse i at få din mening om vores udspil til den kommende Børne- og Ungepolitik.",  # e052
+        "borgerinddragelse",
+    ),
+    (
+        "Vi har spurgt borgerne i Herlev, hvad vi skal stå på, og hvor vi skal bevæge os hen.",  # e073
+        "borgerinddragelse",
+    ),
+    # a good place to live is the good life; a place to run a business is business development
+    ("Tønder Kommune skal blive et endnu bedre sted at bo, arbejde, leve og opleve", "det-gode-liv"),  # e252
+    ("Ærø - et godt sted at være – et godt sted at leve", "det-gode-liv"),  # e205
+    ("Brønderslev Kommune er i 2020 det bedste sted nord for Limfjorden at drive virksomhed.", "erhvervsudvikling"),
+    # visitors, summer houses and gastronomy are tourism; recycling is climate; small towns are local communities
+    ("Det er vores ambition, at flere skal besøge Halnsæs hele året rundt.", "kultur-fritid-turisme"),  # e069
+    ("Grønt lys for 97 nye sommerhusgrunde på Nordfyn", "kultur-fritid-turisme"),  # e285
+    ("I fremtiden skal det også være en selvfølge, at vi genanvender plastik.", "klima-baeredygtighed"),  # e289
+    ("Halsnæs er en mangfoldighed af små og lidt større bysamfund.", "landdistrikter-lokalsamfund"),  # e226
+    ("At mobilisere lokalsamfundets ressourcer til gavn for borgerne", "civilsamfund-frivillighed"),  # e030
+    # business collaboration and growth in other words
+    (
+        "et aktivt samarbejde mellem den offentlige og den private sektor.",  # e025
+        "erhvervssamarbejde-partnerskaber",
+    ),
+    ("Læsø Kommunes største udfordring har i mange år været et konstant faldende befolkningstal.", "vaekst"),  # e219
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -88,13 +89,22 @@ def test_real_gold_set_dev_split(lexicon: Lexicon) -> None:
     # tuning uses the dev split only; the held-out split is scored by bench/tagger_quality.py, never here
     real = load_gold(REAL / "gold.json")
     dev = split(real, "dev")
-    assert len(dev) == 526
+    assert len(dev) == 817
     assert {unit.kind for unit in dev} == {"sentence", "heading"}
     overall = lexical(dev, lexicon).overall
     # round 2 (300 units from 38 more councils): P 0.838 R 0.822 after the name and document rules; P 0.893
-    # R 0.886 with lemmas, the document-kind, partner and own-staff sense rules and the dev-gold review (tagger3)
-    assert (overall.precision or 0) >= 0.88
-    assert (overall.recall or 0) >= 0.87
+    # R 0.886 with lemmas, the document-kind, partner and own-staff sense rules and the dev-gold review (tagger3);
+    # round 3 (291 units from 34 councils not used before) scored P 0.709 R 0.590 before any change made from it,
+    # the 817 dev units P 0.831 R 0.777; P 0.847 R 0.819 with its vocabulary and sense rules
+    assert (overall.precision or 0) >= 0.84
+    assert (overall.recall or 0) >= 0.81
+
+
+def test_the_held_out_split_is_frozen() -> None:
+    # the held-out third (15 whole councils) never changes: new units join the dev split only
+    heldout = split(load_gold(REAL / "gold.json"), "heldout")
+    text = json.dumps(sorted((unit.id, unit.text, sorted(unit.themes)) for unit in heldout), ensure_ascii=False)
+    assert (len(heldout), hashlib.sha256(text.encode()).hexdigest()[:16]) == (134, "38cc60c886cacf13")
 
 
 def test_annotator_agreement_is_micro_f1_over_pairs() -> None:
