@@ -89,15 +89,17 @@ def test_real_gold_set_dev_split(lexicon: Lexicon) -> None:
     # tuning uses the dev split only; the held-out split is scored by bench/tagger_quality.py, never here
     real = load_gold(REAL / "gold.json")
     dev = split(real, "dev")
-    assert len(dev) == 817
+    assert len(dev) == 1051
     assert {unit.kind for unit in dev} == {"sentence", "heading"}
     overall = lexical(dev, lexicon).overall
     # round 2 (300 units from 38 more councils): P 0.838 R 0.822 after the name and document rules; P 0.893
     # R 0.886 with lemmas, the document-kind, partner and own-staff sense rules and the dev-gold review (tagger3);
     # round 3 (291 units from 34 councils not used before) scored P 0.709 R 0.590 before any change made from it,
-    # the 817 dev units P 0.831 R 0.777; P 0.847 R 0.819 with its vocabulary and sense rules
-    assert (overall.precision or 0) >= 0.84
-    assert (overall.recall or 0) >= 0.81
+    # the 817 dev units P 0.831 R 0.777; P 0.847 R 0.819 with its vocabulary and sense rules; round 4 (234 units
+    # aimed at the weakest dev themes) scored P 0.736 R 0.678 before any change made from it, the 1,051 dev units
+    # P 0.821 R 0.784
+    assert (overall.precision or 0) >= 0.82
+    assert (overall.recall or 0) >= 0.78
 
 
 def test_the_held_out_split_is_frozen() -> None:
