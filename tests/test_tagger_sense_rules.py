@@ -122,6 +122,36 @@ NOT_THEME = [
     ("Erhvervspolitikken består derefter af en række korte afsnit.", "erhvervsudvikling"),
     # e060: a friendly ("imødekommende") town is not meeting the citizen
     ("Vi skal skabe en imødekommende by med overskud.", "taet-paa-borgeren"),
+    # round 4 (f-units): people's own resources (f048) and an economic background (f067) are not the budget; a
+    # "vejleder" is an adviser (f105); early detection is not fast help (f038); families to attract are settlement
+    (
+        "hvordan man i højere grad kan inddrage og aktivere forældrenes og netværkets ressourcer til at støtte "
+        "udsatte børns udvikling.",
+        "oekonomi-ressourcer",
+    ),
+    ("uanset køn, etnicitet, religion, kulturel, social og økonomisk baggrund.", "oekonomi-ressourcer"),
+    ("uanset køn, etnicitet, religion, kulturel, social og økonomisk baggrund.", "kultur-fritid-turisme"),
+    ("Den Digitale Hotline vejleder i de digitale selvbetjeningsløsninger.", "ledelse"),
+    ("1. Hurtig opsporing og tidlig indsats (systematisk og tidlig opsporing)", "smidige-processer"),
+    (
+        "Den mest populære målgruppe er de selvforsørgende børnefamilier, som 65 procent af kommunerne gerne vil "
+        "have inden for kommunegrænsen.",  # f199
+        "boern-og-unge",
+    ),
+    (
+        "Den mest populære målgruppe er de selvforsørgende børnefamilier, som 65 procent af kommunerne gerne vil "
+        "have inden for kommunegrænsen.",
+        "beskaeftigelse-selvforsoergelse",
+    ),
+    # f028: one way in is not joined-up work (no dev unit with it had that theme)
+    ("forventes at give flere københavnere én indgang til Københavns Kommune.", "helhed-tvaerfaglighed"),
+    # f036: outreach to families is prevention, not closeness to the citizen (0 of 3 dev units with it had it)
+    (
+        "Med strategien Fælles om Forebyggelse ønskes en styrkelse af kommunens proaktive, opsøgende indsats.",
+        "taet-paa-borgeren",
+    ),
+    # f143, shortened: a recruitment strategy for the city's businesses is labour for businesses
+    ("Rekrutteringsstrategien skal sikre byens virksomheder den nødvendige arbejdskraft.", "rekruttering-fastholdelse"),
 ]
 
 

@@ -97,8 +97,8 @@ def test_real_gold_set_dev_split(lexicon: Lexicon) -> None:
     # round 3 (291 units from 34 councils not used before) scored P 0.709 R 0.590 before any change made from it,
     # the 817 dev units P 0.831 R 0.777; P 0.847 R 0.819 with its vocabulary and sense rules; round 4 (234 units
     # aimed at the weakest dev themes) scored P 0.736 R 0.678 before any change made from it, the 1,051 dev units
-    # P 0.821 R 0.784
-    assert (overall.precision or 0) >= 0.82
+    # P 0.821 R 0.784; P 0.834 R 0.784 with its sense rules (its new phrasings lowered the held-out figure: not kept)
+    assert (overall.precision or 0) >= 0.83
     assert (overall.recall or 0) >= 0.78
 
 
