@@ -25,8 +25,9 @@ def themes(text: str, lexicon: Lexicon) -> set[str]:
 # Sense rules: context that vetoes a reading
 
 NOT_THEME = [
-    # an organisation's decentral units are no rural structure; elicited false friends (bench/elicited/)
+    # an organisation's decentral units are no rural structure
     ("Opgaverne løses decentralt i de enkelte enheder.", "landdistrikter-lokalsamfund"),
+    # elicited false friends (bench/elicited/)
     ("Det er vigtigt for os som kommunalt fællesskab at have politisk fokus.", "faellesskaber"),  # e188
     ("Vi ser en vækst i antallet af ældre borgere.", "vaekst"),
     ("Vi vil være en lærende organisation.", "uddannelse-laering"),
