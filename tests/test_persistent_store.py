@@ -8,7 +8,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pyoxigraph as ox
 import pytest
@@ -20,6 +22,7 @@ from strategygraph.corpus import read_corpus, reading
 from strategygraph.errors import InputError
 from strategygraph.loading import DataSources, load_curated, load_graph
 from strategygraph.namespaces import SG
+from strategygraph.stores.base import GraphStore
 from strategygraph.stores.opening import AUTO_PERSISTENT_BYTES
 from strategygraph.stores.oxigraph import OxigraphStore
 from strategygraph.stores.persistent import PersistentStore
@@ -132,31 +135,43 @@ def test_the_store_is_built_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert count_graph(load_graph(sources, str(tmp_path / "store"))).mentions > 0
 
 
-def test_the_corpus_is_read_once_and_kept_beside_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    sources = DataSources.bundled([HEDENSTED])
-    expected = read_corpus(load_graph(sources, "oxigraph"))
-    assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read from the store, kept
-    (kept,) = (tmp_path / "store").glob("*/kept-corpus-*.json")
-    with monkeypatch.context() as patched:
-        patched.setattr(reading, "_read_corpus", _fail)
-        assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read back from the file
-    kept.write_text("{damaged", encoding="utf-8")
-    assert read_corpus(load_graph(sources, str(tmp_path / "store"))) == expected  # read from the store again
+def _damaged_corpus(intact: str) -> list[str]:
+    return ["{damaged"]
 
 
-def test_the_counts_are_counted_once_and_kept_beside_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _damaged_counts(intact: str) -> list[str]:
+    return ["{damaged", "[]", intact.replace('"seminars": ', '"seminars": -'), intact[: len(intact) // 2]]
+
+
+KEPT_VALUES = [
+    # what is kept, how it is read, the function a kept file spares, the file, damaged versions of the file
+    pytest.param(read_corpus, reading, "_read_corpus", "kept-corpus-*.json", _damaged_corpus, id="corpus"),
+    pytest.param(count_graph, summary, "_counted", "kept-counts-*.json", _damaged_counts, id="counts"),
+]
+
+
+@pytest.mark.parametrize(("read", "module", "making", "name", "damaged_versions"), KEPT_VALUES)
+def test_a_value_is_made_once_and_kept_beside_the_store(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    read: Callable[[GraphStore], object],
+    module: ModuleType,
+    making: str,
+    name: str,
+    damaged_versions: Callable[[str], list[str]],
+) -> None:
     sources = DataSources.bundled([HEDENSTED])
-    expected = count_graph(load_graph(sources, "oxigraph"))
-    assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # counted in the store, kept
-    (kept,) = (tmp_path / "store").glob("*/kept-counts-*.json")
+    expected = read(load_graph(sources, "oxigraph"))
+    assert read(load_graph(sources, str(tmp_path / "store"))) == expected  # made from the store, kept
+    (kept,) = (tmp_path / "store").glob(f"*/{name}")
     with monkeypatch.context() as patched:
-        patched.setattr(summary, "_counted", _fail)
-        assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # read back from the file
+        patched.setattr(module, making, _fail)
+        assert read(load_graph(sources, str(tmp_path / "store"))) == expected  # read back from the file
     intact = kept.read_text(encoding="utf-8")
-    for damaged in ("{damaged", "[]", intact.replace('"seminars": ', '"seminars": -'), intact[: len(intact) // 2]):
+    for damaged in damaged_versions(intact):
         assert damaged != intact
         kept.write_text(damaged, encoding="utf-8")
-        assert count_graph(load_graph(sources, str(tmp_path / "store"))) == expected  # counted in the store again
+        assert read(load_graph(sources, str(tmp_path / "store"))) == expected  # made from the store again
 
 
 def test_validate_reads_the_source_files(runner: CliRunner, tmp_path: Path) -> None:
